@@ -1,0 +1,160 @@
+package org.convlens.cli;
+
+import org.convlens.engine.ConvEngine;
+import org.convlens.engine.ConvPlan;
+import org.convlens.engine.ConvSpec;
+import org.convlens.engine.Kernel;
+import org.convlens.engine.Padding;
+import org.convlens.engine.Parallel;
+import org.convlens.engine.PoolSpec;
+import org.convlens.engine.Tensor;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * {@code bench [--json] [--case SUBSTRING] [--threads N] [--runs N]}: times the fast engine on
+ * the standard cases, each after warm-up, at 1 thread and at all threads; prints the median.
+ * Figures only: nothing here asserts a speed.
+ */
+final class BenchCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** A benchmark case: an input and a plan. */
+    record Case(String name, int channelsIn, int size, ConvSpec spec) {
+    }
+
+    static List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        Random rnd = new Random(42);
+        for (int size : new int[] {1024, 4096}) {
+            for (int k : new int[] {3, 5, 7, 11}) {
+                for (int s : new int[] {1, 2}) {
+                    ConvSpec spec = ConvSpec.builder(randomKernel(rnd, 1, 1, k)).stride(s).padding(Padding.SAME).build();
+                    cases.add(new Case("conv" + size + "_k" + k + "_s" + s, 1, size, spec));
+                }
+            }
+        }
+        Kernel identity = new Kernel(1, 1, 1, 1, new float[] {1f});
+        for (PoolSpec.Type t : PoolSpec.Type.values()) {
+            ConvSpec spec = ConvSpec.builder(identity).pool(PoolSpec.of(t, 2)).build();
+            cases.add(new Case(t.id() + "pool4096", 1, 4096, spec));
+        }
+        cases.add(new Case("rgb2048", 3, 2048,
+                ConvSpec.builder(randomKernel(rnd, 8, 3, 3)).padding(Padding.SAME).build()));
+        return cases;
+    }
+
+    private static Kernel randomKernel(Random rnd, int out, int in, int k) {
+        float[] w = new float[out * in * k * k];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) rnd.nextGaussian();
+        }
+        return new Kernel(out, in, k, k, w);
+    }
+
+    int run(String[] args) {
+        boolean json = false;
+        String filter = "";
+        int runs = 7;
+        List<Integer> threadCounts = new ArrayList<>(List.of(1, Parallel.availableThreads()));
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (Cli.isHelp(a)) {
+                out.println(Cli.TEXT.text("help.bench"));
+                return Cli.OK;
+            } else if (a.equals("--json")) {
+                json = true;
+            } else if (a.equals("--case") && i + 1 < args.length) {
+                filter = args[++i];
+            } else if (a.equals("--threads") && i + 1 < args.length) {
+                int t = Options.threads(args[++i]);
+                if (t < 1) {
+                    err.println(Cli.TEXT.text("error.threads", args[i]));
+                    return Cli.BAD_INPUT;
+                }
+                threadCounts = List.of(t);
+            } else if (a.equals("--runs") && i + 1 < args.length) {
+                runs = Options.threads(args[++i]);
+                if (runs < 1) {
+                    err.println(Cli.TEXT.text("error.runs", args[i]));
+                    return Cli.BAD_INPUT;
+                }
+            } else {
+                err.println(Cli.TEXT.text("error.option", a, "bench"));
+                return Cli.BAD_INPUT;
+            }
+        }
+        threadCounts = threadCounts.stream().distinct().toList();
+        int matched = 0;
+        for (Case c : cases()) {
+            if (!c.name().contains(filter)) {
+                continue;
+            }
+            matched++;
+            Tensor input = randomInput(c);
+            ConvPlan plan = ConvPlan.of(c.spec(), input);
+            for (int threads : threadCounts) {
+                double[] ms = time(plan, input, threads, runs);
+                double median = median(ms);
+                double mpix = (double) c.size() * c.size() / (median / 1000.0) / 1e6;
+                if (json) {
+                    out.printf(Locale.ROOT, "{\"case\": \"%s\", \"threads\": %d, \"median_ms\": %.3f, \"mpix_s\": %.1f}%n",
+                            c.name(), threads, median, mpix);
+                } else {
+                    out.printf(Locale.ROOT, "%-18s threads %-3d median %9.3f ms   %8.1f Mpix/s   (min %.3f, max %.3f, %d runs)%n",
+                            c.name(), threads, median, mpix, ms[0], ms[ms.length - 1], ms.length);
+                }
+                out.flush();
+            }
+        }
+        if (matched == 0) {
+            err.println(Cli.TEXT.text("error.noCase", filter));
+            return Cli.BAD_INPUT;
+        }
+        return Cli.OK;
+    }
+
+    private static Tensor randomInput(Case c) {
+        Random rnd = new Random(7);
+        float[] d = new float[c.channelsIn() * c.size() * c.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rnd.nextFloat();
+        }
+        return new Tensor(c.channelsIn(), c.size(), c.size(), d);
+    }
+
+    /** Sorted run times in ms, after warm-up runs (at least 3, and at least half a second). */
+    private static double[] time(ConvPlan plan, Tensor input, int threads, int runs) {
+        long warmEnd = System.nanoTime() + 500_000_000L;
+        for (int i = 0; i < 3 || System.nanoTime() < warmEnd; i++) {
+            ConvEngine.run(plan, input, threads);
+        }
+        double[] ms = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long t0 = System.nanoTime();
+            ConvEngine.Result res = ConvEngine.run(plan, input, threads);
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+            if (res.output().data().length == 0) {
+                throw new AssertionError();
+            }
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

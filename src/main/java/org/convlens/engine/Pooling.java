@@ -1,0 +1,118 @@
+package org.convlens.engine;
+
+import java.util.List;
+
+/**
+ * Max and average pooling with PyTorch's window rules (max_pool2d, avg_pool2d): windows start at
+ * {@code o * stride - padding}; max ignores padding cells; average divides by the window's size
+ * clipped to the padded input ({@code count_include_pad}) or by the input cells it covers.
+ */
+public final class Pooling {
+    private Pooling() {
+    }
+
+    /** Pools the feature map {@code fm} as {@code plan}'s pool stage says, rows split across threads. */
+    public static Tensor pool(ConvPlan plan, Tensor fm, int threads) {
+        PoolSpec p = plan.spec().pool();
+        int ph = plan.poolY().size();
+        int pw = plan.poolX().size();
+        Tensor out = new Tensor(fm.channels(), ph, pw);
+        long work = (long) fm.channels() * ph * pw * p.kernelHeight() * p.kernelWidth();
+        Parallel.forRange(ph, threads, work, (from, to) -> {
+            for (int c = 0; c < fm.channels(); c++) {
+                for (int oy = from; oy < to; oy++) {
+                    poolRow(p, fm, c, oy, out);
+                }
+            }
+        });
+        return out;
+    }
+
+    private static void poolRow(PoolSpec p, Tensor fm, int c, int oy, Tensor out) {
+        int h = fm.height();
+        int w = fm.width();
+        float[] a = fm.data();
+        float[] o = out.data();
+        int plane = c * h * w;
+        int y0 = oy * p.strideY() - p.padY();
+        int ow = out.width();
+        int ob = (c * out.height() + oy) * ow;
+        boolean max = p.type() == PoolSpec.Type.MAX;
+        int yEndPad = Math.min(y0 + p.kernelHeight(), h + p.padY());
+        int ya = Math.max(y0, 0);
+        int yb = Math.min(y0 + p.kernelHeight(), h);
+        for (int ox = 0; ox < ow; ox++) {
+            int x0 = ox * p.strideX() - p.padX();
+            int xa = Math.max(x0, 0);
+            int xb = Math.min(x0 + p.kernelWidth(), w);
+            if (max) {
+                float m = Float.NEGATIVE_INFINITY;
+                for (int y = ya; y < yb; y++) {
+                    int r = plane + y * w;
+                    for (int x = xa; x < xb; x++) {
+                        float v = a[r + x];
+                        if (v > m || Float.isNaN(v)) {
+                            m = v;
+                        }
+                    }
+                }
+                o[ob + ox] = m;
+            } else {
+                float s = 0f;
+                for (int y = ya; y < yb; y++) {
+                    int r = plane + y * w;
+                    for (int x = xa; x < xb; x++) {
+                        s += a[r + x];
+                    }
+                }
+                o[ob + ox] = s / divisor(p, y0, yEndPad, ya, yb, x0, xa, xb, w);
+            }
+        }
+    }
+
+    private static int divisor(PoolSpec p, int y0, int yEndPad, int ya, int yb, int x0, int xa, int xb, int w) {
+        if (!p.countIncludePad()) {
+            return (yb - ya) * (xb - xa);
+        }
+        int xEndPad = Math.min(x0 + p.kernelWidth(), w + p.padX());
+        return (yEndPad - y0) * (xEndPad - x0);
+    }
+
+    /**
+     * One pooled cell with its window recorded, for the step trace.
+     *
+     * @param fm the activated feature map, or null to compute its cells from {@code input}
+     */
+    static PoolStep step(ConvPlan plan, Tensor input, Tensor fm, int index, int c, int oy, int ox, List<PoolStep.Cell> cells) {
+        PoolSpec p = plan.spec().pool();
+        int h = plan.outHeight();
+        int w = plan.outWidth();
+        int y0 = oy * p.strideY() - p.padY();
+        int x0 = ox * p.strideX() - p.padX();
+        boolean max = p.type() == PoolSpec.Type.MAX;
+        float m = Float.NEGATIVE_INFINITY;
+        int chosen = -1;
+        float sum = 0f;
+        for (int y = y0; y < y0 + p.kernelHeight(); y++) {
+            for (int x = x0; x < x0 + p.kernelWidth(); x++) {
+                boolean pad = y < 0 || y >= h || x < 0 || x >= w;
+                float v = pad ? Float.NaN : (fm != null ? fm.get(c, y, x) : Reference.convCell(plan, input, c, y, x));
+                if (!pad) {
+                    if (max && (v > m || Float.isNaN(v) || chosen < 0)) {
+                        m = v;
+                        chosen = cells.size();
+                    }
+                    sum += v;
+                }
+                cells.add(new PoolStep.Cell(y, x, pad, v));
+            }
+        }
+        if (max) {
+            return new PoolStep(index, c, oy, ox, List.copyOf(cells), chosen, Float.NaN, 0, m);
+        }
+        int yEndPad = Math.min(y0 + p.kernelHeight(), h + p.padY());
+        int d = divisor(p, y0, yEndPad, Math.max(y0, 0), Math.min(y0 + p.kernelHeight(), h),
+                x0, Math.max(x0, 0), Math.min(x0 + p.kernelWidth(), w), w);
+        return new PoolStep(index, c, oy, ox, List.copyOf(cells), -1, sum, d, sum / d);
+    }
+}

@@ -1,0 +1,70 @@
+package org.convlens.engine;
+
+import java.util.List;
+
+/**
+ * The plain loops, kept as ground truth (BoofCV's ConvolveImageStandard): one output cell at a
+ * time, every term in order, no tricks. The step trace records exactly these loops; the fast
+ * path is tested against them on seeded random data.
+ */
+public final class Reference {
+    private Reference() {
+    }
+
+    /**
+     * The multiply-sum of one output cell, without bias or activation.
+     *
+     * @param terms if not null, receives each term with its running sum
+     */
+    public static float convSum(ConvPlan plan, Tensor input, int co, int oy, int ox, List<ConvStep.Term> terms) {
+        Kernel k = plan.directKernel();
+        int kh = k.height();
+        int kw = k.width();
+        AxisMap rows = plan.rows();
+        AxisMap cols = plan.cols();
+        float sum = 0f;
+        for (int s = 0; s < plan.inPerGroup(); s++) {
+            int ci = plan.inputChannel(co, s);
+            for (int ky = 0; ky < kh; ky++) {
+                int vy = oy * plan.strideY() + ky * plan.dilationY();
+                for (int kx = 0; kx < kw; kx++) {
+                    int vx = ox * plan.strideX() + kx * plan.dilationX();
+                    float v = plan.valueAt(input, ci, vy, vx);
+                    float wgt = k.get(co, s, ky, kx);
+                    float p = v * wgt;
+                    sum += p;
+                    if (terms != null) {
+                        terms.add(new ConvStep.Term(ci, s, ky, kx, vy, vx, rows.coordinate(vy), cols.coordinate(vx),
+                                plan.kind(vy, vx), rows.source(vy), cols.source(vx), v, wgt, p, sum));
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** One cell of the activated feature map. */
+    public static float convCell(ConvPlan plan, Tensor input, int co, int oy, int ox) {
+        float pre = convSum(plan, input, co, oy, ox, null) + plan.bias()[co];
+        return plan.spec().activation().apply(pre);
+    }
+
+    /** The whole activated feature map, {@code Cout x OH x OW}, cell by cell. */
+    public static Tensor convolve(ConvPlan plan, Tensor input) {
+        Tensor out = new Tensor(plan.outChannels(), plan.outHeight(), plan.outWidth());
+        for (int co = 0; co < plan.outChannels(); co++) {
+            for (int oy = 0; oy < plan.outHeight(); oy++) {
+                for (int ox = 0; ox < plan.outWidth(); ox++) {
+                    out.set(co, oy, ox, convCell(plan, input, co, oy, ox));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The whole pipeline, cell by cell: the final output (pooled when the spec pools). */
+    public static Tensor run(ConvPlan plan, Tensor input) {
+        Tensor fm = convolve(plan, input);
+        return plan.hasPool() ? Pooling.pool(plan, fm, 1) : fm;
+    }
+}

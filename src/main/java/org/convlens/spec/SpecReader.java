@@ -1,0 +1,460 @@
+package org.convlens.spec;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.convlens.engine.Activation;
+import org.convlens.engine.ConvSpec;
+import org.convlens.engine.Kernel;
+import org.convlens.engine.Padding;
+import org.convlens.engine.PaddingMode;
+import org.convlens.engine.PoolSpec;
+import org.convlens.engine.SpecException;
+import org.convlens.engine.Tensor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the JSON spec the command line and saved scenarios use, with PyTorch's field names.
+ * Every problem becomes a {@link SpecException} naming the field as a JSON path
+ * ({@code $.kernel[1][2]}) and saying what is wrong; nothing is guessed or silently dropped.
+ */
+public final class SpecReader {
+    /** Fields a spec may have; any other name is reported (a typo such as "strides"). */
+    public static final List<String> FIELDS = List.of("input", "kernel", "bias", "stride", "padding", "padding_mode",
+            "dilation", "groups", "flip", "activation", "pool", "transposed", "output_padding");
+    private static final Set<String> POOL_FIELDS = Set.of("type", "size", "stride", "padding", "ceil_mode",
+            "count_include_pad");
+    private static final Set<String> ACTIVATION_FIELDS = Set.of("type", "slope");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private SpecReader() {
+    }
+
+    /** Parses JSON text into a tree, reporting a syntax error with its line and column. */
+    public static JsonNode parseJson(String text) {
+        try {
+            JsonNode n = MAPPER.readTree(text);
+            if (n == null || n.isMissingNode()) {
+                throw new SpecException("$", "error.json.empty");
+            }
+            return n;
+        } catch (JsonParseException e) {
+            throw new SpecException("$", "error.json.syntax", e.getLocation().getLineNr(),
+                    e.getLocation().getColumnNr(), e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new SpecException("$", "error.json.syntax", e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), e.getOriginalMessage());
+        }
+    }
+
+    /** Reads a spec file: the input and the settings. */
+    public static Problem read(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new SpecException("$", "error.file.missing");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new SpecException("$", "error.file.notText");
+        }
+        return read(parseJson(text));
+    }
+
+    public static Problem read(InputStream in) throws IOException {
+        return read(parseJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    public static Problem read(String json) {
+        return read(parseJson(json));
+    }
+
+    /** Reads a parsed spec: {@code input} is required, as is {@code kernel}. */
+    public static Problem read(JsonNode root) {
+        ObjectNode o = object(root, "$");
+        checkNames(o, "$", FIELDS);
+        Tensor input = tensor(required(o, "input", "$"), "$.input");
+        return new Problem(input, settings(o, "$"));
+    }
+
+    /** Reads the settings (every field but {@code input}) of an object at {@code path}. */
+    public static ConvSpec settings(ObjectNode o, String path) {
+        Kernel kernel = kernel(required(o, "kernel", path), path + ".kernel");
+        ConvSpec.Builder b = ConvSpec.builder(kernel);
+        JsonNode n;
+        if ((n = o.get("bias")) != null) {
+            b.bias(bias(n, path + ".bias", o, kernel));
+        }
+        if ((n = o.get("stride")) != null) {
+            int[] s = pair(n, path + ".stride", 1);
+            b.stride(s[0], s[1]);
+        }
+        if ((n = o.get("dilation")) != null) {
+            int[] d = pair(n, path + ".dilation", 1);
+            b.dilation(d[0], d[1]);
+        }
+        if ((n = o.get("padding")) != null) {
+            b.padding(padding(n, path + ".padding"));
+        }
+        if ((n = o.get("padding_mode")) != null) {
+            String id = text(n, path + ".padding_mode");
+            PaddingMode m = PaddingMode.fromId(id);
+            if (m == null) {
+                throw unknown(path + ".padding_mode", id, "zeros, reflect, replicate, circular");
+            }
+            b.paddingMode(m);
+        }
+        if ((n = o.get("groups")) != null) {
+            b.groups(whole(n, path + ".groups", 1));
+        }
+        if ((n = o.get("flip")) != null) {
+            b.flip(bool(n, path + ".flip"));
+        }
+        if ((n = o.get("activation")) != null) {
+            b.activation(activation(n, path + ".activation"));
+        }
+        if ((n = o.get("pool")) != null && !n.isNull()) {
+            b.pool(pool(n, path + ".pool"));
+        }
+        if ((n = o.get("transposed")) != null) {
+            b.transposed(bool(n, path + ".transposed"));
+        }
+        if ((n = o.get("output_padding")) != null) {
+            int[] p = pair(n, path + ".output_padding", 0);
+            b.outputPadding(p[0], p[1]);
+        }
+        return b.build();
+    }
+
+    private static void checkNames(ObjectNode o, String path, java.util.Collection<String> allowed) {
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!allowed.contains(name)) {
+                throw new SpecException(path + "." + name, "error.field.unknown", name, String.join(", ", allowed));
+            }
+        }
+    }
+
+    private static ObjectNode object(JsonNode n, String path) {
+        if (!(n instanceof ObjectNode o)) {
+            throw new SpecException(path, "error.type.object", kind(n));
+        }
+        return o;
+    }
+
+    private static JsonNode required(ObjectNode o, String name, String path) {
+        JsonNode n = o.get(name);
+        if (n == null || n.isNull()) {
+            throw new SpecException(path + "." + name, "error.field.missing", name);
+        }
+        return n;
+    }
+
+    static String kind(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "null";
+        }
+        if (n.isTextual()) {
+            return "text \"" + n.asText() + "\"";
+        }
+        if (n.isBoolean()) {
+            return n.asText();
+        }
+        if (n.isNumber()) {
+            return "number " + n.asText();
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    private static float number(JsonNode n, String path) {
+        if (!n.isNumber()) {
+            throw new SpecException(path, "error.type.number", kind(n));
+        }
+        double d = n.doubleValue();
+        float f = (float) d;
+        if (!Float.isFinite(f)) {
+            throw new SpecException(path, "error.number.range", n.asText());
+        }
+        return f;
+    }
+
+    private static int whole(JsonNode n, String path, int min) {
+        if (!n.isNumber()) {
+            throw new SpecException(path, "error.type.whole", kind(n));
+        }
+        double d = n.doubleValue();
+        if (d != Math.rint(d) || Double.isInfinite(d)) {
+            throw new SpecException(path, "error.number.whole", n.asText());
+        }
+        if (d < min) {
+            throw new SpecException(path, min == 0 ? "error.number.negative" : "error.atLeastOne", n.asText());
+        }
+        if (d > 1 << 20) {
+            throw new SpecException(path, "error.number.huge", n.asText(), 1 << 20);
+        }
+        return (int) d;
+    }
+
+    private static boolean bool(JsonNode n, String path) {
+        if (!n.isBoolean()) {
+            throw new SpecException(path, "error.type.boolean", kind(n));
+        }
+        return n.booleanValue();
+    }
+
+    private static String text(JsonNode n, String path) {
+        if (!n.isTextual()) {
+            throw new SpecException(path, "error.type.text", kind(n));
+        }
+        return n.textValue();
+    }
+
+    private static SpecException unknown(String path, String value, String choices) {
+        return new SpecException(path, "error.name.unknown", value, choices);
+    }
+
+    /** One whole number for both axes, or {@code [y, x]}. */
+    private static int[] pair(JsonNode n, String path, int min) {
+        if (n.isArray()) {
+            if (n.size() != 2) {
+                throw new SpecException(path, "error.pair.length", n.size());
+            }
+            return new int[] {whole(n.get(0), path + "[0]", min), whole(n.get(1), path + "[1]", min)};
+        }
+        int v = whole(n, path, min);
+        return new int[] {v, v};
+    }
+
+    private static Padding padding(JsonNode n, String path) {
+        if (n.isTextual()) {
+            switch (n.textValue()) {
+                case "valid":
+                    return Padding.VALID;
+                case "same":
+                    return Padding.SAME;
+                case "full":
+                    return Padding.FULL;
+                default:
+                    throw unknown(path, n.textValue(), "valid, same, full, a number, [ph, pw], [top, bottom, left, right]");
+            }
+        }
+        if (n.isArray()) {
+            if (n.size() == 2) {
+                return Padding.of(whole(n.get(0), path + "[0]", 0), whole(n.get(1), path + "[1]", 0));
+            }
+            if (n.size() == 4) {
+                return Padding.of(whole(n.get(0), path + "[0]", 0), whole(n.get(1), path + "[1]", 0),
+                        whole(n.get(2), path + "[2]", 0), whole(n.get(3), path + "[3]", 0));
+            }
+            throw new SpecException(path, "error.padding.length", n.size());
+        }
+        return Padding.of(whole(n, path, 0));
+    }
+
+    private static Activation activation(JsonNode n, String path) {
+        String type;
+        Float slope = null;
+        if (n.isObject()) {
+            ObjectNode o = (ObjectNode) n;
+            checkNames(o, path, ACTIVATION_FIELDS);
+            type = text(required(o, "type", path), path + ".type");
+            if (o.get("slope") != null) {
+                slope = number(o.get("slope"), path + ".slope");
+            }
+            path = path + ".type";
+        } else {
+            type = text(n, path);
+        }
+        Activation.Type t = Activation.Type.fromId(type);
+        if (t == null) {
+            throw unknown(path, type, "none, relu, leaky_relu, sigmoid, tanh");
+        }
+        if (t == Activation.Type.LEAKY_RELU) {
+            return Activation.leakyRelu(slope == null ? Activation.DEFAULT_SLOPE : slope);
+        }
+        return Activation.of(t);
+    }
+
+    private static PoolSpec pool(JsonNode n, String path) {
+        ObjectNode o = object(n, path);
+        checkNames(o, path, POOL_FIELDS);
+        String id = text(required(o, "type", path), path + ".type");
+        PoolSpec.Type t = PoolSpec.Type.fromId(id);
+        if (t == null) {
+            throw unknown(path + ".type", id, "max, avg");
+        }
+        int[] size = pair(required(o, "size", path), path + ".size", 1);
+        int[] stride = o.get("stride") == null || o.get("stride").isNull() ? size : pair(o.get("stride"), path + ".stride", 1);
+        int[] pad = o.get("padding") == null ? new int[2] : pair(o.get("padding"), path + ".padding", 0);
+        boolean ceil = o.get("ceil_mode") != null && bool(o.get("ceil_mode"), path + ".ceil_mode");
+        boolean include = o.get("count_include_pad") == null || bool(o.get("count_include_pad"), path + ".count_include_pad");
+        return new PoolSpec(t, size[0], size[1], stride[0], stride[1], pad[0], pad[1], ceil, include);
+    }
+
+    private static float[] bias(JsonNode n, String path, ObjectNode spec, Kernel k) {
+        if (n.isArray()) {
+            float[] b = new float[n.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = number(n.get(i), path + "[" + i + "]");
+            }
+            return b;
+        }
+        float v = number(n, path);
+        boolean transposed = spec.get("transposed") != null && spec.get("transposed").isBoolean()
+                && spec.get("transposed").booleanValue();
+        int groups = 1;
+        JsonNode g = spec.get("groups");
+        if (g != null && g.canConvertToInt() && g.intValue() > 0) {
+            groups = g.intValue();
+        }
+        int cout = transposed ? k.dim1() * groups : k.dim0();
+        float[] b = new float[cout];
+        java.util.Arrays.fill(b, v);
+        return b;
+    }
+
+    /** An H x W or C x H x W nested array of finite numbers, every row the same length. */
+    public static Tensor tensor(JsonNode n, String path) {
+        int depth = depth(n, path);
+        if (depth == 2) {
+            float[][] rows = matrix(n, path, -1);
+            return Tensor.of(rows);
+        }
+        if (depth == 3) {
+            int c = n.size();
+            float[][] first = matrix(n.get(0), path + "[0]", -1);
+            int h = first.length;
+            int w = first[0].length;
+            float[] data = new float[Math.multiplyExact(Math.multiplyExact(c, h), w)];
+            for (int ch = 0; ch < c; ch++) {
+                float[][] m = ch == 0 ? first : matrix(n.get(ch), path + "[" + ch + "]", h, w);
+                for (int y = 0; y < h; y++) {
+                    System.arraycopy(m[y], 0, data, (ch * h + y) * w, w);
+                }
+            }
+            return new Tensor(c, h, w, data);
+        }
+        throw new SpecException(path, "error.tensor.depth", depth);
+    }
+
+    /** A kh x kw or d0 x d1 x kh x kw nested array. */
+    public static Kernel kernel(JsonNode n, String path) {
+        int depth = depth(n, path);
+        if (depth == 2) {
+            Tensor t = tensor(n, path);
+            return new Kernel(1, 1, t.height(), t.width(), t.data());
+        }
+        if (depth == 4) {
+            int d0 = n.size();
+            int d1 = -1;
+            int kh = -1;
+            int kw = -1;
+            float[] data = null;
+            for (int i = 0; i < d0; i++) {
+                JsonNode slice = n.get(i);
+                String p = path + "[" + i + "]";
+                if (!slice.isArray() || slice.size() == 0) {
+                    throw new SpecException(p, "error.tensor.ragged", slice.size(), d1);
+                }
+                if (d1 < 0) {
+                    d1 = slice.size();
+                } else if (slice.size() != d1) {
+                    throw new SpecException(p, "error.tensor.ragged", slice.size(), d1);
+                }
+                for (int j = 0; j < d1; j++) {
+                    float[][] m = matrix(slice.get(j), p + "[" + j + "]", kh, kw);
+                    if (data == null) {
+                        kh = m.length;
+                        kw = m[0].length;
+                        data = new float[Math.multiplyExact(Math.multiplyExact(d0, d1), kh * kw)];
+                    }
+                    for (int y = 0; y < kh; y++) {
+                        System.arraycopy(m[y], 0, data, ((i * d1 + j) * kh + y) * kw, kw);
+                    }
+                }
+            }
+            return new Kernel(d0, d1, kh, kw, data);
+        }
+        throw new SpecException(path, "error.kernel.depth", depth);
+    }
+
+    private static int depth(JsonNode n, String path) {
+        int d = 0;
+        JsonNode cur = n;
+        String p = path;
+        while (cur.isArray()) {
+            if (cur.size() == 0) {
+                throw new SpecException(p, "error.tensor.emptyList");
+            }
+            cur = cur.get(0);
+            p = p + "[0]";
+            d++;
+        }
+        if (d == 0) {
+            throw new SpecException(path, "error.type.list", kind(n));
+        }
+        if (!cur.isNumber()) {
+            throw new SpecException(p, "error.type.number", kind(cur));
+        }
+        return d;
+    }
+
+    private static float[][] matrix(JsonNode n, String path, int h) {
+        return matrix(n, path, h, -1);
+    }
+
+    /** Rows of numbers; {@code h}, {@code w} the expected size or -1 to take the first row's. */
+    private static float[][] matrix(JsonNode n, String path, int h, int w) {
+        if (!n.isArray() || n.size() == 0) {
+            throw new SpecException(path, n.isArray() ? "error.tensor.emptyList" : "error.type.list", kind(n));
+        }
+        if (h >= 0 && n.size() != h) {
+            throw new SpecException(path, "error.tensor.rows", n.size(), h);
+        }
+        float[][] rows = new float[n.size()][];
+        for (int y = 0; y < rows.length; y++) {
+            JsonNode row = n.get(y);
+            String rp = path + "[" + y + "]";
+            if (!row.isArray()) {
+                throw new SpecException(rp, "error.type.list", kind(row));
+            }
+            int want = y == 0 ? w : rows[0].length;
+            if (row.size() == 0) {
+                throw new SpecException(rp, "error.tensor.emptyList");
+            }
+            if (want >= 0 && row.size() != want) {
+                throw new SpecException(rp, "error.tensor.ragged", row.size(), want);
+            }
+            rows[y] = new float[row.size()];
+            for (int x = 0; x < row.size(); x++) {
+                rows[y][x] = number(row.get(x), rp + "[" + x + "]");
+            }
+        }
+        return rows;
+    }
+
+    /** Used by tests and the lesson loader: the field names of an object in order. */
+    static List<String> names(ObjectNode o) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+            out.add(it.next().getKey());
+        }
+        return out;
+    }
+}
