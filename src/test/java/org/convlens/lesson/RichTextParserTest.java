@@ -56,6 +56,15 @@ class RichTextParserTest {
     }
 
     @Test
+    void markersWorkBetweenChineseCharacters() {
+        RichText t = parse("数学家把这叫做**互相关**，把卷积核*原样*放上");
+        assertEquals(List.of(), errors);
+        assertEquals(List.of(span(RichText.Style.PLAIN, "数学家把这叫做"), span(RichText.Style.STRONG, "互相关"),
+                span(RichText.Style.PLAIN, "，把卷积核"), span(RichText.Style.EMPHASIS, "原样"),
+                span(RichText.Style.PLAIN, "放上")), t.blocks().get(0).items().get(0));
+    }
+
+    @Test
     void escapesMakeMarkersPlain() {
         assertEquals("costs \\$5 * and `x`".replace("\\$", "$"), parse("costs \\$5 \\* and \\`x\\`").plain());
         assertEquals(List.of(), errors);
