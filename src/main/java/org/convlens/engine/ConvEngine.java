@@ -27,8 +27,30 @@ public final class ConvEngine {
 
     /** Runs a checked plan with up to {@code threads} threads. */
     public static Result run(ConvPlan plan, Tensor input, int threads) {
-        Tensor fm = FastConvolution.run(plan, input, threads);
-        Tensor pooled = plan.hasPool() ? Pooling.pool(plan, fm, threads) : null;
+        return run(plan, input, null, threads);
+    }
+
+    /**
+     * Runs a checked plan, writing into {@code reuse}'s tensors where their shapes fit (a live
+     * view or a benchmark that runs the same shapes again need not allocate and zero 64 MB each
+     * time); a null or mismatched {@code reuse} gets new tensors. Every value is overwritten.
+     */
+    public static Result run(ConvPlan plan, Tensor input, Result reuse, int threads) {
+        if (input.channels() != plan.inChannels() || input.height() != plan.inHeight()
+                || input.width() != plan.inWidth()) {
+            throw new IllegalArgumentException("input " + input + " does not match the plan");
+        }
+        Tensor fm = fits(reuse == null ? null : reuse.featureMap(), plan.outChannels(), plan.outHeight(), plan.outWidth());
+        FastConvolution.run(plan, input, fm, threads);
+        Tensor pooled = null;
+        if (plan.hasPool()) {
+            pooled = fits(reuse == null ? null : reuse.pooled(), plan.outChannels(), plan.poolY().size(), plan.poolX().size());
+            Pooling.pool(plan, fm, pooled, threads);
+        }
         return new Result(plan, fm, pooled);
+    }
+
+    private static Tensor fits(Tensor t, int c, int h, int w) {
+        return t != null && t.channels() == c && t.height() == h && t.width() == w ? t : new Tensor(c, h, w);
     }
 }
