@@ -27,8 +27,38 @@ public final class ConvEngine {
 
     /** Runs a checked plan with up to {@code threads} threads. */
     public static Result run(ConvPlan plan, Tensor input, int threads) {
-        Tensor fm = FastConvolution.run(plan, input, threads);
-        Tensor pooled = plan.hasPool() ? Pooling.pool(plan, fm, threads) : null;
+        return run(plan, input, threads, null);
+    }
+
+    /**
+     * Receives how far a run has got, for a progress bar. Called from the worker threads, once per
+     * finished feature-map row (and once more when pooling is done): keep it cheap and thread-safe.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        /** {@code done} of {@code total} units finished; {@code done} only grows and ends at {@code total}. */
+        void update(long done, long total);
+    }
+
+    /**
+     * Runs a checked plan with up to {@code threads} threads, reporting progress to {@code progress}
+     * (may be null). A run whose thread is interrupted stops between rows with
+     * {@link Parallel.CancelledException}.
+     */
+    public static Result run(ConvPlan plan, Tensor input, int threads, Progress progress) {
+        if (progress == null) {
+            Tensor fm = FastConvolution.run(plan, input, threads);
+            Tensor pooled = plan.hasPool() ? Pooling.pool(plan, fm, threads) : null;
+            return new Result(plan, fm, pooled);
+        }
+        long total = plan.outHeight() + (plan.hasPool() ? 1 : 0);
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        Tensor fm = FastConvolution.run(plan, input, threads, () -> progress.update(done.incrementAndGet(), total));
+        Tensor pooled = null;
+        if (plan.hasPool()) {
+            pooled = Pooling.pool(plan, fm, threads);
+            progress.update(done.incrementAndGet(), total);
+        }
         return new Result(plan, fm, pooled);
     }
 }

@@ -21,12 +21,17 @@ final class FastConvolution {
 
     /** Convolves, adds the bias and applies the activation: the {@code Cout x OH x OW} feature map. */
     static Tensor run(ConvPlan plan, Tensor input, int threads) {
+        return run(plan, input, threads, null);
+    }
+
+    /** As {@link #run(ConvPlan, Tensor, int)}, calling {@code rowDone} (may be null) after each finished output row. */
+    static Tensor run(ConvPlan plan, Tensor input, int threads, Runnable rowDone) {
         int oh = plan.outHeight();
         int ow = plan.outWidth();
         Tensor out = new Tensor(plan.outChannels(), oh, ow);
         Kernel k = plan.directKernel();
         long work = (long) plan.outChannels() * oh * ow * plan.inPerGroup() * k.height() * k.width();
-        Parallel.forRange(oh, threads, work, (from, to) -> new Band(plan, input, out).run(from, to));
+        Parallel.forRange(oh, threads, work, (from, to) -> new Band(plan, input, out, rowDone).run(from, to));
         return out;
     }
 
@@ -50,9 +55,11 @@ final class FastConvolution {
         private final float[] scratch;
         private final int[] tapOffset;
         private final float[] tapWeight;
+        private final Runnable rowDone;
 
-        Band(ConvPlan plan, Tensor input, Tensor output) {
+        Band(ConvPlan plan, Tensor input, Tensor output, Runnable rowDone) {
             this.plan = plan;
+            this.rowDone = rowDone;
             this.in = input.data();
             this.out = output.data();
             this.inH = input.height();
@@ -133,6 +140,9 @@ final class FastConvolution {
                     java.util.Arrays.fill(out, ob, ob + ow, bias[co]);
                     accumulate(out, ob, ow, ring, tapOffset, tapWeight, taps);
                     act.applyInPlace(out, ob, ob + ow);
+                }
+                if (rowDone != null) {
+                    rowDone.run();
                 }
             }
         }
