@@ -33,13 +33,17 @@ final class FastConvolution {
     private FastConvolution() {
     }
 
-    /** Convolves, adds the bias and applies the activation: the {@code Cout x OH x OW} feature map. */
-    static Tensor run(ConvPlan plan, Tensor input, Tensor out, int threads) {
+    /**
+     * Convolves, adds the bias and applies the activation into {@code out}, the
+     * {@code Cout x OH x OW} feature map, calling {@code rowDone} (may be null) after each
+     * finished output row.
+     */
+    static Tensor run(ConvPlan plan, Tensor input, Tensor out, int threads, Runnable rowDone) {
         int oh = plan.outHeight();
         int ow = plan.outWidth();
         Kernel k = plan.directKernel();
         long work = (long) plan.outChannels() * oh * ow * plan.inPerGroup() * k.height() * k.width();
-        Parallel.forRange(oh, threads, work, (from, to) -> new Band(plan, input, out).run(from, to));
+        Parallel.forRange(oh, threads, work, (from, to) -> new Band(plan, input, out, rowDone).run(from, to));
         return out;
     }
 
@@ -64,9 +68,11 @@ final class FastConvolution {
         private final float[] acc;
         private final float[][] tapArray;
         private final float[] tapWeight;
+        private final Runnable rowDone;
 
-        Band(ConvPlan plan, Tensor input, Tensor output) {
+        Band(ConvPlan plan, Tensor input, Tensor output, Runnable rowDone) {
             this.plan = plan;
+            this.rowDone = rowDone;
             this.in = input.data();
             this.out = output.data();
             this.inH = input.height();
@@ -141,6 +147,9 @@ final class FastConvolution {
                     accumulate(acc, ow, tapArray, tapWeight, taps);
                     act.applyInPlace(acc, 0, ow);
                     System.arraycopy(acc, 0, out, (co * oh + oy) * ow, ow);
+                }
+                if (rowDone != null) {
+                    rowDone.run();
                 }
             }
         }
