@@ -32,6 +32,9 @@ def cases():
     out.append(("maxpool4096", 4096, ("maxpool",)))
     out.append(("avgpool4096", 4096, ("avgpool",)))
     out.append(("rgb2048", 2048, ("rgb", rng.randn(8, 3, 3, 3).astype(np.float32))))
+    g = cv2.getGaussianKernel(15, 3.0).astype(np.float32)
+    out.append(("conv4096_gauss15_s1", 4096, ("conv", (g @ g.T).astype(np.float32), 1)))
+    out.append(("conv4096_gauss15_s1", 4096, ("sep", g[:, 0], 1)))
     return out
 
 
@@ -47,6 +50,8 @@ def run_case(spec, inputs):
     kind = spec[0]
     if kind == "conv":
         return conv(inputs, spec[1], spec[2])
+    if kind == "sep":
+        return cv2.sepFilter2D(inputs, -1, spec[1], spec[1], anchor=(7, 7), borderType=cv2.BORDER_CONSTANT)
     if kind == "maxpool":
         h, w = inputs.shape
         return inputs.reshape(h // 2, 2, w // 2, 2).max(axis=(1, 3))
@@ -79,7 +84,7 @@ def main():
         img = rng.rand(ch, size, size).astype(np.float32)
         inputs = img if ch == 3 else img[0]
         peer = {"conv": "cv2.filter2D", "maxpool": "numpy reshape max", "avgpool": "cv2.resize INTER_AREA",
-                "rgb": "cv2.filter2D x 24 + sum"}[spec[0]]
+                "rgb": "cv2.filter2D x 24 + sum", "sep": "cv2.sepFilter2D"}[spec[0]]
         for t in counts:
             cv2.setNumThreads(t)
             end = time.perf_counter() + 0.5

@@ -56,7 +56,28 @@ final class BenchCommand {
         }
         cases.add(new Case("rgb2048", 3, 2048,
                 ConvSpec.builder(randomKernel(rnd, 8, 3, 3)).padding(Padding.SAME).build()));
+        // Beyond the standard list: a separable kernel, which takes the separable path.
+        cases.add(new Case("conv4096_gauss15_s1", 1, 4096,
+                ConvSpec.builder(gaussian(15, 3.0)).padding(Padding.SAME).build()));
         return cases;
+    }
+
+    /** A normalised size x size Gaussian of standard deviation sigma: rank one. */
+    static Kernel gaussian(int size, double sigma) {
+        double[] g = new double[size];
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            double d = i - (size - 1) / 2.0;
+            g[i] = Math.exp(-d * d / (2 * sigma * sigma));
+            sum += g[i];
+        }
+        float[] w = new float[size * size];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                w[i * size + j] = (float) (g[i] * g[j] / (sum * sum));
+            }
+        }
+        return new Kernel(1, 1, size, size, w);
     }
 
     private static Kernel randomKernel(Random rnd, int out, int in, int k) {

@@ -70,8 +70,13 @@ public final class ConvEngine {
         Tensor fm = fits(reuse == null ? null : reuse.featureMap(), plan.outChannels(), plan.outHeight(), plan.outWidth());
         long total = plan.outHeight() + (plan.hasPool() ? 1 : 0);
         AtomicLong done = new AtomicLong();
-        FastConvolution.run(plan, input, fm, threads,
-                progress == null ? null : () -> progress.update(done.incrementAndGet(), total));
+        Runnable rowDone = progress == null ? null : () -> progress.update(done.incrementAndGet(), total);
+        float[][] factors = SeparableConvolution.factors(plan);
+        if (factors != null) {
+            SeparableConvolution.run(plan, input, fm, factors, threads, rowDone);
+        } else {
+            FastConvolution.run(plan, input, fm, threads, rowDone);
+        }
         Tensor pooled = null;
         if (plan.hasPool()) {
             pooled = fits(reuse == null ? null : reuse.pooled(), plan.outChannels(), plan.poolY().size(), plan.poolX().size());

@@ -45,6 +45,52 @@ class FastPathTest {
         assertClose(Reference.run(plan, in), one.output());
     }
 
+    @ParameterizedTest(name = "{0}x{1} rank-one k{2}x{3} stride {4} dilation {5} {6} pad {7} depthwise {8}")
+    @CsvSource({"40,50,5,5,1,1,zeros,same,1", "41,37,7,5,2,1,reflect,same,3", "30,30,15,15,1,1,replicate,full,1",
+        "33,45,5,9,3,2,circular,3,2", "20,64,6,6,2,2,zeros,valid,1", "64,20,9,5,1,3,reflect,2,3"})
+    void separablePathMatchesReference(int h, int w, int kh, int kw, int s, int d, String mode, String pad, int channels) {
+        Random r = new Random(h * 7L + kh);
+        float[] k = new float[channels * kh * kw];
+        for (int c = 0; c < channels; c++) {
+            float[] u = new float[kh];
+            float[] v = new float[kw];
+            for (int i = 0; i < kh; i++) {
+                u[i] = (float) r.nextGaussian();
+            }
+            for (int j = 0; j < kw; j++) {
+                v[j] = (float) r.nextGaussian();
+            }
+            for (int i = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++) {
+                    k[(c * kh + i) * kw + j] = u[i] * v[j];
+                }
+            }
+        }
+        Padding p = switch (pad) {
+            case "same" -> Padding.SAME;
+            case "full" -> Padding.FULL;
+            case "valid" -> Padding.VALID;
+            default -> Padding.of(Integer.parseInt(pad));
+        };
+        Tensor in = RandomCases.randomTensor(r, channels, h, w);
+        ConvSpec spec = ConvSpec.builder(new Kernel(channels, 1, kh, kw, k)).groups(channels).stride(s).dilation(d)
+                .padding(p).paddingMode(PaddingMode.fromId(mode)).bias(new float[channels]).activation(Activation.TANH).build();
+        ConvPlan plan = ConvPlan.of(spec, in);
+        assertTrue(SeparableConvolution.factors(plan) != null, "takes the separable path");
+        for (int threads : new int[] {1, 2}) {
+            assertClose(Reference.run(plan, in), ConvEngine.run(plan, in, threads).output());
+        }
+    }
+
+    @Test
+    void aKernelThatIsNotRankOneTakesTheGeneralPath() {
+        float[] k = new float[25];
+        k[0] = 1f;
+        k[24] = 1f;
+        ConvPlan plan = ConvPlan.of(ConvSpec.builder(new Kernel(1, 1, 5, 5, k)).build(), 1, 8, 8);
+        assertTrue(SeparableConvolution.factors(plan) == null);
+    }
+
     @Test
     void reusedOutputTensorsAreOverwrittenNotAccumulated() {
         Random r = new Random(5);
