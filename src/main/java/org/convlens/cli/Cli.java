@@ -42,6 +42,8 @@ public final class Cli {
                     return new ShapeCommand(out, err).run(rest);
                 case "bench":
                     return new BenchCommand(out, err).run(rest);
+                case "apply":
+                    return new ApplyCommand(out, err).run(rest);
                 case "lessons":
                     return new LessonsCommand(out, err).run(rest);
                 default:
