@@ -465,7 +465,7 @@ public class GridView extends Region {
                     (inner[1] - inner[0]) * s);
         }
         // state borders, weakest first so the strongest is on top
-        int[] order = {7, 3, 8, 0, 2, 6, 1};
+        int[] order = {7, 9, 3, 8, 0, 2, 6, 1};
         for (int i : order) {
             Label st = states[i];
             double bw = strokeWidth(st);

@@ -1,0 +1,219 @@
+package org.convlens.ui.lesson;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.util.Duration;
+import org.convlens.engine.Kernel;
+import org.convlens.engine.KernelFit;
+import org.convlens.lesson.Answers;
+import org.convlens.lesson.FitDemo;
+import org.convlens.ui.grid.GridPicture;
+import org.convlens.ui.grid.GridView;
+import org.convlens.ui.grid.NumberText;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The training panel of a lesson step: the loss falling on a log scale, the weights as they are
+ * now beside the kernel that made the target, and play, step, reset. A Timeline only calls
+ * {@link FitViewModel#tick()}; tests set {@link #tickProperty()} to zero and tick by hand.
+ */
+public final class FitPanel extends VBox {
+    private static final ObjectProperty<Duration> TICK = new SimpleObjectProperty<>(Duration.millis(60));
+
+    private final FitViewModel vm;
+    private final Locale locale;
+    private final Canvas chart = new Canvas(340, 150);
+    private final GridView weights = new GridView();
+    private final GridView target = new GridView();
+    private final Label iteration = new Label();
+    private final Label loss = new Label();
+    private final Label rate = new Label();
+    private final Label weightsTitle = new Label();
+    private final Label trend = new Label();
+    private final Label lineProbe = new Label();
+    private final Label axisProbe = new Label();
+    private final Button play = new Button();
+    private final Timeline timer = new Timeline();
+
+    public FitPanel(FitViewModel vm, Locale locale) {
+        this.vm = vm;
+        this.locale = locale;
+        getStyleClass().add("fit-panel");
+        setSpacing(8);
+        Label title = new Label(LessonText.get(locale, "fit.title"));
+        title.getStyleClass().add("lesson-subtitle");
+        Label chartTitle = new Label(LessonText.get(locale, "fit.chart"));
+        chartTitle.getStyleClass().add("lesson-muted");
+        lineProbe.getStyleClass().add("fit-chart-line");
+        axisProbe.getStyleClass().add("fit-chart-axis");
+        for (Region r : List.of(lineProbe, axisProbe)) {
+            r.setManaged(false);
+            r.setVisible(false);
+        }
+        weights.setId("fitWeights");
+        target.setId("fitTarget");
+        for (GridView g : List.of(weights, target)) {
+            g.showHeadersProperty().set(false);
+            g.setMaxSize(170, 170);
+            g.setPrefSize(150, 150);
+            g.getStyleClass().add("fit-grid");
+        }
+        VBox w = new VBox(4, weightsTitle, weights);
+        Label targetTitle = new Label(LessonText.get(locale, "fit.target"));
+        targetTitle.getStyleClass().add("lesson-muted");
+        targetTitle.setWrapText(true);
+        VBox t = new VBox(4, targetTitle, target);
+        w.setMaxWidth(175);
+        t.setMaxWidth(175);
+        HBox grids = new HBox(12, w, t);
+        play.setId("fitPlay");
+        play.setOnAction(e -> vm.togglePlay());
+        Button step = new Button(LessonText.get(locale, "fit.step"));
+        step.setId("fitStep");
+        step.setOnAction(e -> vm.stepOnce());
+        Button reset = new Button(LessonText.get(locale, "fit.reset"));
+        reset.setId("fitReset");
+        reset.setOnAction(e -> vm.reset());
+        Button end = new Button(LessonText.get(locale, "fit.end"));
+        end.setId("fitEnd");
+        end.setOnAction(e -> vm.toEnd());
+        HBox buttons = new HBox(6, play, step, end, reset);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        iteration.setId("fitIteration");
+        loss.setId("fitLoss");
+        trend.getStyleClass().add("lesson-muted");
+        getChildren().addAll(title, buttons, new HBox(14, iteration, loss), chartTitle, chart, grids, rate, trend,
+                lineProbe, axisProbe);
+
+        timer.getKeyFrames().setAll(new KeyFrame(TICK.get().greaterThan(Duration.ZERO) ? TICK.get() : Duration.millis(60),
+                e -> vm.tick()));
+        timer.setCycleCount(Animation.INDEFINITE);
+        vm.playingProperty().addListener((o, a, on) -> {
+            if (on && TICK.get().greaterThan(Duration.ZERO)) {
+                timer.playFromStart();
+            } else {
+                timer.stop();
+            }
+            refresh();
+        });
+        vm.snapshotProperty().addListener(o -> refresh());
+        vm.losses().addListener((ListChangeListener<Double>) c -> drawChart());
+        chart.widthProperty().addListener(o -> drawChart());
+        refresh();
+        drawChart();
+    }
+
+    /** How often the timer ticks while playing; zero (tests) leaves ticking to the test. */
+    public static ObjectProperty<Duration> tickProperty() {
+        return TICK;
+    }
+
+    /** Stops the timer (the panel is being replaced). */
+    public void dispose() {
+        timer.stop();
+        vm.playingProperty().set(false);
+    }
+
+    private void refresh() {
+        FitDemo d = vm.demoProperty().get();
+        KernelFit.Snapshot s = vm.getSnapshot();
+        play.setText(LessonText.get(locale, vm.playingProperty().get() ? "fit.pause" : "fit.play"));
+        if (d == null || s == null) {
+            return;
+        }
+        iteration.setText(LessonText.get(locale, "fit.iteration", s.iteration(), d.iterations()));
+        loss.setText(LessonText.get(locale, "fit.loss", lossText(s.loss())));
+        rate.setText(LessonText.get(locale, "fit.rate", lossText(d.learningRate())));
+        weightsTitle.setText(LessonText.get(locale, "fit.weights", NumberText.format(s.bias()[0], 3)));
+        weights.setPicture(picture(s.kernel()));
+        target.setPicture(picture(d.targetKernel()));
+        trend.setText(LessonText.get(locale, Boolean.TRUE.equals(vm.alwaysDownProperty().get()) ? "fit.down" : "fit.up"));
+    }
+
+    static String lossText(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        if (Math.abs(v) >= 0.001) {
+            return Answers.format(v);
+        }
+        return String.format(Locale.ROOT, "%.1e", v);
+    }
+
+    /** The first slice of a kernel, two decimals. */
+    static GridPicture picture(Kernel k) {
+        GridPicture.Builder b = GridPicture.builder(k.height(), k.width()).noHeaders();
+        for (int i = 0; i < k.height() * k.width(); i++) {
+            float v = k.data()[i];
+            b.value(i, v, NumberText.format(v, 2));
+        }
+        return b.build();
+    }
+
+    private void drawChart() {
+        GraphicsContext g = chart.getGraphicsContext2D();
+        double w = chart.getWidth();
+        double h = chart.getHeight();
+        g.clearRect(0, 0, w, h);
+        FitDemo d = vm.demoProperty().get();
+        List<Double> l = vm.losses();
+        if (d == null || l.isEmpty()) {
+            return;
+        }
+        Paint axis = axisProbe.getTextFill() instanceof Color c ? c : Color.GRAY;
+        Paint line = lineProbe.getTextFill() instanceof Color c ? c : Color.web("#0072b2");
+        double left = 34;
+        double bottom = h - 16;
+        double top = 6;
+        double right = w - 6;
+        double lo = Math.log10(1e-6);
+        double hi = Math.log10(Math.max(l.get(0), 1e-5));
+        for (double v : l) {
+            hi = Math.max(hi, Math.log10(Math.max(v, 1e-6)));
+        }
+        hi = Math.ceil(hi);
+        g.setStroke(axis);
+        g.setFill(axis);
+        g.setLineWidth(1);
+        g.strokeLine(left, top, left, bottom);
+        g.strokeLine(left, bottom, right, bottom);
+        g.setFont(javafx.scene.text.Font.font(10));
+        for (double e = Math.floor(lo); e <= hi; e += Math.max(1, Math.round((hi - lo) / 4))) {
+            double y = bottom - (e - lo) / (hi - lo) * (bottom - top);
+            g.fillText("1e" + (int) e, 2, y + 3);
+            g.strokeLine(left - 3, y, left, y);
+        }
+        int n = Math.max(d.iterations(), l.size() - 1);
+        g.fillText("0", left - 3, h - 3);
+        g.fillText(Integer.toString(n), right - 18, h - 3);
+        g.setStroke(line);
+        g.setLineWidth(2);
+        g.beginPath();
+        for (int i = 0; i < l.size(); i++) {
+            double x = left + (right - left) * i / Math.max(1, n);
+            double y = bottom - (Math.log10(Math.max(l.get(i), 1e-6)) - lo) / (hi - lo) * (bottom - top);
+            if (i == 0) {
+                g.moveTo(x, y);
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
+    }
+}
