@@ -38,7 +38,7 @@ public final class FitPanel extends VBox {
 
     private final FitViewModel vm;
     private final Locale locale;
-    private final Canvas chart = new Canvas(340, 150);
+    private final Canvas chart = new Canvas(300, 140);
     private final GridView weights = new GridView();
     private final GridView target = new GridView();
     private final Label iteration = new Label();
@@ -70,8 +70,8 @@ public final class FitPanel extends VBox {
         target.setId("fitTarget");
         for (GridView g : List.of(weights, target)) {
             g.showHeadersProperty().set(false);
-            g.setMaxSize(170, 170);
-            g.setPrefSize(150, 150);
+            g.setMaxSize(140, 140);
+            g.setPrefSize(135, 135);
             g.getStyleClass().add("fit-grid");
         }
         VBox w = new VBox(4, weightsTitle, weights);
@@ -79,8 +79,8 @@ public final class FitPanel extends VBox {
         targetTitle.getStyleClass().add("lesson-muted");
         targetTitle.setWrapText(true);
         VBox t = new VBox(4, targetTitle, target);
-        w.setMaxWidth(175);
-        t.setMaxWidth(175);
+        w.setMaxWidth(145);
+        t.setMaxWidth(145);
         HBox grids = new HBox(12, w, t);
         play.setId("fitPlay");
         play.setOnAction(e -> vm.togglePlay());
@@ -93,13 +93,16 @@ public final class FitPanel extends VBox {
         Button end = new Button(LessonText.get(locale, "fit.end"));
         end.setId("fitEnd");
         end.setOnAction(e -> vm.toEnd());
-        HBox buttons = new HBox(6, play, step, end, reset);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, play, step, end, reset);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        for (Button x : List.of(play, step, end, reset)) {
+            x.setMinWidth(Region.USE_PREF_SIZE);
+        }
         iteration.setId("fitIteration");
         loss.setId("fitLoss");
         trend.getStyleClass().add("lesson-muted");
-        getChildren().addAll(title, buttons, new HBox(14, iteration, loss), chartTitle, chart, grids, rate, trend,
-                lineProbe, axisProbe);
+        javafx.scene.layout.FlowPane numbers = new javafx.scene.layout.FlowPane(14, 2, iteration, loss);
+        getChildren().addAll(title, buttons, numbers, chartTitle, chart, grids, rate, trend, lineProbe, axisProbe);
 
         timer.getKeyFrames().setAll(new KeyFrame(TICK.get().greaterThan(Duration.ZERO) ? TICK.get() : Duration.millis(60),
                 e -> vm.tick()));

@@ -146,6 +146,8 @@ public class LessonPanel {
         teacherButton.setId("lessonTeacher");
         scorePage.setId("lessonScore");
         coverNote.setId("lessonCoverNote");
+        divergedBox.setId("lessonDivergedBox");
+        scroll.setId("lessonScroll");
 
         answerField.textProperty().bindBidirectional(vm.answerProperty());
         unbind.add(() -> answerField.textProperty().unbindBidirectional(vm.answerProperty()));
@@ -484,8 +486,14 @@ public class LessonPanel {
             }
         }
         List<String> ids = new ArrayList<>();
+        boolean pooled = s.scenario().plan().hasPool();
         for (Highlight.Panel p : covered) {
-            ids.addAll(NODES.getOrDefault(p, List.of()));
+            List<String> nodes = NODES.getOrDefault(p, List.of());
+            if (p == Highlight.Panel.OUTPUT && pooled) {
+                // the output is the pooled map; the feature map before it stays in view
+                nodes = List.of("pooledBox", "arithmeticPane");
+            }
+            ids.addAll(nodes);
         }
         if (s.question() instanceof Question.Shape && covered.contains(Highlight.Panel.OUTPUT)) {
             ids.add("stepLabel");

@@ -276,8 +276,8 @@ public final class LessonPlayerViewModel {
         }
         if (!session.next()) {
             session.finish();
-            atEnd.set(true);
             score.set(session.score());
+            atEnd.set(true);
             save();
             return;
         }

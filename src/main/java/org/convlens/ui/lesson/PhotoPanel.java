@@ -5,7 +5,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convlens.lesson.PhotoView;
 import org.convlens.ui.grid.NumberText;
@@ -14,7 +13,7 @@ import java.util.Locale;
 
 /** A lesson step's photo beside the engine's result of filtering it with the step's settings. */
 public final class PhotoPanel extends VBox {
-    private static final double SIDE = 190;
+    private static final double SIDE = 300;
 
     private final PhotoViewModel vm;
     private final Locale locale;
@@ -44,7 +43,7 @@ public final class PhotoPanel extends VBox {
         Label b = new Label(LessonText.get(locale, "photo.result"));
         a.getStyleClass().add("lesson-muted");
         b.getStyleClass().add("lesson-muted");
-        HBox images = new HBox(8, new VBox(2, a, photo), new VBox(2, b, result));
+        VBox images = new VBox(6, a, photo, b, result);
         busy.setMaxSize(28, 28);
         message.setWrapText(true);
         message.getStyleClass().add("lesson-error");
