@@ -228,7 +228,8 @@ public final class Shell implements UiContext {
                 () -> UiText.get(locale(), "status.fps", Math.round(meter.fpsProperty().get())),
                 meter.fpsProperty()));
         if (scene == null) {
-            scene = new Scene(main.root(), 1440, 900);
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            scene = new Scene(main.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
             scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
             scene.addEventFilter(KeyEvent.KEY_TYPED, this::typed);
             stage.setScene(scene);
