@@ -227,6 +227,7 @@ public final class Shell implements UiContext {
         main.fpsLabel().textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> UiText.get(locale(), "status.fps", Math.round(meter.fpsProperty().get())),
                 meter.fpsProperty()));
+        applyStyle();
         if (scene == null) {
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
             scene = new Scene(main.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -237,7 +238,6 @@ public final class Shell implements UiContext {
             scene.setRoot(main.root());
         }
         stage.setTitle(UiText.get(locale(), "app.title"));
-        applyStyle();
         if (selected != null) {
             selectTab(selected);
         }
