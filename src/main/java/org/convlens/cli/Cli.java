@@ -42,6 +42,10 @@ public final class Cli {
                     return new ShapeCommand(out, err).run(rest);
                 case "bench":
                     return new BenchCommand(out, err).run(rest);
+                case "apply":
+                    return new ApplyCommand(out, err).run(rest);
+                case "lessons":
+                    return new LessonsCommand(out, err).run(rest);
                 default:
                     err.println(TEXT.text("error.subcommand", args[0]));
                     return BAD_INPUT;
