@@ -31,6 +31,14 @@ class KernelPresetTest {
     }
 
     @Test
+    void everyPresetIsTheEnginesTableAtThreeByThree() {
+        for (KernelPreset p : KernelPreset.values()) {
+            assertArrayEquals(org.convlens.engine.KernelPresets.get(p.id()).data(), p.weights(3, 3), p.toString());
+        }
+        assertEquals(org.convlens.engine.KernelPresets.names().size(), KernelPreset.values().length);
+    }
+
+    @Test
     void aFixedPresetSetsTheKernelToThreeByThreeInEverySlice() {
         ScenarioViewModel s = new ScenarioViewModel(new Random(1));
         s.kernelHeightProperty().set(5);
