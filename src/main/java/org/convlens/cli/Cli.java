@@ -44,6 +44,8 @@ public final class Cli {
                     return new BenchCommand(out, err).run(rest);
                 case "apply":
                     return new ApplyCommand(out, err).run(rest);
+                case "lessons":
+                    return new LessonsCommand(out, err).run(rest);
                 default:
                     err.println(TEXT.text("error.subcommand", args[0]));
                     return BAD_INPUT;

@@ -1,5 +1,7 @@
 package org.convlens.engine;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * The one entry point: checks a spec against an input, then runs the fastest path that applies.
  * The step-by-step animation and photos both come through here.
@@ -27,7 +29,7 @@ public final class ConvEngine {
 
     /** Runs a checked plan with up to {@code threads} threads. */
     public static Result run(ConvPlan plan, Tensor input, int threads) {
-        return run(plan, input, threads, null);
+        return run(plan, input, null, threads, null);
     }
 
     /**
@@ -46,19 +48,47 @@ public final class ConvEngine {
      * {@link Parallel.CancelledException}.
      */
     public static Result run(ConvPlan plan, Tensor input, int threads, Progress progress) {
-        if (progress == null) {
-            Tensor fm = FastConvolution.run(plan, input, threads);
-            Tensor pooled = plan.hasPool() ? Pooling.pool(plan, fm, threads) : null;
-            return new Result(plan, fm, pooled);
+        return run(plan, input, null, threads, progress);
+    }
+
+    /** As {@link #run(ConvPlan, Tensor, Result, int, Progress)} without progress. */
+    public static Result run(ConvPlan plan, Tensor input, Result reuse, int threads) {
+        return run(plan, input, reuse, threads, null);
+    }
+
+    /**
+     * Runs a checked plan, writing into {@code reuse}'s tensors where their shapes fit (a live
+     * view or a benchmark that runs the same shapes again need not allocate and zero 64 MB each
+     * time); a null or mismatched {@code reuse} gets new tensors. Every value is overwritten.
+     * {@code progress} (may be null) hears of each finished row, then of the pooling.
+     */
+    public static Result run(ConvPlan plan, Tensor input, Result reuse, int threads, Progress progress) {
+        if (input.channels() != plan.inChannels() || input.height() != plan.inHeight()
+                || input.width() != plan.inWidth()) {
+            throw new IllegalArgumentException("input " + input + " does not match the plan");
         }
+        Tensor fm = fits(reuse == null ? null : reuse.featureMap(), plan.outChannels(), plan.outHeight(), plan.outWidth());
         long total = plan.outHeight() + (plan.hasPool() ? 1 : 0);
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        Tensor fm = FastConvolution.run(plan, input, threads, () -> progress.update(done.incrementAndGet(), total));
+        AtomicLong done = new AtomicLong();
+        Runnable rowDone = progress == null ? null : () -> progress.update(done.incrementAndGet(), total);
+        float[][] factors = SeparableConvolution.factors(plan);
+        if (factors != null) {
+            SeparableConvolution.run(plan, input, fm, factors, threads, rowDone);
+        } else {
+            FastConvolution.run(plan, input, fm, threads, rowDone);
+        }
         Tensor pooled = null;
         if (plan.hasPool()) {
-            pooled = Pooling.pool(plan, fm, threads);
-            progress.update(done.incrementAndGet(), total);
+            pooled = fits(reuse == null ? null : reuse.pooled(), plan.outChannels(), plan.poolY().size(), plan.poolX().size());
+            Pooling.pool(plan, fm, pooled, threads);
+            if (progress != null) {
+                progress.update(done.incrementAndGet(), total);
+            }
         }
         return new Result(plan, fm, pooled);
+    }
+
+    private static Tensor fits(Tensor t, int c, int h, int w) {
+        return t != null && t.channels() == c && t.height() == h && t.width() == w ? t : new Tensor(c, h, w);
     }
 }

@@ -1,0 +1,162 @@
+package org.convlens.lesson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The lessons of a folder: every {@code *.yaml} (or {@code *.yml}) file in it, in file-name
+ * order, each loaded on its own so a bad one is reported and skipped while the others load.
+ * The shipped lessons are the folder {@code lessons/} on the classpath (the repository's
+ * {@code lessons/} folder, packed into the jar).
+ */
+public final class LessonLibrary {
+    /** The classpath folder of the shipped lessons. */
+    public static final String SHIPPED = "lessons";
+
+    private LessonLibrary() {
+    }
+
+    /**
+     * What a folder gave.
+     *
+     * @param lessons the lessons that loaded, in file-name order
+     * @param problems every problem of every file (errors of skipped files and warnings)
+     * @param files how many lesson files were read
+     */
+    public record Loaded(List<Lesson> lessons, List<LessonProblem> problems, int files) {
+        public Loaded {
+            lessons = List.copyOf(lessons);
+            problems = List.copyOf(problems);
+        }
+
+        /** How many files had errors and were skipped. */
+        public int bad() {
+            return files - lessons.size();
+        }
+
+        /** This and {@code other} together. */
+        public Loaded plus(Loaded other) {
+            List<Lesson> l = new ArrayList<>(lessons);
+            l.addAll(other.lessons);
+            List<LessonProblem> p = new ArrayList<>(problems);
+            p.addAll(other.problems);
+            return new Loaded(l, p, files + other.files);
+        }
+    }
+
+    static boolean isLessonFile(String name) {
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
+    }
+
+    /** The lessons in a folder on disk (not its sub-folders). A missing folder has none. */
+    public static Loaded load(Path dir, Locale locale) {
+        if (!Files.isDirectory(dir)) {
+            return new Loaded(List.of(), List.of(), 0);
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                if (isLessonFile(p.getFileName().toString()) && Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+            }
+        } catch (IOException e) {
+            return new Loaded(List.of(), List.of(new LessonProblem(dir.toString(), 1, false,
+                    Text.get(locale, "error.file.read", String.valueOf(e.getMessage())))), 0);
+        }
+        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        LessonLoader loader = new LessonLoader(locale);
+        List<Lesson> lessons = new ArrayList<>();
+        List<LessonProblem> problems = new ArrayList<>();
+        for (Path f : files) {
+            LessonLoader.Result r = loader.load(f);
+            problems.addAll(r.problems());
+            if (r.ok()) {
+                lessons.add(r.lesson());
+            }
+        }
+        return new Loaded(lessons, problems, files.size());
+    }
+
+    /** The lessons shipped with the app. */
+    public static Loaded shipped(Locale locale) {
+        URL url = LessonLibrary.class.getClassLoader().getResource(SHIPPED);
+        if (url == null) {
+            return new Loaded(List.of(), List.of(), 0);
+        }
+        try {
+            URI uri = url.toURI();
+            if ("file".equals(uri.getScheme())) {
+                return named(load(Path.of(uri), locale), Path.of(uri));
+            }
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return fromJar(fs.getPath(SHIPPED), locale);
+            }
+        } catch (URISyntaxException | IOException e) {
+            return new Loaded(List.of(), List.of(new LessonProblem(SHIPPED, 1, false,
+                    Text.get(locale, "error.file.read", String.valueOf(e.getMessage())))), 0);
+        }
+        return new Loaded(List.of(), List.of(), 0);
+    }
+
+    /** Shipped lessons named {@code lessons/NAME.yaml} in messages rather than by their full path. */
+    private static Loaded named(Loaded l, Path dir) {
+        String prefix = dir.toString() + dir.getFileSystem().getSeparator();
+        List<LessonProblem> p = l.problems().stream().map(x -> x.file().startsWith(prefix)
+                ? new LessonProblem(SHIPPED + "/" + x.file().substring(prefix.length()), x.line(), x.warning(), x.message())
+                : x).toList();
+        List<Lesson> lessons = l.lessons().stream().map(x -> x.source().startsWith(prefix)
+                ? new Lesson(x.id(), SHIPPED + "/" + x.source().substring(prefix.length()), x.title(), x.level(),
+                x.summary(), x.steps()) : x).toList();
+        return new Loaded(lessons, p, l.files());
+    }
+
+    private static Loaded fromJar(Path dir, Locale locale) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                if (isLessonFile(p.getFileName().toString())) {
+                    files.add(p);
+                }
+            }
+        }
+        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        LessonLoader loader = new LessonLoader(locale);
+        List<Lesson> lessons = new ArrayList<>();
+        List<LessonProblem> problems = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(f)) {
+                bytes = in.readAllBytes();
+            }
+            LessonLoader.Result r = loader.load(SHIPPED + "/" + name, LessonLoader.idOf(name), bytes,
+                    LessonFolder.onClasspath(SHIPPED));
+            problems.addAll(r.problems());
+            if (r.ok()) {
+                lessons.add(r.lesson());
+            }
+        }
+        return new Loaded(lessons, problems, files.size());
+    }
+}

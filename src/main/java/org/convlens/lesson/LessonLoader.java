@@ -1,0 +1,640 @@
+package org.convlens.lesson;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.convlens.engine.ConvPlan;
+import org.convlens.engine.ConvSpec;
+import org.convlens.engine.Kernel;
+import org.convlens.engine.KernelFit;
+import org.convlens.engine.SpecException;
+import org.convlens.engine.Tensor;
+import org.convlens.lesson.YamlTree.Entry;
+import org.convlens.lesson.YamlTree.Mapping;
+import org.convlens.lesson.YamlTree.Node;
+import org.convlens.lesson.YamlTree.Scalar;
+import org.convlens.lesson.YamlTree.Sequence;
+import org.convlens.spec.SpecReader;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and validates one lesson file (the format is in the README, "Lessons"). Everything is
+ * checked: unknown keys, every step's state through the spec reader and the engine, every
+ * highlighted cell, step and panel against that state, every question's answer computed by the
+ * engine (and any answer the file states compared with it). Problems come back as
+ * {@code file:line: what is wrong}; a lesson with any error is not returned.
+ */
+public final class LessonLoader {
+    static final Set<String> LESSON_KEYS = Set.of("title", "level", "summary", "author", "steps");
+    static final Set<String> STEP_KEYS = Set.of("title", "text", "state", "inherit", "show", "question", "photo", "fit");
+    static final Set<String> SHOW_KEYS = Set.of("step", "cells", "panel");
+    static final Set<String> CELL_KEYS = Set.of("input", "kernel", "output", "feature_map");
+    static final Set<String> LANGUAGES = Set.of("en", "zh");
+    static final Set<String> FIT_KEYS = Set.of("seed", "iterations", "learning_rate", "bias");
+    static final Set<String> OPTION_KEYS = Set.of("text", "state", "correct");
+    static final double DEFAULT_TOLERANCE = 0.01;
+    static final int MAX_FIT_ITERATIONS = 5000;
+
+    private final Locale locale;
+
+    /** A loader whose messages are in {@code locale}. */
+    public LessonLoader(Locale locale) {
+        this.locale = locale;
+    }
+
+    /**
+     * What loading one file gave.
+     *
+     * @param lesson the lesson, or null if the file has errors
+     * @param problems errors and warnings, in file order
+     */
+    public record Result(Lesson lesson, List<LessonProblem> problems) {
+        public boolean ok() {
+            return lesson != null;
+        }
+    }
+
+    /** Loads a lesson file; its folder is where its file references may point. */
+    public Result load(Path file) {
+        String name = file.toString();
+        Report r = new Report(name, locale);
+        byte[] bytes;
+        try {
+            if (Files.size(file) > YamlTree.MAX_CHARS * 4L) {
+                r.error(1, "error.file.tooLarge", YamlTree.MAX_CHARS / 1024);
+                return new Result(null, r.problems());
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            r.error(1, "error.file.read", String.valueOf(e.getMessage()));
+            return new Result(null, r.problems());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return load(name, idOf(file.getFileName().toString()), bytes, dir == null ? LessonFolder.NONE : LessonFolder.of(dir));
+    }
+
+    /**
+     * Loads a lesson from its bytes.
+     *
+     * @param name the file as named in messages
+     * @param id the lesson's id (its file name without the extension)
+     * @param folder where its file references may point
+     */
+    public Result load(String name, String id, byte[] bytes, LessonFolder folder) {
+        Report r = new Report(name, locale);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            r.error(1, "error.file.notUtf8");
+            return new Result(null, r.problems());
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        Node root;
+        try {
+            root = YamlTree.parse(text);
+        } catch (YamlTree.YamlException e) {
+            r.error(e.line(), e.key(), e.args());
+            return new Result(null, r.problems());
+        }
+        Lesson lesson = new Reader(r, folder).lesson(root, id, name);
+        List<LessonProblem> problems = new ArrayList<>(r.problems());
+        problems.sort(java.util.Comparator.comparingInt(LessonProblem::line));
+        return new Result(r.errorCount() == 0 ? lesson : null, List.copyOf(problems));
+    }
+
+    /** A file name without its {@code .yaml} / {@code .yml} extension. */
+    static String idOf(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /** One file's reading, with its report. */
+    private static final class Reader {
+        private final Report r;
+        private final LessonFolder folder;
+
+        Reader(Report r, LessonFolder folder) {
+            this.r = r;
+            this.folder = folder;
+        }
+
+        Lesson lesson(Node root, String id, String name) {
+            if (!(root instanceof Mapping m)) {
+                r.error(root.line(), "error.lesson.notMap", YamlTree.describe(root));
+                return null;
+            }
+            Keys.check(m, LESSON_KEYS, "error.key.lesson", r);
+            Localized<String> title = required(m, "title") ? title(m.value("title")) : null;
+            Level level = null;
+            if (required(m, "level")) {
+                String l = Keys.name(m.value("level"), r);
+                level = l == null ? null : Level.fromId(l);
+                if (l != null && level == null) {
+                    r.error(m.value("level").line(), "error.lesson.level", l);
+                }
+            }
+            Localized<RichText> summary = required(m, "summary") ? text(m.value("summary")) : null;
+            if (m.value("author") != null) {
+                text(m.value("author"));
+            }
+            List<Step> steps = new ArrayList<>();
+            if (required(m, "steps")) {
+                Node sn = m.value("steps");
+                if (!(sn instanceof Sequence seq) || seq.items().isEmpty()) {
+                    r.error(sn.line(), "error.lesson.steps", YamlTree.describe(sn));
+                } else {
+                    StateReader.Built state = StateReader.Built.EMPTY;
+                    for (int i = 0; i < seq.items().size(); i++) {
+                        r.context(Text.get(r.locale(), "context.step", i + 1));
+                        StepReading s = step(seq.items().get(i), i + 1, state);
+                        r.context("");
+                        state = s.state();
+                        if (s.step() != null) {
+                            steps.add(s.step());
+                        }
+                    }
+                }
+            }
+            if (r.errorCount() > 0) {
+                return null;
+            }
+            return new Lesson(id, name, title, level, summary, steps);
+        }
+
+        private boolean required(Mapping m, String key) {
+            if (m.value(key) == null) {
+                r.error(m.line(), "error.key.missing", key);
+                return false;
+            }
+            return true;
+        }
+
+        /** A step and the state later steps inherit. */
+        private record StepReading(Step step, StateReader.Built state) {
+        }
+
+        private StepReading step(Node n, int number, StateReader.Built previous) {
+            Mapping m = Keys.map(n, r);
+            if (m == null) {
+                return new StepReading(null, previous);
+            }
+            Keys.check(m, STEP_KEYS, "error.key.step", r);
+            Localized<String> title = m.value("title") == null ? null : title(m.value("title"));
+            Localized<RichText> text = m.value("text") == null ? null : text(m.value("text"));
+            if (text == null && m.value("text") == null) {
+                r.error(m.line(), "error.key.missing", "text");
+            }
+            StateReader.Built state = previous;
+            if (m.value("inherit") != null) {
+                Boolean inherit = Keys.bool(m.value("inherit"), r);
+                if (Boolean.FALSE.equals(inherit)) {
+                    state = StateReader.Built.EMPTY;
+                }
+            }
+            boolean stateOk = true;
+            if (m.value("state") != null) {
+                Mapping sm = Keys.map(m.value("state"), r);
+                StateReader.Built next = sm == null ? null : StateReader.apply(state, sm, true, r);
+                if (next == null) {
+                    stateOk = false;
+                } else {
+                    state = next;
+                }
+            }
+            if (!stateOk) {
+                return new StepReading(null, state);
+            }
+            if (state.spec().isEmpty()) {
+                r.error(m.line(), "error.step.noState");
+                return new StepReading(null, state);
+            }
+            Scenario scenario = StateReader.scenario(state, m.line(), r);
+            if (scenario == null) {
+                return new StepReading(null, state);
+            }
+            PhotoView photo = m.value("photo") == null ? null : photo(m.value("photo"), state);
+            FitDemo fit = m.value("fit") == null ? null : fit(m.value("fit"), scenario, state);
+            Highlight highlight = m.value("show") == null ? Highlight.NONE
+                    : show(m.value("show"), scenario, photo != null, fit != null);
+            Question question = m.value("question") == null ? null
+                    : new Questions(r, state, scenario, fit).read(m.value("question"));
+            if (title == null && m.value("title") != null || text == null || highlight == null
+                    || (question == null && m.value("question") != null)
+                    || (photo == null && m.value("photo") != null) || (fit == null && m.value("fit") != null)) {
+                return new StepReading(null, state);
+            }
+            return new StepReading(new Step(number, m.line(), title, text, scenario, highlight, question, photo, fit),
+                    state);
+        }
+
+        // Texts
+
+        private Localized<String> title(Node n) {
+            Localized<String> t = languages(n, (s, line) -> {
+                String v = s.strip();
+                if (v.contains("\n")) {
+                    r.error(line, "error.text.titleLines");
+                }
+                return v;
+            });
+            return t;
+        }
+
+        /** Rich text in both languages. */
+        Localized<RichText> text(Node n) {
+            return languages(n, (s, line) -> RichTextParser.parse(s, line, r));
+        }
+
+        private interface TextParser<T> {
+            T parse(String text, int firstLine);
+        }
+
+        private <T> Localized<T> languages(Node n, TextParser<T> p) {
+            if (n instanceof Scalar s && s.kind() != YamlTree.ScalarKind.NULL) {
+                if (s.text().isBlank()) {
+                    r.error(s.line(), "error.text.empty");
+                    return null;
+                }
+                r.warn(s.line(), "error.text.oneLanguage");
+                T v = p.parse(s.text(), s.contentLine());
+                return Localized.both(v);
+            }
+            if (!(n instanceof Mapping m)) {
+                r.error(n.line(), "error.text.type", YamlTree.describe(n));
+                return null;
+            }
+            Keys.check(m, LANGUAGES, "error.key.languages", r);
+            T en = null;
+            T zh = null;
+            for (String lang : List.of("en", "zh")) {
+                Node v = m.value(lang);
+                if (v == null) {
+                    r.warn(m.line(), lang.equals("en") ? "error.text.noEnglish" : "error.text.noChinese");
+                    continue;
+                }
+                if (!(v instanceof Scalar s) || s.kind() == YamlTree.ScalarKind.NULL || s.text().isBlank()) {
+                    r.error(v.line(), "error.text.empty");
+                    continue;
+                }
+                T parsed = p.parse(s.text(), s.contentLine());
+                if (lang.equals("en")) {
+                    en = parsed;
+                } else {
+                    zh = parsed;
+                }
+            }
+            return en == null && zh == null ? null : new Localized<>(en, zh);
+        }
+
+        // What to show
+
+        private Highlight show(Node n, Scenario sc, boolean hasPhoto, boolean hasFit) {
+            Mapping m = Keys.map(n, r);
+            if (m == null || !Keys.check(m, SHOW_KEYS, "error.key.show", r)) {
+                return null;
+            }
+            boolean ok = true;
+            long step = Highlight.DEFAULT;
+            if (m.value("step") != null) {
+                Long s = stepIndex(m.value("step"), sc);
+                if (s == null) {
+                    ok = false;
+                } else {
+                    step = s;
+                }
+            }
+            List<List<Highlight.Cell>> cells = new ArrayList<>(List.of(List.of(), List.of(), List.of(), List.of()));
+            if (m.value("cells") != null) {
+                Mapping cm = Keys.map(m.value("cells"), r);
+                if (cm == null || !Keys.check(cm, CELL_KEYS, "error.key.cells", r)) {
+                    ok = false;
+                } else {
+                    List<String> names = List.of("input", "kernel", "output", "feature_map");
+                    for (int i = 0; i < names.size(); i++) {
+                        Node cn = cm.value(names.get(i));
+                        if (cn != null) {
+                            List<Highlight.Cell> list = cells(names.get(i), cn, sc);
+                            if (list == null) {
+                                ok = false;
+                            } else {
+                                cells.set(i, list);
+                            }
+                        }
+                    }
+                }
+            }
+            Set<Highlight.Panel> panels = EnumSet.noneOf(Highlight.Panel.class);
+            if (m.value("panel") != null) {
+                Node pn = m.value("panel");
+                List<Node> items = pn instanceof Sequence q ? q.items() : List.of(pn);
+                for (Node item : items) {
+                    String id = Keys.name(item, r);
+                    Highlight.Panel p = id == null ? null : Highlight.Panel.fromId(id);
+                    if (id != null && p == null) {
+                        r.error(item.line(), "error.show.panel", id, String.join(", ",
+                                java.util.Arrays.stream(Highlight.Panel.values()).map(Highlight.Panel::id).toList()));
+                    } else if (p == Highlight.Panel.PHOTO && !hasPhoto) {
+                        r.error(item.line(), "error.show.noPhoto");
+                        p = null;
+                    } else if (p == Highlight.Panel.FIT && !hasFit) {
+                        r.error(item.line(), "error.show.noFit");
+                        p = null;
+                    }
+                    if (p == null) {
+                        ok = false;
+                    } else {
+                        panels.add(p);
+                    }
+                }
+            }
+            return ok ? new Highlight(step, cells.get(0), cells.get(1), cells.get(2), cells.get(3), panels) : null;
+        }
+
+        /** {@code 3}, {@code end}, {@code [y, x]} / {@code [c, y, x]} (the step filling that cell) or {@code {pool: [y, x]}}. */
+        private Long stepIndex(Node n, Scenario sc) {
+            ConvPlan plan = sc.plan();
+            long conv = (long) plan.outChannels() * plan.outHeight() * plan.outWidth();
+            long total = sc.traceSteps();
+            if (n instanceof Scalar s && s.kind() == YamlTree.ScalarKind.TEXT && s.text().strip().equals("end")) {
+                return Highlight.END;
+            }
+            if (n instanceof Scalar s && s.kind() == YamlTree.ScalarKind.INT) {
+                Long v = Keys.whole(n, r);
+                if (v == null) {
+                    return null;
+                }
+                if (v < 0 || v >= total) {
+                    r.error(n.line(), "error.show.stepRange", v, total, total - 1);
+                    return null;
+                }
+                return v;
+            }
+            if (n instanceof Sequence) {
+                int[] c = cell(n, plan.outChannels(), plan.outHeight(), plan.outWidth(), "error.show.featureCell");
+                return c == null ? null : ((long) c[0] * plan.outHeight() + c[1]) * plan.outWidth() + c[2];
+            }
+            if (n instanceof Mapping m && m.entries().size() == 1 && m.value("pool") != null) {
+                if (!plan.hasPool()) {
+                    r.error(n.line(), "error.show.noPool");
+                    return null;
+                }
+                int ph = plan.poolY().size();
+                int pw = plan.poolX().size();
+                int[] c = cell(m.value("pool"), plan.outChannels(), ph, pw, "error.show.poolCell");
+                return c == null ? null : conv + ((long) c[0] * ph + c[1]) * pw + c[2];
+            }
+            r.error(n.line(), "error.show.step", YamlTree.describe(n));
+            return null;
+        }
+
+        /**
+         * A cell {@code [y, x]} or {@code [c, y, x]} within c x h x w, as {@code [c, y, x]}; null after reporting.
+         */
+        private int[] cell(Node n, int c, int h, int w, String rangeKey) {
+            return cell(n, c, 0, h, 0, w, rangeKey);
+        }
+
+        private int[] cell(Node n, int c, int y0, int h, int x0, int w, String rangeKey) {
+            int[] v = Keys.wholeList(n, Integer.MIN_VALUE / 2, Integer.MAX_VALUE / 2, r);
+            if (v == null) {
+                return null;
+            }
+            if (v.length != 2 && v.length != 3) {
+                r.error(n.line(), "error.show.cellLength", v.length);
+                return null;
+            }
+            int[] cyx = v.length == 2 ? new int[] {0, v[0], v[1]} : v;
+            if (cyx[0] < 0 || cyx[0] >= c || cyx[1] < y0 || cyx[1] >= y0 + h || cyx[2] < x0 || cyx[2] >= x0 + w) {
+                r.error(n.line(), rangeKey, "[" + String.join(", ", java.util.Arrays.stream(v)
+                        .mapToObj(Integer::toString).toList()) + "]", c, h, w, y0, y0 + h - 1, x0, x0 + w - 1, c - 1);
+                return null;
+            }
+            return cyx;
+        }
+
+        /** A list of cells, or one cell, of the named grid. */
+        private List<Highlight.Cell> cells(String grid, Node n, Scenario sc) {
+            List<Node> items;
+            if (n instanceof Sequence q && !q.items().isEmpty() && q.items().get(0) instanceof Sequence) {
+                items = q.items();
+            } else {
+                items = List.of(n);
+            }
+            ConvPlan plan = sc.plan();
+            List<Highlight.Cell> out = new ArrayList<>();
+            for (Node item : items) {
+                Highlight.Cell c = switch (grid) {
+                    case "input" -> {
+                        int[] v = cell(item, plan.inChannels(), -plan.rows().before(), plan.rows().length(),
+                                -plan.cols().before(), plan.cols().length(), "error.show.inputCell");
+                        yield v == null ? null : new Highlight.Cell(v[0], 0, v[1], v[2]);
+                    }
+                    case "kernel" -> kernelCell(item, sc.problem().spec().kernel());
+                    case "output" -> {
+                        int[] s = sc.plan().outputShape();
+                        int[] v = cell(item, s[0], s[1], s[2], "error.show.outputCell");
+                        yield v == null ? null : new Highlight.Cell(v[0], 0, v[1], v[2]);
+                    }
+                    default -> {
+                        if (!plan.hasPool()) {
+                            r.error(item.line(), "error.show.featureMapNoPool");
+                            yield null;
+                        }
+                        int[] v = cell(item, plan.outChannels(), plan.outHeight(), plan.outWidth(),
+                                "error.show.featureCell");
+                        yield v == null ? null : new Highlight.Cell(v[0], 0, v[1], v[2]);
+                    }
+                };
+                if (c == null) {
+                    return null;
+                }
+                out.add(c);
+            }
+            return out;
+        }
+
+        private Highlight.Cell kernelCell(Node n, Kernel k) {
+            int[] v = Keys.wholeList(n, Integer.MIN_VALUE / 2, Integer.MAX_VALUE / 2, r);
+            if (v == null) {
+                return null;
+            }
+            if (v.length != 2 && v.length != 4) {
+                r.error(n.line(), "error.show.kernelCellLength", v.length);
+                return null;
+            }
+            int[] c = v.length == 2 ? new int[] {0, 0, v[0], v[1]} : v;
+            if (c[0] < 0 || c[0] >= k.dim0() || c[1] < 0 || c[1] >= k.dim1() || c[2] < 0 || c[2] >= k.height()
+                    || c[3] < 0 || c[3] >= k.width()) {
+                r.error(n.line(), "error.show.kernelCell", java.util.Arrays.toString(v),
+                        k.dim0() + " x " + k.dim1() + " x " + k.height() + " x " + k.width());
+                return null;
+            }
+            return new Highlight.Cell(c[0], c[1], c[2], c[3]);
+        }
+
+        // Photos
+
+        private PhotoView photo(Node n, StateReader.Built state) {
+            Mapping m;
+            Node fileNode;
+            if (n instanceof Scalar s && s.kind() == YamlTree.ScalarKind.TEXT) {
+                m = null;
+                fileNode = s;
+            } else {
+                m = Keys.map(n, r);
+                if (m == null) {
+                    return null;
+                }
+                fileNode = m.value("file");
+                if (fileNode == null) {
+                    r.error(m.line(), "error.key.missing", "file");
+                    return null;
+                }
+            }
+            String ref = Keys.name(fileNode, r);
+            if (ref == null) {
+                return null;
+            }
+            java.net.URL url = FileRefs.resolve(ref, fileNode.line(), folder, r);
+            if (url == null) {
+                return null;
+            }
+            int[] size = Photos.size(url);
+            if (size == null) {
+                r.error(fileNode.line(), "error.photo.unreadable", ref);
+                return null;
+            }
+            StateReader.Built settings = new StateReader.Built(without(state.spec(), "input"), state.lines());
+            Boolean gray = null;
+            if (m != null) {
+                Mapping changes = subMap(m, Set.of("file", "gray"));
+                if (m.value("gray") != null) {
+                    gray = Keys.bool(m.value("gray"), r);
+                    if (gray == null) {
+                        return null;
+                    }
+                }
+                settings = StateReader.apply(settings, changes, false, r);
+                if (settings == null) {
+                    return null;
+                }
+            }
+            try {
+                ConvSpec spec = SpecReader.settings(settings.spec().deepCopy(), "$");
+                boolean g = gray != null ? gray : spec.kernel().dim1() * spec.groups() == 1 || spec.transposed();
+                ConvPlan.of(spec, g ? 1 : 3, size[1], size[0]);
+                return new PhotoView(ref, url, settings.spec().deepCopy(), spec, size[0], size[1], g);
+            } catch (SpecException e) {
+                StateReader.report(e, settings.lines(), n.line(), r);
+                return null;
+            }
+        }
+
+        private static ObjectNode without(ObjectNode o, String key) {
+            ObjectNode c = o.deepCopy();
+            c.remove(key);
+            return c;
+        }
+
+        private static Mapping subMap(Mapping m, Set<String> leaveOut) {
+            Map<String, Entry> e = new java.util.LinkedHashMap<>();
+            for (Entry x : m.entries().values()) {
+                if (!leaveOut.contains(x.key())) {
+                    e.put(x.key(), x);
+                }
+            }
+            return new Mapping(e, m.line(), m.column());
+        }
+
+        // Training
+
+        private FitDemo fit(Node n, Scenario sc, StateReader.Built state) {
+            Mapping m = n instanceof Scalar s && s.kind() == YamlTree.ScalarKind.NULL ? null : Keys.map(n, r);
+            if (m == null || !Keys.check(m, FIT_KEYS, "error.key.fit", r)) {
+                return null;
+            }
+            ConvSpec spec = sc.problem().spec();
+            String bad = KernelFit.unsupportedField(spec);
+            if (bad != null) {
+                r.error(StateReader.lineOf(state.lines(), bad, n.line()), "error.fit.unsupported", bad.substring(2));
+                return null;
+            }
+            long seed = 1;
+            int iterations = 200;
+            boolean fitBias = true;
+            if (m.value("seed") != null) {
+                Long s = Keys.whole(m.value("seed"), r);
+                if (s == null) {
+                    return null;
+                }
+                seed = s;
+            }
+            if (m.value("iterations") != null) {
+                Integer it = Keys.whole(m.value("iterations"), 1, MAX_FIT_ITERATIONS, r);
+                if (it == null) {
+                    return null;
+                }
+                iterations = it;
+            }
+            if (m.value("bias") != null) {
+                Boolean b = Keys.bool(m.value("bias"), r);
+                if (b == null) {
+                    return null;
+                }
+                fitBias = b;
+            }
+            Tensor input = sc.problem().input();
+            Kernel k = spec.kernel();
+            ConvSpec start = spec.toBuilder()
+                    .kernel(KernelFit.randomKernel(k.dim0(), k.dim1(), k.height(), k.width(), seed))
+                    .bias(new float[sc.plan().outChannels()]).build();
+            double lr = KernelFit.suggestedLearningRate(start, input, fitBias);
+            Node lrNode = m.value("learning_rate");
+            if (lrNode != null && !(lrNode instanceof Scalar s && s.text().equals("auto"))) {
+                Double v = Keys.number(lrNode, r);
+                if (v == null) {
+                    return null;
+                }
+                if (!(v > 0) || v > 1e3) {
+                    r.error(lrNode.line(), "error.fit.rate", v);
+                    return null;
+                }
+                lr = v;
+            }
+            Tensor target = sc.result().featureMap();
+            KernelFit f = new KernelFit(start, input, target, lr, fitBias);
+            KernelFit.Snapshot end = f.run(iterations);
+            if (!Double.isFinite(end.loss())) {
+                r.error(n.line(), "error.fit.diverges", iterations);
+                return null;
+            }
+            return new FitDemo(start, input, k, target, seed, iterations, lr, fitBias, end);
+        }
+    }
+
+    /** The languages-and-options part of a question is read by {@link Questions}; it needs the reader's text parsing. */
+    static Localized<RichText> richText(Report r, Node n) {
+        return new Reader(r, LessonFolder.NONE).text(n);
+    }
+
+    /** For messages: the ids of an enum-like list. */
+    static String ids(List<String> ids) {
+        return String.join(", ", new LinkedHashSet<>(ids));
+    }
+}

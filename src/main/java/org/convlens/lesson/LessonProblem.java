@@ -1,0 +1,17 @@
+package org.convlens.lesson;
+
+/**
+ * Something wrong with a lesson file, at a line.
+ *
+ * @param file the file as given to the loader (a path, or {@code lessons/NAME.yaml} for a shipped lesson)
+ * @param line 1-based line
+ * @param warning true for a warning (the lesson still loads), false for an error (it is skipped)
+ * @param message what is wrong, in the loader's locale
+ */
+public record LessonProblem(String file, int line, boolean warning, String message) {
+    /** {@code file:line: message}, with {@code warning: } before a warning's message. */
+    @Override
+    public String toString() {
+        return file + ":" + line + ": " + (warning ? Text.get("word.warning") + ": " : "") + message;
+    }
+}

@@ -1,0 +1,226 @@
+package org.convlens.lesson;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A question of a step. Every expected answer here was computed by the engine from the step's
+ * state when the lesson was loaded (a choice about ideas, with {@code check: none}, is the one
+ * kind whose answer the lesson's author states).
+ */
+public sealed interface Question permits Question.Value, Question.Shape, Question.Count, Question.Choice {
+    /** The question. */
+    Localized<RichText> ask();
+
+    /** A hint shown on request, or null. */
+    Localized<RichText> hint();
+
+    /** The explanation shown after answering. */
+    Localized<RichText> explain();
+
+    /** Checks a typed answer (for a choice: the option's letter, A for the first, or its number). */
+    Verdict check(String answer);
+
+    /** The correct answer as shown to the student. */
+    String expected(Locale locale);
+
+    /** Which grid a value question reads. */
+    enum Grid {
+        OUTPUT("output"), FEATURE_MAP("feature_map");
+
+        private final String id;
+
+        Grid(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /**
+     * Predict one cell's value; right within {@code tolerance}.
+     *
+     * @param grid the output, or the feature map before pooling
+     * @param cell the cell (channel, 0, row, column)
+     * @param expected the engine's value
+     * @param tolerance the largest accepted difference
+     */
+    record Value(Localized<RichText> ask, Localized<RichText> hint, Localized<RichText> explain, Grid grid,
+                 Highlight.Cell cell, float expected, double tolerance) implements Question {
+        @Override
+        public Verdict check(String answer) {
+            Double v = Answers.number(answer);
+            if (v == null) {
+                return new Verdict(Verdict.Outcome.NOT_UNDERSTOOD, answer, Answers.format(expected));
+            }
+            boolean ok = Math.abs(v - expected) <= tolerance + 1e-6 * Math.abs(expected);
+            return new Verdict(ok ? Verdict.Outcome.CORRECT : Verdict.Outcome.WRONG, Answers.format(v),
+                    Answers.format(expected));
+        }
+
+        @Override
+        public String expected(Locale locale) {
+            return Answers.format(expected);
+        }
+    }
+
+    /**
+     * Predict the output's shape.
+     *
+     * @param expected {@code [C, H, W]} from the engine
+     * @param channels whether the answer must give the channels (always when there are several)
+     */
+    record Shape(Localized<RichText> ask, Localized<RichText> hint, Localized<RichText> explain, int[] expected,
+                 boolean channels) implements Question {
+        public Shape {
+            expected = expected.clone();
+        }
+
+        @Override
+        public int[] expected() {
+            return expected.clone();
+        }
+
+        @Override
+        public Verdict check(String answer) {
+            int[] s = Answers.shape(answer);
+            String want = expected(Locale.ROOT);
+            if (s == null || (s.length == 2 && channels)) {
+                return new Verdict(Verdict.Outcome.NOT_UNDERSTOOD, answer, want);
+            }
+            boolean ok = s.length == 2 ? s[0] == expected[1] && s[1] == expected[2]
+                    : s[0] == expected[0] && s[1] == expected[1] && s[2] == expected[2];
+            return new Verdict(ok ? Verdict.Outcome.CORRECT : Verdict.Outcome.WRONG, Answers.shape(s), want);
+        }
+
+        @Override
+        public String expected(Locale locale) {
+            return channels ? Answers.shape(expected) : Answers.shape(new int[] {expected[1], expected[2]});
+        }
+    }
+
+    /** What a count question counts. */
+    enum Counted {
+        PARAMETERS("parameters"), WEIGHTS("weights"), MULTIPLICATIONS("multiplications");
+
+        private final String id;
+
+        Counted(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        static Counted fromId(String id) {
+            for (Counted c : values()) {
+                if (c.id.equals(id)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Predict a count the engine knows: parameters (weights + biases), weights, or the
+     * multiplications of the convolution.
+     */
+    record Count(Localized<RichText> ask, Localized<RichText> hint, Localized<RichText> explain, Counted counted,
+                 long expected) implements Question {
+        @Override
+        public Verdict check(String answer) {
+            Double v = Answers.number(answer);
+            if (v == null || v != Math.rint(v)) {
+                return new Verdict(Verdict.Outcome.NOT_UNDERSTOOD, answer, Long.toString(expected));
+            }
+            boolean ok = v.longValue() == expected;
+            return new Verdict(ok ? Verdict.Outcome.CORRECT : Verdict.Outcome.WRONG, Long.toString(v.longValue()),
+                    Long.toString(expected));
+        }
+
+        @Override
+        public String expected(Locale locale) {
+            return Long.toString(expected);
+        }
+    }
+
+    /** How the right options of a choice are found. */
+    enum Check {
+        /** The author marks them ({@code correct: true}): for questions about ideas. */
+        NONE("none"),
+        /** The options whose state gives the same output as the step's. */
+        SAME_OUTPUT("same_output"),
+        /** The options whose output has the step's output shape. */
+        SAME_SHAPE("same_shape"),
+        /** The options whose output has as many rows and columns as their input. */
+        KEEPS_SIZE("keeps_size"),
+        /** The option whose kernel is nearest the kernel training found (a step with {@code fit}). */
+        FIT_RESULT("fit_result");
+
+        private final String id;
+
+        Check(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        static Check fromId(String id) {
+            for (Check c : values()) {
+                if (c.id.equals(id)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * An option.
+     *
+     * @param text what it says
+     * @param scenario the step's state with the option's changes, or null for an idea
+     */
+    record Option(Localized<RichText> text, Scenario scenario) {
+    }
+
+    /**
+     * Choose among options; any right option counts.
+     *
+     * @param correct indices of the right options (at least one)
+     */
+    record Choice(Localized<RichText> ask, Localized<RichText> hint, Localized<RichText> explain, List<Option> options,
+                  List<Integer> correct, Check check) implements Question {
+        public Choice {
+            options = List.copyOf(options);
+            correct = List.copyOf(correct);
+        }
+
+        @Override
+        public Verdict check(String answer) {
+            Integer i = Answers.option(answer, options.size());
+            String want = expected(Locale.ROOT);
+            if (i == null) {
+                return new Verdict(Verdict.Outcome.NOT_UNDERSTOOD, answer, want);
+            }
+            return new Verdict(correct.contains(i) ? Verdict.Outcome.CORRECT : Verdict.Outcome.WRONG,
+                    Answers.letter(i), want);
+        }
+
+        /** Checks the option at {@code index} (0-based). */
+        public Verdict choose(int index) {
+            return check(Answers.letter(index));
+        }
+
+        @Override
+        public String expected(Locale locale) {
+            return String.join(", ", correct.stream().map(Answers::letter).toList());
+        }
+    }
+}

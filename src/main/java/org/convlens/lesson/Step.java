@@ -1,0 +1,18 @@
+package org.convlens.lesson;
+
+/**
+ * One step of a lesson: what to say, what the window shows, and maybe a question.
+ *
+ * @param number 1-based position in the lesson
+ * @param line the line of the step in its file
+ * @param title a short heading, or null
+ * @param text the narration
+ * @param scenario the state the stepper shows (inherited from the step before, with this step's changes)
+ * @param highlight what to point at
+ * @param question the question, or null
+ * @param photo a photo to filter with the step's settings, or null
+ * @param fit a training demonstration, or null
+ */
+public record Step(int number, int line, Localized<String> title, Localized<RichText> text, Scenario scenario,
+                   Highlight highlight, Question question, PhotoView photo, FitDemo fit) {
+}

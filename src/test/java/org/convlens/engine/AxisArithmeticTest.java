@@ -1,0 +1,96 @@
+package org.convlens.engine;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rows reported as never read are exactly the rows whose value cannot change any output: the
+ * oracle perturbs each input row in turn and runs the reference loop (zero padding, so a row
+ * is read only where a window's tap lands on it).
+ */
+class AxisArithmeticTest {
+    @TestFactory
+    Stream<DynamicTest> neverReadRowsAreTheRowsNoOutputDependsOn() {
+        Random r = new Random(11);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            int h = 1 + r.nextInt(14);
+            int k = 1 + r.nextInt(4);
+            int s = 1 + r.nextInt(4);
+            int d = 1 + r.nextInt(3);
+            int pt = r.nextInt(3);
+            int pb = r.nextInt(3);
+            String name = "h" + h + " k" + k + " s" + s + " d" + d + " pad " + pt + "," + pb;
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                float[] w = new float[k];
+                java.util.Arrays.fill(w, 1f);
+                ConvSpec spec = ConvSpec.builder(new Kernel(1, 1, k, 1, w)).stride(s, 1).dilation(d, 1)
+                        .padding(Padding.of(pt, pb, 0, 0)).build();
+                ConvPlan plan;
+                try {
+                    plan = ConvPlan.of(spec, 1, h, 1);
+                } catch (SpecException e) {
+                    return;
+                }
+                List<Integer> oracle = new ArrayList<>();
+                Tensor zero = new Tensor(1, h, 1);
+                Tensor base = Reference.convolve(plan, zero);
+                for (int y = 0; y < h; y++) {
+                    Tensor poked = new Tensor(1, h, 1);
+                    poked.set(0, y, 0, 1f);
+                    if (java.util.Arrays.equals(base.data(), Reference.convolve(plan, poked).data())) {
+                        oracle.add(y);
+                    }
+                }
+                assertArrayEquals(oracle.stream().mapToInt(Integer::intValue).toArray(), plan.convY().uncovered());
+                assertEquals(oracle.isEmpty(), plan.convY().reasons(Locale.ROOT).isEmpty());
+            }));
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void strideTwoOnSixRowsWithThreeByThreeDropsTheLastRowAndSaysWhy() {
+        ConvPlan plan = ConvPlan.of(ConvSpec.builder(Kernel.of(new int[][] {{1, 1, 1}, {1, 1, 1}, {1, 1, 1}}))
+                .stride(2).build(), 1, 6, 6);
+        assertEquals("floor((6 + 0 + 0 - 1*(3 - 1) - 1) / 2) + 1 = 2", plan.convY().formulaWithNumbers());
+        assertArrayEquals(new int[] {5}, plan.convY().trailingUncovered());
+        String why = plan.convY().reasons(Locale.ROOT).get(0);
+        assertTrue(why.contains("rows 5"), why);
+        assertTrue(why.contains("floor"), why);
+    }
+
+    @Test
+    void aKernelLargerThanThePaddedInputIsRefusedWithTheFormula() {
+        SpecException e = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> ConvPlan.of(
+                ConvSpec.builder(new Kernel(1, 1, 5, 5, new float[25])).build(), 1, 3, 3));
+        assertEquals("$.kernel", e.field());
+        assertTrue(e.getMessage().contains("= -1"), e.getMessage());
+    }
+
+    @Test
+    void everyMessageKeyHasAChineseTranslation() throws Exception {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties zh = new java.util.Properties();
+        try (var a = getClass().getResourceAsStream("/org/convlens/engine/messages.properties");
+             var b = getClass().getResourceAsStream("/org/convlens/engine/messages_zh_CN.properties")) {
+            en.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
+            zh.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertFalse(en.isEmpty());
+        assertEquals(en.keySet(), zh.keySet());
+        assertTrue(Messages.get(Locale.SIMPLIFIED_CHINESE, "word.rows").equals("行"));
+    }
+}

@@ -1,0 +1,116 @@
+package org.convlens.engine;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fast path against the reference loop on seeded random problems (BoofCV's
+ * CompareToStandardConvolution), and parallel output equal to serial output, bit for bit.
+ */
+class FastPathTest {
+    @TestFactory
+    Stream<DynamicTest> fastPathMatchesReferenceOnRandomProblems() {
+        return RandomCases.generate(20261201L, 400, 12).stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            Tensor fast = ConvEngine.run(c.plan(), c.input(), 1).output();
+            Tensor ref = Reference.run(c.plan(), c.input());
+            assertClose(ref, fast);
+        }));
+    }
+
+    @ParameterizedTest(name = "{0}x{1} k{2} stride {3} dilation {4} groups {5}")
+    @CsvSource({"96,130,3,1,1,1", "97,64,5,2,1,1", "64,64,7,1,2,2", "80,81,11,3,1,1", "70,90,1,1,1,4", "65,66,4,2,3,2"})
+    void parallelOutputEqualsSerialOutputExactly(int h, int w, int k, int s, int d, int g) {
+        Random r = new Random(h * 31L + w);
+        Tensor in = RandomCases.randomTensor(r, 2 * g, h, w);
+        ConvSpec spec = ConvSpec.builder(RandomCases.random(r, 2 * g, 2, k, k)).groups(g).stride(s).dilation(d)
+                .padding(Padding.SAME).paddingMode(PaddingMode.REFLECT.ordinal() % 2 == 0 ? PaddingMode.REPLICATE : PaddingMode.ZEROS)
+                .pool(PoolSpec.of(PoolSpec.Type.MAX, 2)).build();
+        ConvPlan plan = ConvPlan.of(spec, in);
+        ConvEngine.Result one = ConvEngine.run(plan, in, 1);
+        for (int threads : new int[] {2, 3, 7}) {
+            ConvEngine.Result many = ConvEngine.run(plan, in, threads);
+            assertArrayEquals(one.featureMap().data(), many.featureMap().data(), threads + " threads");
+            assertArrayEquals(one.pooled().data(), many.pooled().data(), threads + " threads, pooled");
+        }
+        assertClose(Reference.run(plan, in), one.output());
+    }
+
+    @ParameterizedTest(name = "{0}x{1} rank-one k{2}x{3} stride {4} dilation {5} {6} pad {7} depthwise {8}")
+    @CsvSource({"40,50,5,5,1,1,zeros,same,1", "41,37,7,5,2,1,reflect,same,3", "30,30,15,15,1,1,replicate,full,1",
+        "33,45,5,9,3,2,circular,3,2", "20,64,6,6,2,2,zeros,valid,1", "64,20,9,5,1,3,reflect,2,3"})
+    void separablePathMatchesReference(int h, int w, int kh, int kw, int s, int d, String mode, String pad, int channels) {
+        Random r = new Random(h * 7L + kh);
+        float[] k = new float[channels * kh * kw];
+        for (int c = 0; c < channels; c++) {
+            float[] u = new float[kh];
+            float[] v = new float[kw];
+            for (int i = 0; i < kh; i++) {
+                u[i] = (float) r.nextGaussian();
+            }
+            for (int j = 0; j < kw; j++) {
+                v[j] = (float) r.nextGaussian();
+            }
+            for (int i = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++) {
+                    k[(c * kh + i) * kw + j] = u[i] * v[j];
+                }
+            }
+        }
+        Padding p = switch (pad) {
+            case "same" -> Padding.SAME;
+            case "full" -> Padding.FULL;
+            case "valid" -> Padding.VALID;
+            default -> Padding.of(Integer.parseInt(pad));
+        };
+        Tensor in = RandomCases.randomTensor(r, channels, h, w);
+        ConvSpec spec = ConvSpec.builder(new Kernel(channels, 1, kh, kw, k)).groups(channels).stride(s).dilation(d)
+                .padding(p).paddingMode(PaddingMode.fromId(mode)).bias(new float[channels]).activation(Activation.TANH).build();
+        ConvPlan plan = ConvPlan.of(spec, in);
+        assertTrue(SeparableConvolution.factors(plan) != null, "takes the separable path");
+        for (int threads : new int[] {1, 2}) {
+            assertClose(Reference.run(plan, in), ConvEngine.run(plan, in, threads).output());
+        }
+    }
+
+    @Test
+    void aKernelThatIsNotRankOneTakesTheGeneralPath() {
+        float[] k = new float[25];
+        k[0] = 1f;
+        k[24] = 1f;
+        ConvPlan plan = ConvPlan.of(ConvSpec.builder(new Kernel(1, 1, 5, 5, k)).build(), 1, 8, 8);
+        assertTrue(SeparableConvolution.factors(plan) == null);
+    }
+
+    @Test
+    void reusedOutputTensorsAreOverwrittenNotAccumulated() {
+        Random r = new Random(5);
+        Tensor in = RandomCases.randomTensor(r, 1, 40, 40);
+        ConvPlan plan = ConvPlan.of(ConvSpec.builder(RandomCases.random(r, 1, 1, 3, 3)).padding(Padding.SAME)
+                .pool(PoolSpec.of(PoolSpec.Type.AVG, 2)).build(), in);
+        ConvEngine.Result first = ConvEngine.run(plan, in, 2);
+        float[] fm = first.featureMap().data().clone();
+        ConvEngine.Result again = ConvEngine.run(plan, in, first, 2);
+        assertSame(first.featureMap(), again.featureMap());
+        assertArrayEquals(fm, again.featureMap().data());
+    }
+
+    static void assertClose(Tensor want, Tensor got) {
+        assertArrayEquals(want.shape(), got.shape(), "shape");
+        for (int i = 0; i < want.data().length; i++) {
+            float a = want.data()[i];
+            float b = got.data()[i];
+            int at = i;
+            assertTrue(Math.abs(a - b) <= 1e-4f * Math.max(1f, Math.abs(a)), () -> "value " + at + ": " + a + " vs " + b);
+        }
+    }
+}
