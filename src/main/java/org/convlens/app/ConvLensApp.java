@@ -1,20 +1,61 @@
 package org.convlens.app;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.convlens.ui.Shell;
+import org.convlens.ui.UiText;
+import org.convlens.ui.WindowViewModel;
+import org.convlens.ui.stepper.ScenarioViewModel;
+import org.convlens.ui.stepper.StepperViewModel;
+import org.convlens.ui.store.AppHome;
 
-/** The JavaFX application. */
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The JavaFX application: the view-models, the background executor and the main window. Opens
+ * with the last scenario (autosaved) or the worked example.
+ */
 public class ConvLensApp extends Application {
+    private ExecutorService executor;
+    private Shell shell;
+
     static void launchApp(String[] args) {
         Application.launch(ConvLensApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("ConvLens");
-        stage.setScene(new Scene(new Label("ConvLens"), 800, 600));
-        stage.show();
+        executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "convlens-background");
+            t.setDaemon(true);
+            return t;
+        });
+        List<String> args = getParameters().getRaw();
+        shell = create(stage, executor, args);
+        shell.show();
+        Tools.run(shell, args);
+    }
+
+    /** Builds the window's parts (also used by the UI tests). */
+    public static Shell create(Stage stage, java.util.concurrent.Executor executor, List<String> args) {
+        ScenarioViewModel scenario = new ScenarioViewModel(new Random());
+        StepperViewModel stepper = new StepperViewModel(scenario);
+        WindowViewModel window = new WindowViewModel();
+        window.localeProperty().set(UiText.supported(Locale.getDefault()));
+        return new Shell(stage, scenario, stepper, window, AppHome.dir(), executor, args);
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.autosaveNow();
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 }

@@ -39,7 +39,8 @@ public final class SpecReader {
     private static final Set<String> ACTIVATION_FIELDS = Set.of("type", "slope");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SpecReader() {
     }
@@ -53,8 +54,14 @@ public final class SpecReader {
             }
             return n;
         } catch (JsonParseException e) {
+            String m = e.getOriginalMessage();
+            if (m != null && m.startsWith("Non-standard token")) {
+                // NaN, Infinity: say so plainly rather than quote the parser's option names.
+                throw new SpecException("$", "error.json.nonFinite", e.getLocation().getLineNr(),
+                        e.getLocation().getColumnNr());
+            }
             throw new SpecException("$", "error.json.syntax", e.getLocation().getLineNr(),
-                    e.getLocation().getColumnNr(), e.getOriginalMessage());
+                    e.getLocation().getColumnNr(), m);
         } catch (JsonProcessingException e) {
             throw new SpecException("$", "error.json.syntax", e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), e.getOriginalMessage());

@@ -78,6 +78,17 @@ class SpecReaderTest {
     }
 
     @Test
+    void nanTrailingTextAndDuplicateFieldsAreRefused() {
+        assertEquals("error.json.nonFinite", assertThrows(SpecException.class,
+                () -> SpecReader.read("{\"input\": [[1, NaN]], \"kernel\": [[1]]}")).key());
+        assertEquals("error.json.syntax", assertThrows(SpecException.class,
+                () -> SpecReader.read("{\"input\": [[1]], \"kernel\": [[1]]} extra")).key());
+        SpecException dup = assertThrows(SpecException.class,
+                () -> SpecReader.read("{\"input\": [[1]], \"kernel\": [[1]], \"kernel\": [[2]]}"));
+        assertTrue(dup.getMessage().contains("kernel"), dup.getMessage());
+    }
+
+    @Test
     void aScalarBiasIsGivenToEveryOutputChannel() {
         Problem p = SpecReader.read("{\"input\": [[1]], \"kernel\": [[[[1]]],[[[2]]],[[[3]]]], \"bias\": 0.5}");
         assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f}, p.spec().bias());

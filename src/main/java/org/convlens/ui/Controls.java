@@ -1,0 +1,137 @@
+package org.convlens.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringExpression;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Binding helpers shared by views: spinners and combo boxes to view-model properties, typed
+ * values checked as they are typed, and a message label under a setting that shows only when
+ * there is something to say.
+ */
+public final class Controls {
+    /** Set on a control whose typed text cannot be used. */
+    public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private Controls() {
+    }
+
+    /**
+     * Binds an editable integer spinner to {@code p} within [min, max]. Typed text is taken as it
+     * is typed; text that is not a whole number in range marks the spinner invalid and puts a
+     * message in the returned property (empty when fine).
+     */
+    public static StringProperty bindInt(Spinner<Integer> s, IntegerProperty p, int min, int max,
+                                         Supplier<Locale> locale) {
+        StringProperty message = new SimpleStringProperty("");
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max,
+                Math.max(min, Math.min(max, p.get())));
+        s.setValueFactory(f);
+        s.setEditable(true);
+        f.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != p.get()) {
+                p.set(b);
+            }
+        });
+        p.addListener((o, a, b) -> {
+            int v = b.intValue();
+            if (f.getValue() == null || f.getValue() != v) {
+                f.setValue(Math.max(min, Math.min(max, v)));
+            }
+        });
+        TextField editor = s.getEditor();
+        editor.textProperty().addListener((o, a, text) -> {
+            String t = text.trim();
+            Integer v = null;
+            try {
+                v = Integer.parseInt(t.replace('\u2212', '-'));
+            } catch (NumberFormatException e) {
+                v = null;
+            }
+            if (v != null && v >= min && v <= max) {
+                s.pseudoClassStateChanged(INVALID, false);
+                message.set("");
+                if (!v.equals(f.getValue())) {
+                    f.setValue(v);
+                }
+            } else {
+                s.pseudoClassStateChanged(INVALID, true);
+                message.set(UiText.get(locale.get(), "error.wholeNumber", t, min, max));
+            }
+        });
+        editor.focusedProperty().addListener((o, was, is) -> {
+            if (!is && !message.get().isEmpty()) {
+                editor.setText(String.valueOf(f.getValue()));
+            }
+        });
+        return message;
+    }
+
+    /** A combo box choosing among {@code values}, bound both ways to {@code p}, items named by {@code name}. */
+    public static <T> void bindChoice(ComboBox<T> box, List<T> values, ObjectProperty<T> p, Function<T, String> name) {
+        box.getItems().setAll(values);
+        StringConverter<T> conv = new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : name.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+        box.setConverter(conv);
+        box.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : name.apply(item));
+            }
+        });
+        box.setValue(p.get());
+        box.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != p.get()) {
+                p.set(b);
+            }
+        });
+        p.addListener((o, a, b) -> box.setValue(b));
+    }
+
+    /**
+     * Shows the first non-empty of {@code messages} in {@code label}, hiding the label (and the
+     * space it takes) when all are empty.
+     */
+    @SafeVarargs
+    public static void showMessages(Label label, ObservableValue<String>... messages) {
+        StringExpression text = Bindings.createStringBinding(() -> {
+            for (ObservableValue<String> m : messages) {
+                String v = m.getValue();
+                if (v != null && !v.isEmpty()) {
+                    return v;
+                }
+            }
+            return "";
+        }, messages);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(text.isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+}

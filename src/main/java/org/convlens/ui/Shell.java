@@ -1,0 +1,551 @@
+package org.convlens.ui;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.convlens.engine.SpecException;
+import org.convlens.spec.Problem;
+import org.convlens.spec.SpecReader;
+import org.convlens.spec.SpecWriter;
+import org.convlens.ui.export.AnimationExport;
+import org.convlens.ui.export.Exports;
+import org.convlens.ui.export.ImageExport;
+import org.convlens.ui.stepper.Computation;
+import org.convlens.ui.stepper.ScenarioViewModel;
+import org.convlens.ui.stepper.StepperView;
+import org.convlens.ui.stepper.StepperViewModel;
+import org.convlens.ui.stepper.WorkedExample;
+import org.convlens.ui.store.AtomicFiles;
+import org.convlens.ui.store.ScenarioStore;
+import org.convlens.ui.store.SettingsStore;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.ServiceLoader;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+
+/**
+ * The main window: builds it from fxml/MainWindow.fxml with the stepper as the first tab and any
+ * {@link TabContribution}s after it, applies theme, palette and zoom, routes keys, keeps the
+ * scenario saved (autosave, debounced, atomic) and runs the File menu. A language switch rebuilds
+ * the window with the new texts; the view-models (and so the scenario, step and settings) stay.
+ *
+ * <p>Adding a tab from elsewhere: implement {@link TabContribution} and either list it in
+ * {@code META-INF/services/org.convlens.ui.TabContribution} or call {@link #addContribution}
+ * before {@link #show()}.
+ */
+public final class Shell implements UiContext {
+    /** The help overlay's keys: bundle keys {@code help.key.ID.keys} and {@code help.key.ID.action}. */
+    public static final List<String> HELP_KEYS = List.of("play", "forward", "back", "forwardStep", "backStep",
+            "pageForward", "pageBack", "first", "last", "pace", "loop", "jump", "faster", "slower", "unpin", "edit",
+            "help", "presentation", "fullScreen", "zoom", "open", "save", "export", "gif");
+
+    private final Stage stage;
+    private final ScenarioViewModel scenario;
+    private final StepperViewModel stepper;
+    private final WindowViewModel window;
+    private final ScenarioStore store;
+    private final SettingsStore settingsStore;
+    private final Executor executor;
+    private final List<String> parameters;
+    private final List<TabContribution> contributions = new ArrayList<>();
+    private final Map<Tab, Predicate<KeyEvent>> keyHandlers = new IdentityHashMap<>();
+    private final PauseTransition autosave = new PauseTransition(Duration.millis(400));
+    private final FrameRateMeter meter = new FrameRateMeter();
+    private FilePicker files = FilePicker.dialogs();
+    private MainWindow main;
+    private StepperView stepperView;
+    private Scene scene;
+    private String statusText = "";
+    private boolean statusError;
+
+    public Shell(Stage stage, ScenarioViewModel scenario, StepperViewModel stepper, WindowViewModel window, Path home,
+                 Executor executor, List<String> parameters) {
+        this.stage = stage;
+        this.scenario = scenario;
+        this.stepper = stepper;
+        this.window = window;
+        this.store = new ScenarioStore(home);
+        this.settingsStore = new SettingsStore(home);
+        this.executor = executor;
+        this.parameters = List.copyOf(parameters);
+        scenario.localeProperty().bind(window.localeProperty());
+        for (TabContribution c : ServiceLoader.load(TabContribution.class)) {
+            contributions.add(c);
+        }
+    }
+
+    /** Adds a tab; call before {@link #show()} (or the tab appears at the next rebuild). */
+    public void addContribution(TabContribution c) {
+        contributions.add(c);
+    }
+
+    /** Replaces the file choosers (tests). */
+    public void setFilePicker(FilePicker p) {
+        this.files = p;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public WindowViewModel windowModel() {
+        return window;
+    }
+
+    public ScenarioStore store() {
+        return store;
+    }
+
+    public MainWindow mainWindow() {
+        return main;
+    }
+
+    public StepperView stepperView() {
+        return stepperView;
+    }
+
+    public FrameRateMeter meter() {
+        return meter;
+    }
+
+    /**
+     * Restores the saved window settings and the last scenario (falling back to the worked
+     * example with a message if the file cannot be read), builds the window and shows it.
+     */
+    public void show() {
+        window.load(settingsStore.load());
+        restoreScenario();
+        build();
+        stage.setTitle(UiText.get(locale(), "app.title"));
+        stage.show();
+        for (Observable o : window.saved()) {
+            o.addListener(x -> saveSettings());
+        }
+        window.localeProperty().addListener(o -> build());
+        window.themeProperty().addListener(o -> applyStyle());
+        window.paletteProperty().addListener(o -> applyStyle());
+        window.zoomProperty().addListener(o -> applyStyle());
+        window.presentationProperty().addListener((o, a, b) -> stage.setFullScreen(b));
+        window.showFpsProperty().addListener((o, a, b) -> {
+            if (b) {
+                meter.start();
+            } else {
+                meter.stop();
+            }
+        });
+        if (window.showFpsProperty().get()) {
+            meter.start();
+        }
+        autosave.setOnFinished(e -> autosaveNow());
+        scenario.latestProblemProperty().addListener(o -> autosave.playFromStart());
+        stage.setOnCloseRequest(e -> {
+            autosave.stop();
+            autosaveNow();
+            stepperView.dispose();
+        });
+        if (parameters.contains("--presentation")) {
+            window.setPresentation(true);
+        }
+    }
+
+    private void restoreScenario() {
+        try {
+            Optional<Problem> p = store.load();
+            p.ifPresent(scenario::load);
+        } catch (SpecException e) {
+            store.quarantine();
+            scenario.load(WorkedExample.problem());
+            String why = e.message(locale());
+            setStatus(UiText.get(locale(), "status.autosave.corrupt", store.file(), why), true);
+        } catch (IOException | RuntimeException e) {
+            store.quarantine();
+            scenario.load(WorkedExample.problem());
+            setStatus(UiText.get(locale(), "status.autosave.corrupt", store.file(), String.valueOf(e.getMessage())),
+                    true);
+        }
+    }
+
+    /** (Re)builds the whole window in the current language. */
+    void build() {
+        String selected = main == null ? null : main.tabs().getSelectionModel().getSelectedItem().getId();
+        if (stepperView != null) {
+            stepperView.dispose();
+        }
+        keyHandlers.clear();
+        ResourceBundle b = bundle();
+        Views.Loaded<MainWindow> loaded = Views.load("MainWindow", b, c -> new MainWindow(this));
+        main = loaded.controller();
+        Views.Loaded<StepperView> st = Views.load("StepperView", b, c -> new StepperView(stepper));
+        stepperView = st.controller();
+        main.stepperTab().setContent(st.root());
+        keyHandlers.put(main.stepperTab(), stepperView::handleKey);
+        List<TabContribution> sorted = new ArrayList<>(contributions);
+        sorted.sort(Comparator.comparingInt(TabContribution::order));
+        int helpAt = main.menuBar().getMenus().indexOf(main.helpMenu());
+        for (TabContribution c : sorted) {
+            try {
+                Tab t = c.createTab(this);
+                if (t.getId() == null) {
+                    t.setId(c.id());
+                }
+                main.tabs().getTabs().add(t);
+                List<Menu> menus = c.createMenus(this);
+                main.menuBar().getMenus().addAll(helpAt, menus);
+                helpAt += menus.size();
+            } catch (RuntimeException e) {
+                setStatus(UiText.get(locale(), "status.tab.failed", c.id(), String.valueOf(e.getMessage())), true);
+            }
+        }
+        fillHelp();
+        main.status().setText(statusText);
+        main.status().getStyleClass().remove("status-error");
+        if (statusError) {
+            main.status().getStyleClass().add("status-error");
+        }
+        main.fpsLabel().textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> UiText.get(locale(), "status.fps", Math.round(meter.fpsProperty().get())),
+                meter.fpsProperty()));
+        applyStyle();
+        if (scene == null) {
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            scene = new Scene(main.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+            scene.addEventFilter(KeyEvent.KEY_TYPED, this::typed);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(main.root());
+        }
+        stage.setTitle(UiText.get(locale(), "app.title"));
+        if (selected != null) {
+            selectTab(selected);
+        }
+    }
+
+    private void applyStyle() {
+        Parent root = main.root();
+        root.getStylesheets().setAll(Views.css("theme-" + window.themeProperty().get().id()),
+                Views.css("MainWindow"));
+        root.getStyleClass().removeIf(s -> s.startsWith("palette-"));
+        root.getStyleClass().add("palette-" + window.paletteProperty().get().id());
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * window.zoomProperty().get()));
+        root.getStyleClass().remove("presentation");
+        if (window.presentationProperty().get()) {
+            root.getStyleClass().add("presentation");
+        }
+    }
+
+    private void fillHelp() {
+        var grid = main.helpKeys();
+        grid.getChildren().clear();
+        int row = 0;
+        for (String id : HELP_KEYS) {
+            Label keys = new Label(UiText.get(locale(), "help.key." + id + ".keys"));
+            keys.getStyleClass().add("help-key");
+            Label action = new Label(UiText.get(locale(), "help.key." + id + ".action"));
+            int col = row < (HELP_KEYS.size() + 1) / 2 ? 0 : 2;
+            int r = row % ((HELP_KEYS.size() + 1) / 2);
+            grid.add(keys, col, r);
+            grid.add(action, col + 1, r);
+            row++;
+        }
+    }
+
+    private void key(KeyEvent e) {
+        KeyCode k = e.getCode();
+        boolean help = main.helpOverlay().isVisible();
+        if (help && (k == KeyCode.ESCAPE || k == KeyCode.F1)) {
+            toggleHelp();
+            e.consume();
+            return;
+        }
+        if (k == KeyCode.F1) {
+            toggleHelp();
+            e.consume();
+            return;
+        }
+        if (k == KeyCode.F5) {
+            window.togglePresentation();
+            e.consume();
+            return;
+        }
+        if (k == KeyCode.F11) {
+            stage.setFullScreen(!stage.isFullScreen());
+            e.consume();
+            return;
+        }
+        Tab t = main.tabs().getSelectionModel().getSelectedItem();
+        Predicate<KeyEvent> h = keyHandlers.get(t);
+        Node focus = scene.getFocusOwner();
+        if (h != null && !(focus instanceof TextInputControl) && h.test(e)) {
+            e.consume();
+        }
+    }
+
+    private void typed(KeyEvent e) {
+        if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
+            toggleHelp();
+            e.consume();
+        }
+    }
+
+    public void toggleHelp() {
+        main.helpOverlay().setVisible(!main.helpOverlay().isVisible());
+    }
+
+    public boolean helpShown() {
+        return main.helpOverlay().isVisible();
+    }
+
+    // UiContext
+
+    @Override
+    public Locale locale() {
+        return window.localeProperty().get();
+    }
+
+    @Override
+    public ResourceBundle bundle() {
+        return UiText.bundle(locale());
+    }
+
+    @Override
+    public Window window() {
+        return stage;
+    }
+
+    @Override
+    public StepperViewModel stepper() {
+        return stepper;
+    }
+
+    @Override
+    public ScenarioViewModel scenario() {
+        return scenario;
+    }
+
+    @Override
+    public Executor executor() {
+        return executor;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public void selectTab(String id) {
+        for (Tab t : main.tabs().getTabs()) {
+            if (id.equals(t.getId())) {
+                main.tabs().getSelectionModel().select(t);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void showStatus(String message) {
+        setStatus(message, false);
+    }
+
+    @Override
+    public void setKeyHandler(Tab tab, Predicate<KeyEvent> handler) {
+        keyHandlers.put(tab, handler);
+    }
+
+    /** The status bar's text. */
+    public String status() {
+        return statusText;
+    }
+
+    private void setStatus(String message, boolean error) {
+        statusText = message;
+        statusError = error;
+        if (main != null) {
+            main.status().setText(message);
+            main.status().getStyleClass().remove("status-error");
+            if (error) {
+                main.status().getStyleClass().add("status-error");
+            }
+        }
+    }
+
+    private String text(String key, Object... args) {
+        return UiText.get(locale(), key, args);
+    }
+
+    // Saving
+
+    private void saveSettings() {
+        try {
+            settingsStore.save(window.toProperties());
+        } catch (IOException e) {
+            setStatus(text("status.settings.failed", e.getMessage()), true);
+        }
+    }
+
+    /** Writes the current scenario to the autosave file now. */
+    public void autosaveNow() {
+        Problem p = scenario.latestProblemProperty().get();
+        if (p == null) {
+            return;
+        }
+        try {
+            store.save(p);
+        } catch (IOException e) {
+            setStatus(text("status.autosave.failed", store.file(), e.getMessage()), true);
+        }
+    }
+
+    public void openScenario() {
+        Path f = files.openFile(stage, text("dialog.open"), text("dialog.filter.json"), "json");
+        if (f == null) {
+            return;
+        }
+        openScenario(f);
+    }
+
+    /** Loads a spec file into the stepper; a bad file gets a message, the current scenario stays. */
+    public void openScenario(Path f) {
+        try {
+            Problem p = SpecReader.read(f);
+            scenario.load(p);
+            stepper.first();
+            setStatus(text("status.opened", f), false);
+        } catch (SpecException e) {
+            setStatus(text("status.open.failed", f, e.field() + ": " + e.message(locale())), true);
+        } catch (IOException e) {
+            setStatus(text("status.open.failed", f, e.getMessage()), true);
+        }
+    }
+
+    public void saveScenario() {
+        Path f = files.saveFile(stage, text("dialog.save"), text("dialog.filter.json"), "json", "scenario.json");
+        if (f != null) {
+            writeText(f, () -> SpecWriter.toJson(current().problem()));
+        }
+    }
+
+    public void resetScenario() {
+        scenario.load(WorkedExample.problem());
+        stepper.first();
+        setStatus(text("status.reset"), false);
+    }
+
+    public void quit() {
+        autosave.stop();
+        autosaveNow();
+        stepperView.dispose();
+        stage.close();
+        Platform.exit();
+    }
+
+    private Computation current() {
+        return scenario.getComputation();
+    }
+
+    private interface Text {
+        String make() throws IOException;
+    }
+
+    private void writeText(Path f, Text text) {
+        try {
+            AtomicFiles.write(f, text.make());
+            setStatus(text("status.written", f), false);
+        } catch (IOException | RuntimeException e) {
+            setStatus(text("status.write.failed", f, String.valueOf(e.getMessage())), true);
+        }
+    }
+
+    // Export
+
+    public void exportPng() {
+        Path f = files.saveFile(stage, text("dialog.export.png"), text("dialog.filter.png"), "png", "convlens-step.png");
+        if (f == null) {
+            return;
+        }
+        try {
+            ImageExport.png(stepperView.stageNode(), f);
+            setStatus(text("status.written", f), false);
+        } catch (IOException | RuntimeException e) {
+            setStatus(text("status.write.failed", f, String.valueOf(e.getMessage())), true);
+        }
+    }
+
+    public void exportGif() {
+        Path f = files.saveFile(stage, text("dialog.export.gif"), text("dialog.filter.gif"), "gif", "convlens.gif");
+        if (f == null) {
+            return;
+        }
+        exportGif(f);
+    }
+
+    /** Records every step (at most {@link AnimationExport#MAX_FRAMES}) into an animated GIF, in the background. */
+    public AnimationExport exportGif(Path f) {
+        AnimationExport job = new AnimationExport(stepper, stepperView.stageNode(), f, executor);
+        job.messageProperty().addListener((o, a, b) -> setStatus(b, false));
+        job.setOnDone(error -> setStatus(error == null ? text("status.written", f)
+                : text("status.write.failed", f, error), error != null));
+        job.start(locale());
+        return job;
+    }
+
+    public void exportCsv() {
+        Path dir = files.folder(stage, text("dialog.export.csv"));
+        if (dir == null) {
+            return;
+        }
+        try {
+            List<Path> written = Exports.writeCsv(current(), dir);
+            setStatus(text("status.written.many", written.size(), dir), false);
+        } catch (IOException | RuntimeException e) {
+            setStatus(text("status.write.failed", dir, String.valueOf(e.getMessage())), true);
+        }
+    }
+
+    public void exportJson() {
+        Path f = files.saveFile(stage, text("dialog.export.json"), text("dialog.filter.json"), "json",
+                "convlens-grids.json");
+        if (f != null) {
+            writeText(f, () -> Exports.json(current()));
+        }
+    }
+
+    public void exportLatex() {
+        Path f = files.saveFile(stage, text("dialog.export.latex"), text("dialog.filter.latex"), "tex",
+                "convlens-step.tex");
+        if (f != null) {
+            writeText(f, () -> Exports.latex(current(), stepper.getFrame()));
+        }
+    }
+
+    public void exportPytorch() {
+        Path f = files.saveFile(stage, text("dialog.export.pytorch"), text("dialog.filter.python"), "py",
+                "convlens_layer.py");
+        if (f != null) {
+            writeText(f, () -> Exports.pytorch(current()));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.convlens.ui;
+
+import javafx.scene.control.Menu;
+import javafx.scene.control.Tab;
+
+import java.util.List;
+
+/**
+ * A tab (and optionally menus) another part of ConvLens adds to the main window, such as photos
+ * or lessons. The window calls {@link #createTab} when it is built and again after each language
+ * switch (the window is rebuilt with the new texts), so a contribution keeps its state in its own
+ * view-model and makes fresh nodes each time.
+ *
+ * <p>Register one either by listing its class in
+ * {@code META-INF/services/org.convlens.ui.TabContribution} (found with {@link java.util.ServiceLoader};
+ * it needs a public no-argument constructor), or by calling {@link Shell#addContribution}.
+ */
+public interface TabContribution {
+    /** A stable id, e.g. {@code "photos"}; {@link UiContext#selectTab(String)} selects by it. */
+    String id();
+
+    /** Where the tab goes: lower first. The stepper is 0. */
+    default int order() {
+        return 100;
+    }
+
+    /** The tab, with its texts in {@link UiContext#locale()}. */
+    Tab createTab(UiContext context);
+
+    /** Menus to add to the menu bar (between View and Help); none by default. */
+    default List<Menu> createMenus(UiContext context) {
+        return List.of();
+    }
+}

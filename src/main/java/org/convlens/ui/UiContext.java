@@ -1,0 +1,47 @@
+package org.convlens.ui;
+
+import javafx.scene.control.Tab;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Window;
+import org.convlens.ui.stepper.ScenarioViewModel;
+import org.convlens.ui.stepper.StepperViewModel;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+
+/** What the main window offers the tabs it hosts. */
+public interface UiContext {
+    /** The window's language; tabs take their texts in it. */
+    Locale locale();
+
+    /** The window's own texts (tabs usually have their own bundle too). */
+    ResourceBundle bundle();
+
+    /** The window, as owner of dialogs and file choosers. */
+    Window window();
+
+    /** The stepper, e.g. to show a scenario there: {@code scenario().load(problem)} then {@code selectTab("stepper")}. */
+    StepperViewModel stepper();
+
+    ScenarioViewModel scenario();
+
+    /** Runs long work off the JavaFX thread (tests may run it on the calling thread). */
+    Executor executor();
+
+    /** The command-line arguments the app started with (e.g. {@code --lesson FILE}). */
+    List<String> parameters();
+
+    void selectTab(String id);
+
+    /** A short message in the status bar. */
+    void showStatus(String message);
+
+    /**
+     * Keys for a tab: while {@code tab} is selected, key presses not typed into a text field go to
+     * {@code handler} first; it returns true when it used one.
+     */
+    void setKeyHandler(Tab tab, Predicate<KeyEvent> handler);
+}

@@ -1,0 +1,769 @@
+package org.convlens.ui.grid;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontPosture;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+
+/**
+ * A grid of numbered cells drawn on one {@link Canvas}, so a 36 x 36 padded input redraws well
+ * inside a 60 fps frame (one node instead of 1,296 labels). It draws a {@link GridPicture}: each
+ * cell's number, a colour for its value, the padding ring and inserted zeros, and the states of
+ * {@link CellFlags}.
+ *
+ * <p>Styled as a ControlsFX control is: the style class {@value #DEFAULT_STYLE_CLASS}, and each
+ * cell state is a CSS pseudo-class of {@code .cell} ({@code :padding}, {@code :inserted},
+ * {@code :in-window}, {@code :current}, {@code :read}, {@code :linked}, {@code :uncovered},
+ * {@code :pending}, {@code :chosen}, {@code :selected}, {@code :source}). Since cells are not
+ * nodes, the grid keeps one hidden style probe per state and paints with the colours, borders and
+ * font CSS gives each probe; every colour comes from the stylesheet's variables.
+ *
+ * <p>Cells can be edited in place: double-click, or select one and type; Enter commits, Escape
+ * cancels, Tab moves to the next cell. The {@link #cellEditorProperty() editor} decides what a
+ * typed text means and returns a message for a bad one, which stays at the cell.
+ */
+public class GridView extends Region {
+    public static final String DEFAULT_STYLE_CLASS = "grid-view";
+    private static final PseudoClass PADDING = PseudoClass.getPseudoClass("padding");
+    private static final PseudoClass INSERTED = PseudoClass.getPseudoClass("inserted");
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final PseudoClass EDITABLE = PseudoClass.getPseudoClass("editable");
+    private static final PseudoClass[] FLAG_PSEUDO = CellFlags.NAMES.stream().map(PseudoClass::getPseudoClass)
+            .toArray(PseudoClass[]::new);
+
+    /** Decides what typed text does to a cell. */
+    public interface CellEditor {
+        /** @return null when the text was taken, else a message saying what is wrong with it */
+        String commit(int row, int col, String text);
+    }
+
+    private final Canvas canvas = new Canvas();
+    private final Label base = probe("cell");
+    private final Label padding = probe("cell");
+    private final Label inserted = probe("cell");
+    private final Label[] states = new Label[CellFlags.NAMES.size()];
+    private final Label negative = probe("value-negative");
+    private final Label positive = probe("value-positive");
+    private final Label header = probe("header");
+    private final Label lightText = probe("text-on-dark");
+    private final TextField editor = new TextField();
+    private final Label editorMessage = new Label();
+    private final Map<Integer, Font> fonts = new HashMap<>();
+    private final Map<Integer, Double> digitWidths = new HashMap<>();
+
+    private final ObjectProperty<GridPicture> picture = new SimpleObjectProperty<>(this, "picture");
+    private final ReadOnlyIntegerWrapper hoveredCell = new ReadOnlyIntegerWrapper(this, "hoveredCell", -1);
+    private final ReadOnlyIntegerWrapper clickedCell = new ReadOnlyIntegerWrapper(this, "clickedCell", -1);
+    private final ObjectProperty<CellEditor> cellEditor = new SimpleObjectProperty<>(this, "cellEditor");
+    private final ObjectProperty<BiPredicate<Integer, Integer>> editableCell =
+            new SimpleObjectProperty<>(this, "editableCell", (r, c) -> true);
+    private final BooleanProperty showHeaders = new SimpleBooleanProperty(this, "showHeaders", true);
+
+    private double cell;
+    private double headerSize;
+    private double originX;
+    private double originY;
+    private int editRow = -1;
+    private int editCol = -1;
+    private int selected = -1;
+    private long draws;
+
+    public GridView() {
+        getStyleClass().add(DEFAULT_STYLE_CLASS);
+        padding.pseudoClassStateChanged(PADDING, true);
+        inserted.pseudoClassStateChanged(INSERTED, true);
+        for (int i = 0; i < states.length; i++) {
+            states[i] = probe("cell");
+            states[i].pseudoClassStateChanged(FLAG_PSEUDO[i], true);
+        }
+        getChildren().add(canvas);
+        getChildren().addAll(base, padding, inserted, negative, positive, header, lightText);
+        getChildren().addAll(states);
+        editor.getStyleClass().add("cell-editor");
+        editor.setVisible(false);
+        editor.setManaged(false);
+        editorMessage.getStyleClass().add("cell-editor-message");
+        editorMessage.setVisible(false);
+        editorMessage.setManaged(false);
+        editorMessage.setWrapText(true);
+        getChildren().addAll(editor, editorMessage);
+        setFocusTraversable(true);
+
+        picture.addListener((o, a, b) -> {
+            if (a == null || b == null || a.rows() != b.rows() || a.cols() != b.cols()) {
+                requestLayout();
+            }
+            draw();
+        });
+        showHeaders.addListener(o -> requestLayout());
+        cellEditor.addListener(o -> pseudoClassStateChanged(EDITABLE, cellEditor.get() != null));
+
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoveredCell.set(cellAt(e.getX(), e.getY())));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoveredCell.set(-1));
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        addEventHandler(KeyEvent.KEY_TYPED, this::typed);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F2) && selected >= 0 && !editor.isVisible()) {
+                startEdit(selected / cols(), selected % cols(), null);
+                e.consume();
+            }
+        });
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, this::editorKey);
+        editor.textProperty().addListener(o -> {
+            editor.pseudoClassStateChanged(INVALID, false);
+            editorMessage.setVisible(false);
+        });
+        editor.focusedProperty().addListener((o, was, is) -> {
+            if (!is && editor.isVisible()) {
+                if (!commitEdit()) {
+                    cancelEdit();
+                }
+            }
+        });
+        for (Label l : allProbes()) {
+            l.backgroundProperty().addListener(o -> drawLater());
+            l.borderProperty().addListener(o -> drawLater());
+            l.textFillProperty().addListener(o -> drawLater());
+            l.fontProperty().addListener(o -> {
+                fonts.clear();
+                digitWidths.clear();
+                requestLayout();
+            });
+        }
+    }
+
+    private boolean drawQueued;
+
+    private void drawLater() {
+        if (!drawQueued) {
+            drawQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                drawQueued = false;
+                draw();
+            });
+        }
+    }
+
+    private List<Label> allProbes() {
+        List<Label> all = new java.util.ArrayList<>(probes());
+        all.addAll(List.of(states));
+        return all;
+    }
+
+    private Label probe(String styleClass) {
+        Label l = new Label("0");
+        l.getStyleClass().add(styleClass);
+        l.setManaged(false);
+        l.setOpacity(0);
+        l.setMouseTransparent(true);
+        l.resize(0, 0);
+        return l;
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return GridView.class.getResource("/css/GridView.css").toExternalForm();
+    }
+
+    // Properties
+
+    /** What the grid shows. */
+    public ObjectProperty<GridPicture> pictureProperty() {
+        return picture;
+    }
+
+    public GridPicture getPicture() {
+        return picture.get();
+    }
+
+    public void setPicture(GridPicture p) {
+        picture.set(p);
+    }
+
+    /** Row-major index of the cell under the mouse, -1 when none. */
+    public ReadOnlyIntegerProperty hoveredCellProperty() {
+        return hoveredCell.getReadOnlyProperty();
+    }
+
+    /** Row-major index of the cell last clicked, -1 when none (clicking it again clears it). */
+    public ReadOnlyIntegerProperty clickedCellProperty() {
+        return clickedCell.getReadOnlyProperty();
+    }
+
+    /** Clears the clicked cell. */
+    public void clearClicked() {
+        clickedCell.set(-1);
+        selected = -1;
+    }
+
+    /** Null for a read-only grid. */
+    public ObjectProperty<CellEditor> cellEditorProperty() {
+        return cellEditor;
+    }
+
+    public CellEditor getCellEditor() {
+        return cellEditor.get();
+    }
+
+    public void setCellEditor(CellEditor e) {
+        cellEditor.set(e);
+    }
+
+    public void setEditableCell(BiPredicate<Integer, Integer> p) {
+        editableCell.set(p);
+    }
+
+    /** Which cells may be edited (padding and inserted zeros may not). */
+    public ObjectProperty<BiPredicate<Integer, Integer>> editableCellProperty() {
+        return editableCell;
+    }
+
+    public BooleanProperty showHeadersProperty() {
+        return showHeaders;
+    }
+
+    /** How many times the canvas was drawn (for the frame-rate benchmark and tests). */
+    public long drawCount() {
+        return draws;
+    }
+
+    /** The side of one cell in pixels, as last laid out. */
+    public double cellSize() {
+        return cell;
+    }
+
+    /** Centre of cell (r, c) in scene coordinates (for tests and tooltips). */
+    public Point2D cellCenterInScene(int r, int c) {
+        return canvas.localToScene(originX + (c + 0.5) * cell, originY + (r + 0.5) * cell);
+    }
+
+    /** Centre of cell (r, c) in screen coordinates. */
+    public Point2D cellCenterOnScreen(int r, int c) {
+        return canvas.localToScreen(originX + (c + 0.5) * cell, originY + (r + 0.5) * cell);
+    }
+
+    /** The in-place editor (for tests). */
+    public TextField editor() {
+        return editor;
+    }
+
+    /** The message shown at the cell being edited when its text is wrong (for tests). */
+    public Label editorMessage() {
+        return editorMessage;
+    }
+
+    private int rows() {
+        GridPicture p = picture.get();
+        return p == null ? 0 : p.rows();
+    }
+
+    private int cols() {
+        GridPicture p = picture.get();
+        return p == null ? 0 : p.cols();
+    }
+
+    // Layout
+
+    private double prefCell() {
+        double w = base.prefWidth(-1);
+        return w > 4 ? w : 44;
+    }
+
+    private double minCell() {
+        double w = base.minWidth(-1);
+        return Math.max(w > 1 && w < prefCell() ? w : 12, 4);
+    }
+
+    private double headerExtent(double cellSide) {
+        GridPicture p = picture.get();
+        if (!showHeaders.get() || p == null || !p.hasHeaders()) {
+            return 0;
+        }
+        return Math.max(Math.min(cellSide * 0.7, header.getFont().getSize() * 2.2), 10);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        double c = prefCell();
+        return snappedLeftInset() + snappedRightInset() + cols() * c + headerExtent(c);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double c = prefCell();
+        return snappedTopInset() + snappedBottomInset() + rows() * c + headerExtent(c);
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        double c = minCell();
+        return snappedLeftInset() + snappedRightInset() + cols() * c + headerExtent(c);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        double c = minCell();
+        return snappedTopInset() + snappedBottomInset() + rows() * c + headerExtent(c);
+    }
+
+    @Override
+    protected double computeMaxWidth(double height) {
+        return Double.MAX_VALUE;
+    }
+
+    @Override
+    protected double computeMaxHeight(double width) {
+        return Double.MAX_VALUE;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth() - snappedLeftInset() - snappedRightInset();
+        double h = getHeight() - snappedTopInset() - snappedBottomInset();
+        canvas.relocate(snappedLeftInset(), snappedTopInset());
+        canvas.setWidth(Math.max(w, 1));
+        canvas.setHeight(Math.max(h, 1));
+        int r = Math.max(rows(), 1);
+        int c = Math.max(cols(), 1);
+        double side = Math.min(prefCell(), Math.min(w / c, h / r));
+        headerSize = headerExtent(side);
+        side = Math.min(prefCell(), Math.min((w - headerSize) / c, (h - headerSize) / r));
+        cell = Math.max(Math.floor(side), 2);
+        originX = headerSize + Math.max(0, Math.floor((w - headerSize - cell * c) / 2));
+        originY = headerSize;
+        if (editor.isVisible()) {
+            placeEditor();
+        }
+        draw();
+    }
+
+    // Drawing
+
+    /** Redraws the canvas from the picture and the current CSS. */
+    public void draw() {
+        GridPicture p = picture.get();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (p == null || cell <= 0) {
+            return;
+        }
+        draws++;
+        double s = cell;
+        Color zero = color(base, Color.WHITE);
+        Color neg = color(negative, Color.web("#2166ac"));
+        Color pos = color(positive, Color.web("#e08214"));
+        Color padTint = color(padding, Color.TRANSPARENT);
+        Color insertedFill = color(inserted, Color.LIGHTGRAY);
+        Color darkText = textColor(base, Color.BLACK);
+        Color brightText = textColor(lightText, Color.WHITE);
+        float scale = p.scale() > 0 ? p.scale() : 1f;
+        int rows = p.rows();
+        int cols = p.cols();
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double x = originX + c * s;
+                double y = originY + r * s;
+                int f = p.flags(r, c);
+                byte kind = p.kind(r, c);
+                float v = p.value(r, c);
+                Color fill;
+                if (CellFlags.has(f, CellFlags.PENDING)) {
+                    fill = color(states[5], zero);
+                } else if (kind == GridPicture.INSERTED) {
+                    fill = insertedFill;
+                } else if (Float.isNaN(v)) {
+                    fill = zero;
+                } else {
+                    double t = Math.min(1.0, Math.abs(v) / scale);
+                    fill = zero.interpolate(v < 0 ? neg : pos, t * 0.85);
+                }
+                if (kind == GridPicture.PADDING) {
+                    fill = blend(fill, padTint);
+                }
+                for (int i = 0; i < states.length; i++) {
+                    if (i != 5 && (f & (1 << i)) != 0) {
+                        fill = blend(fill, color(states[i], Color.TRANSPARENT));
+                    }
+                }
+                g.setFill(fill);
+                g.fillRect(x, y, s, s);
+                if (CellFlags.has(f, CellFlags.UNCOVERED)) {
+                    hatch(g, x, y, s, stroke(states[4], Color.GRAY));
+                }
+                String text = p.text(r, c);
+                if (text != null && !text.isEmpty() && !CellFlags.has(f, CellFlags.PENDING)) {
+                    Label style = kind == GridPicture.PADDING ? padding : kind == GridPicture.INSERTED ? inserted : base;
+                    Font font = fontFor(style, text, s);
+                    if (font != null) {
+                        g.setFont(font);
+                        g.setFill(luminance(fill) < 0.45 ? brightText : textOf(style, darkText));
+                        g.fillText(text, x + s / 2, y + s / 2 + 0.5);
+                    }
+                }
+            }
+        }
+        // grid lines
+        g.setStroke(stroke(base, Color.GRAY));
+        g.setLineWidth(1);
+        g.setLineDashes((double[]) null);
+        for (int r = 0; r <= rows; r++) {
+            double y = Math.floor(originY + r * s) + 0.5;
+            g.strokeLine(originX, y, originX + cols * s, y);
+        }
+        for (int c = 0; c <= cols; c++) {
+            double x = Math.floor(originX + c * s) + 0.5;
+            g.strokeLine(x, originY, x, originY + rows * s);
+        }
+        // padding ring border and inner input rectangle
+        int[] inner = p.inner();
+        if (inner != null) {
+            g.setStroke(stroke(padding, Color.GRAY));
+            g.setLineWidth(Math.max(2, s / 14));
+            g.setLineDashes(Math.max(3, s / 6), Math.max(3, s / 8));
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    if (p.kind(r, c) == GridPicture.PADDING) {
+                        g.strokeRect(originX + c * s + 2.5, originY + r * s + 2.5, s - 5, s - 5);
+                    }
+                }
+            }
+            g.setLineDashes((double[]) null);
+            g.setStroke(textOf(base, darkText));
+            g.setLineWidth(Math.max(2, s / 16));
+            g.strokeRect(originX + inner[2] * s, originY + inner[0] * s, (inner[3] - inner[2]) * s,
+                    (inner[1] - inner[0]) * s);
+        }
+        // state borders, weakest first so the strongest is on top
+        int[] order = {7, 3, 8, 0, 2, 6, 1};
+        for (int i : order) {
+            Label st = states[i];
+            double bw = strokeWidth(st);
+            if (bw <= 0) {
+                continue;
+            }
+            g.setStroke(stroke(st, Color.BLACK));
+            g.setLineWidth(Math.min(bw, s / 5));
+            double inset = Math.min(bw, s / 5) / 2;
+            if (i == 7) {
+                g.setLineDashes(Math.max(3, s / 8), Math.max(2, s / 12));
+            } else {
+                g.setLineDashes((double[]) null);
+            }
+            int bit = 1 << i;
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    if ((p.flags(r, c) & bit) != 0) {
+                        g.strokeRect(originX + c * s + inset, originY + r * s + inset, s - 2 * inset, s - 2 * inset);
+                    }
+                }
+            }
+        }
+        g.setLineDashes((double[]) null);
+        // headers
+        if (headerSize > 0) {
+            Font hf = headerFont();
+            g.setFont(hf);
+            g.setFill(textOf(header, darkText));
+            for (int c = 0; c < cols; c++) {
+                String h = p.colHeader(c);
+                if (h != null && fits(h, hf.getSize(), s)) {
+                    g.fillText(h, originX + (c + 0.5) * s, originY - headerSize / 2);
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                String h = p.rowHeader(r);
+                if (h != null) {
+                    g.fillText(h, originX - headerSize / 2, originY + (r + 0.5) * s);
+                }
+            }
+        }
+    }
+
+    private static void hatch(GraphicsContext g, double x, double y, double s, Paint paint) {
+        g.setStroke(paint);
+        g.setLineWidth(1.5);
+        double step = Math.max(s / 4, 4);
+        for (double d = step; d < 2 * s; d += step) {
+            double x0 = x + Math.max(0, d - s);
+            double y0 = y + Math.min(d, s);
+            double x1 = x + Math.min(d, s);
+            double y1 = y + Math.max(0, d - s);
+            g.strokeLine(x0, y0, x1, y1);
+        }
+    }
+
+    private Font headerFont() {
+        double size = Math.max(7, Math.min(header.getFont().getSize(), Math.max(headerSize * 0.5, cell * 0.32)));
+        return Font.font(header.getFont().getFamily(), FontWeight.NORMAL, Math.round(size));
+    }
+
+    private boolean fits(String text, double fontSize, double width) {
+        return text.length() * fontSize * 0.62 <= width * 0.98;
+    }
+
+    private Font fontFor(Label style, String text, double s) {
+        Font f = style.getFont();
+        double size = Math.min(f.getSize(), s * 0.46);
+        double perChar = digitWidth(f, (int) Math.round(size)) / Math.max(size, 1);
+        double fit = (s * 0.9) / Math.max(1, text.length() * perChar);
+        size = Math.floor(Math.min(size, fit));
+        if (size < 5) {
+            return null;
+        }
+        boolean italic = style == padding;
+        double finalSize = size;
+        int key = (int) size * 4 + (italic ? 1 : 0) + (style == inserted ? 2 : 0);
+        return fonts.computeIfAbsent(key, k -> Font.font(f.getFamily(), FontWeight.BOLD,
+                italic ? FontPosture.ITALIC : FontPosture.REGULAR, finalSize));
+    }
+
+    private double digitWidth(Font f, int size) {
+        return digitWidths.computeIfAbsent(size, sz -> {
+            Text t = new Text("8");
+            t.setFont(Font.font(f.getFamily(), FontWeight.BOLD, Math.max(sz, 1)));
+            return t.getLayoutBounds().getWidth();
+        });
+    }
+
+    private static Color color(Region r, Color fallback) {
+        if (r.getBackground() == null || r.getBackground().getFills().isEmpty()) {
+            return fallback;
+        }
+        BackgroundFill f = r.getBackground().getFills().get(r.getBackground().getFills().size() - 1);
+        return f.getFill() instanceof Color c ? c : fallback;
+    }
+
+    private static Paint stroke(Region r, Paint fallback) {
+        if (r.getBorder() == null || r.getBorder().getStrokes().isEmpty()) {
+            return fallback;
+        }
+        return r.getBorder().getStrokes().get(0).getTopStroke();
+    }
+
+    private static double strokeWidth(Region r) {
+        if (r.getBorder() == null || r.getBorder().getStrokes().isEmpty()) {
+            return 0;
+        }
+        BorderStroke b = r.getBorder().getStrokes().get(0);
+        return b.getWidths().getTop();
+    }
+
+    private static Color textColor(Label l, Color fallback) {
+        return l.getTextFill() instanceof Color c ? c : fallback;
+    }
+
+    private static Color textOf(Label l, Color fallback) {
+        return textColor(l, fallback);
+    }
+
+    private static Color blend(Color under, Color over) {
+        double a = over.getOpacity();
+        if (a <= 0) {
+            return under;
+        }
+        return new Color(under.getRed() * (1 - a) + over.getRed() * a, under.getGreen() * (1 - a) + over.getGreen() * a,
+                under.getBlue() * (1 - a) + over.getBlue() * a, 1.0);
+    }
+
+    private static double luminance(Color c) {
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+    }
+
+    // Mouse and editing
+
+    private int cellAt(double x, double y) {
+        GridPicture p = picture.get();
+        if (p == null || cell <= 0) {
+            return -1;
+        }
+        int c = (int) Math.floor((x - originX) / cell);
+        int r = (int) Math.floor((y - originY) / cell);
+        if (r < 0 || c < 0 || r >= p.rows() || c >= p.cols()) {
+            return -1;
+        }
+        return p.index(r, c);
+    }
+
+    private void clicked(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        requestFocus();
+        int i = cellAt(e.getX(), e.getY());
+        if (i < 0) {
+            return;
+        }
+        if (e.getClickCount() >= 2) {
+            clickedCell.set(i);
+            selected = i;
+            startEdit(i / cols(), i % cols(), null);
+            return;
+        }
+        if (clickedCell.get() == i) {
+            clickedCell.set(-1);
+            selected = -1;
+        } else {
+            clickedCell.set(i);
+            selected = i;
+        }
+    }
+
+    private void typed(KeyEvent e) {
+        String ch = e.getCharacter();
+        if (selected < 0 || editor.isVisible() || ch.isEmpty() || e.isControlDown() || e.isAltDown()
+                || e.isMetaDown()) {
+            return;
+        }
+        char c = ch.charAt(0);
+        if (Character.isDigit(c) || c == '-' || c == '.' || c == NumberText.MINUS) {
+            startEdit(selected / cols(), selected % cols(), ch);
+            e.consume();
+        }
+    }
+
+    /** Opens the in-place editor on cell (r, c), optionally starting with {@code initial} typed. */
+    public boolean startEdit(int r, int c, String initial) {
+        GridPicture p = picture.get();
+        if (cellEditor.get() == null || p == null || r < 0 || c < 0 || r >= p.rows() || c >= p.cols()
+                || !editableCell.get().test(r, c)) {
+            return false;
+        }
+        editRow = r;
+        editCol = c;
+        selected = p.index(r, c);
+        String current = p.text(r, c);
+        editor.setText(initial != null ? initial : current == null ? "" : current.replace(NumberText.MINUS, '-'));
+        editor.setVisible(true);
+        placeEditor();
+        editor.requestFocus();
+        if (initial == null) {
+            editor.selectAll();
+        } else {
+            editor.end();
+        }
+        return true;
+    }
+
+    private void placeEditor() {
+        double w = Math.max(cell * 1.6, 64);
+        double h = Math.max(cell, 28);
+        double x = snappedLeftInset() + originX + editCol * cell - (w - cell) / 2;
+        double y = snappedTopInset() + originY + editRow * cell - (h - cell) / 2;
+        x = Math.max(0, Math.min(x, getWidth() - w));
+        editor.resizeRelocate(x, y, w, h);
+        double mw = Math.max(w * 2.5, 180);
+        double mx = Math.max(0, Math.min(x, getWidth() - mw));
+        double mh = editorMessage.prefHeight(mw);
+        editorMessage.resizeRelocate(mx, y + h + 2, mw, mh);
+    }
+
+    private void editorKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER) {
+            if (commitEdit()) {
+                closeEditor();
+            }
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            cancelEdit();
+            e.consume();
+        } else if (e.getCode() == KeyCode.TAB) {
+            int r = editRow;
+            int c = editCol;
+            if (commitEdit()) {
+                closeEditor();
+                moveEdit(r, c, e.isShiftDown() ? -1 : 1);
+            }
+            e.consume();
+        }
+    }
+
+    private void moveEdit(int r, int c, int dir) {
+        GridPicture p = picture.get();
+        int n = p.rows() * p.cols();
+        int i = p.index(r, c);
+        for (int k = 0; k < n; k++) {
+            i = Math.floorMod(i + dir, n);
+            if (editableCell.get().test(i / p.cols(), i % p.cols())) {
+                startEdit(i / p.cols(), i % p.cols(), null);
+                return;
+            }
+        }
+    }
+
+    /** Commits the editor's text; false (and a message at the cell) if the editor refused it. */
+    public boolean commitEdit() {
+        if (!editor.isVisible() || cellEditor.get() == null) {
+            return true;
+        }
+        String error = cellEditor.get().commit(editRow, editCol, editor.getText());
+        if (error != null) {
+            editor.pseudoClassStateChanged(INVALID, true);
+            editorMessage.setText(error);
+            editorMessage.setVisible(true);
+            placeEditor();
+            return false;
+        }
+        return true;
+    }
+
+    /** Closes the editor without changing the cell. */
+    public void cancelEdit() {
+        closeEditor();
+    }
+
+    private void closeEditor() {
+        boolean hadFocus = editor.isFocused();
+        editor.setVisible(false);
+        editorMessage.setVisible(false);
+        editor.pseudoClassStateChanged(INVALID, false);
+        editRow = -1;
+        editCol = -1;
+        if (hadFocus) {
+            requestFocus();
+        }
+    }
+
+    public boolean isEditing() {
+        return editor.isVisible();
+    }
+
+    /** Bounds of the drawn cells in scene coordinates. */
+    public Bounds cellsBoundsInScene() {
+        return canvas.localToScene(new javafx.geometry.BoundingBox(originX, originY, cols() * cell, rows() * cell));
+    }
+
+    List<Label> probes() {
+        return List.of(base, padding, inserted, negative, positive, header, lightText);
+    }
+}

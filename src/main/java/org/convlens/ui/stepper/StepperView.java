@@ -1,0 +1,765 @@
+package org.convlens.ui.stepper;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.RotateTransition;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.convlens.engine.Activation;
+import org.convlens.engine.CellKind;
+import org.convlens.engine.ConvPlan;
+import org.convlens.engine.Padding;
+import org.convlens.engine.PaddingMode;
+import org.convlens.engine.PoolSpec;
+import org.convlens.ui.Controls;
+import org.convlens.ui.UiText;
+import org.convlens.ui.grid.GridPicture;
+import org.convlens.ui.grid.GridView;
+import org.convlens.ui.grid.NumberText;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The stepper's controller (fxml/StepperView.fxml): binds the controls to {@link StepperViewModel}
+ * and {@link ScenarioViewModel}, draws each {@link Frame} into the grids, and runs the playback
+ * Timeline, which only calls {@link StepperViewModel#tick()}. Thin by design: every decision is in
+ * the view-models.
+ */
+public class StepperView {
+    /** How long the kernel takes to turn over when flipped; tests set it to zero. */
+    private static final ObjectProperty<Duration> FLIP_DURATION = new SimpleObjectProperty<>(Duration.millis(700));
+
+    private final StepperViewModel vm;
+    private final ScenarioViewModel scenario;
+    private final Timeline playback = new Timeline();
+    private int shownSlices = -1;
+    private int shownOutChannels = -1;
+    private boolean syncing;
+
+    @FXML private BorderPane root;
+    @FXML private HBox playbackBar;
+    @FXML private Button firstButton;
+    @FXML private Button backButton;
+    @FXML private Button playButton;
+    @FXML private Region playIcon;
+    @FXML private Button forwardButton;
+    @FXML private Button lastButton;
+    @FXML private Label stepLabel;
+    @FXML private TextField jumpField;
+    @FXML private Slider timeline;
+    @FXML private Slider speedSlider;
+    @FXML private Label speedLabel;
+    @FXML private ToggleButton termPaceToggle;
+
+    @FXML private ScrollPane settingsScroll;
+    @FXML private VBox settings;
+    @FXML private Spinner<Integer> inHeight;
+    @FXML private Spinner<Integer> inWidth;
+    @FXML private Spinner<Integer> inChannels;
+    @FXML private Label inputSizeMessage;
+    @FXML private TextField inputFillValue;
+    @FXML private Label inputCellsMessage;
+    @FXML private ComboBox<KernelPreset> presetBox;
+    @FXML private Spinner<Integer> kernelHeight;
+    @FXML private Spinner<Integer> kernelWidth;
+    @FXML private Spinner<Integer> outChannels;
+    @FXML private Spinner<Integer> groups;
+    @FXML private Label kernelSizeMessage;
+    @FXML private Label channelsMessage;
+    @FXML private Label groupsMessage;
+    @FXML private TextField kernelFillValue;
+    @FXML private Label kernelCellsMessage;
+    @FXML private CheckBox flipBox;
+    @FXML private Spinner<Integer> strideY;
+    @FXML private Spinner<Integer> strideX;
+    @FXML private Spinner<Integer> dilationY;
+    @FXML private Spinner<Integer> dilationX;
+    @FXML private Label strideMessage;
+    @FXML private Label dilationMessage;
+    @FXML private ComboBox<Padding.Rule> paddingRule;
+    @FXML private GridPane paddingSides;
+    @FXML private Spinner<Integer> padTop;
+    @FXML private Spinner<Integer> padBottom;
+    @FXML private Spinner<Integer> padLeft;
+    @FXML private Spinner<Integer> padRight;
+    @FXML private Label paddingMessage;
+    @FXML private ComboBox<PaddingMode> paddingMode;
+    @FXML private Label paddingModeMessage;
+    @FXML private TextField biasField;
+    @FXML private Label biasMessage;
+    @FXML private ComboBox<Activation.Type> activationBox;
+    @FXML private HBox slopeRow;
+    @FXML private TextField slopeField;
+    @FXML private Label activationMessage;
+    @FXML private CheckBox poolEnabled;
+    @FXML private GridPane poolGrid;
+    @FXML private ComboBox<PoolSpec.Type> poolType;
+    @FXML private Spinner<Integer> poolHeight;
+    @FXML private Spinner<Integer> poolWidth;
+    @FXML private Spinner<Integer> poolStrideY;
+    @FXML private Spinner<Integer> poolStrideX;
+    @FXML private Spinner<Integer> poolPadY;
+    @FXML private Spinner<Integer> poolPadX;
+    @FXML private CheckBox ceilMode;
+    @FXML private CheckBox countIncludePad;
+    @FXML private Label poolMessage;
+    @FXML private CheckBox transposedBox;
+    @FXML private Spinner<Integer> outputPaddingY;
+    @FXML private Spinner<Integer> outputPaddingX;
+    @FXML private Label transposedMessage;
+    @FXML private Label outputPaddingMessage;
+    @FXML private Label generalMessage;
+
+    @FXML private VBox stage;
+    @FXML private Label inputTitle;
+    @FXML private HBox sliceBar;
+    @FXML private GridView inputGrid;
+    @FXML private Label inputLegend;
+    @FXML private VBox kernelBox;
+    @FXML private Label kernelTitle;
+    @FXML private Label kernelSubtitle;
+    @FXML private Pane kernelHolder;
+    @FXML private GridView kernelGrid;
+    @FXML private VBox enteredKernelBox;
+    @FXML private GridView enteredKernelGrid;
+    @FXML private VBox outputBox;
+    @FXML private Label outputTitle;
+    @FXML private HBox outChannelBar;
+    @FXML private GridView outputGrid;
+    @FXML private VBox pooledBox;
+    @FXML private Label pooledTitle;
+    @FXML private GridView pooledGrid;
+    @FXML private Label runningSum;
+    @FXML private ArithmeticView arithmetic;
+    @FXML private Label rowsFormula;
+    @FXML private Label colsFormula;
+    @FXML private Label poolRowsLabel;
+    @FXML private Label poolRowsFormula;
+    @FXML private Label poolColsLabel;
+    @FXML private Label poolColsFormula;
+    @FXML private Label symbols;
+    @FXML private VBox notes;
+    @FXML private Label params;
+
+    public StepperView(StepperViewModel vm) {
+        this.vm = vm;
+        this.scenario = vm.scenario();
+    }
+
+    /** How long the kernel's flip animation runs (zero in tests). */
+    public static ObjectProperty<Duration> flipDurationProperty() {
+        return FLIP_DURATION;
+    }
+
+    private Locale locale() {
+        return scenario.localeProperty().get();
+    }
+
+    private String text(String key, Object... args) {
+        return UiText.get(locale(), key, args);
+    }
+
+    @FXML
+    private void initialize() {
+        bindPlayback();
+        bindSettings();
+        bindGrids();
+        vm.frameProperty().addListener((o, a, b) -> show(b));
+        vm.shapeProperty().addListener((o, a, b) -> showShape(b));
+        show(vm.getFrame());
+        showShape(vm.shapeProperty().get());
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public StepperViewModel viewModel() {
+        return vm;
+    }
+
+    /** The node to snapshot for a picture of the current frame: the grids, arithmetic and shapes. */
+    public Node stageNode() {
+        return stage;
+    }
+
+    /** Stops the playback timer (the window is closing or being rebuilt). */
+    public void dispose() {
+        playback.stop();
+        vm.playingProperty().set(false);
+    }
+
+    // Playback
+
+    private void bindPlayback() {
+        playback.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+        playback.setCycleCount(Animation.INDEFINITE);
+        playback.rateProperty().bind(vm.speedProperty());
+        vm.playingProperty().addListener((o, a, on) -> {
+            if (on) {
+                playback.playFromStart();
+            } else {
+                playback.stop();
+            }
+            playIcon.getStyleClass().setAll("icon", on ? "icon-pause" : "icon-play");
+        });
+        firstButton.disableProperty().bind(vm.canGoBackProperty().not());
+        backButton.disableProperty().bind(vm.canGoBackProperty().not());
+        forwardButton.disableProperty().bind(vm.canGoForwardProperty().not());
+        lastButton.disableProperty().bind(vm.canGoForwardProperty().not());
+        termPaceToggle.selectedProperty().bindBidirectional(vm.termPaceProperty());
+
+        timeline.maxProperty().bind(Bindings.max(1, vm.totalStepsProperty().subtract(1)));
+        timeline.setValue(vm.getStep());
+        timeline.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && (int) Math.round(b.doubleValue()) != vm.getStep()) {
+                vm.jumpTo((int) Math.round(b.doubleValue()));
+            }
+        });
+        vm.stepProperty().addListener((o, a, b) -> {
+            syncing = true;
+            timeline.setValue(b.intValue());
+            syncing = false;
+        });
+
+        speedSlider.setValue(Math.log(vm.speedProperty().get()) / Math.log(2));
+        speedSlider.valueProperty().addListener((o, a, b) -> {
+            double sp = Math.pow(2, b.doubleValue());
+            if (Math.abs(sp - vm.speedProperty().get()) > 1e-6) {
+                vm.speedProperty().set(Math.min(StepperViewModel.MAX_SPEED, sp));
+            }
+        });
+        vm.speedProperty().addListener((o, a, b) -> {
+            double v = Math.log(b.doubleValue()) / Math.log(2);
+            if (Math.abs(v - speedSlider.getValue()) > 1e-6) {
+                speedSlider.setValue(v);
+            }
+        });
+        speedLabel.textProperty().bind(Bindings.createStringBinding(() -> text(
+                vm.termPaceProperty().get() ? "play.speed.terms" : "play.speed.steps",
+                NumberText.format((float) vm.speedProperty().get(), 2)), vm.speedProperty(), vm.termPaceProperty(),
+                scenario.localeProperty()));
+        jumpField.textProperty().addListener(o -> jumpField.pseudoClassStateChanged(Controls.INVALID, false));
+    }
+
+    @FXML
+    private void first() {
+        vm.first();
+    }
+
+    @FXML
+    private void back() {
+        vm.back();
+    }
+
+    @FXML
+    private void forward() {
+        vm.forward();
+    }
+
+    @FXML
+    private void last() {
+        vm.last();
+    }
+
+    @FXML
+    private void togglePlay() {
+        vm.togglePlay();
+    }
+
+    @FXML
+    private void jump() {
+        String t = jumpField.getText().trim();
+        try {
+            int n = Integer.parseInt(t);
+            if (n >= 1 && n <= vm.totalStepsProperty().get()) {
+                vm.jumpTo(n - 1);
+                jumpField.pseudoClassStateChanged(Controls.INVALID, false);
+                jumpField.setTooltip(null);
+                root.requestFocus();
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message
+        }
+        jumpField.pseudoClassStateChanged(Controls.INVALID, true);
+        String msg = text("error.jump", t, vm.totalStepsProperty().get());
+        jumpField.setTooltip(new javafx.scene.control.Tooltip(msg));
+        jumpField.setPromptText(msg);
+        stepLabel.setText(msg);
+    }
+
+    /**
+     * The stepper's keys; returns true if it used the event. Keys typed into a text field are left
+     * to the field.
+     */
+    public boolean handleKey(KeyEvent e) {
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (focus instanceof TextInputControl) {
+            return false;
+        }
+        if (focus instanceof ComboBox<?> cb && cb.isShowing()) {
+            return false;
+        }
+        if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+            return false;
+        }
+        KeyCode k = e.getCode();
+        switch (k) {
+            case SPACE:
+                vm.togglePlay();
+                return true;
+            case RIGHT:
+                if (e.isShiftDown()) {
+                    vm.forwardStep();
+                } else {
+                    vm.forward();
+                }
+                return true;
+            case LEFT:
+                if (e.isShiftDown()) {
+                    vm.backStep();
+                } else {
+                    vm.back();
+                }
+                return true;
+            case PAGE_DOWN:
+                vm.jumpTo(vm.getStep() + 10);
+                return true;
+            case PAGE_UP:
+                vm.jumpTo(vm.getStep() - 10);
+                return true;
+            case HOME:
+                vm.first();
+                return true;
+            case END:
+                vm.last();
+                return true;
+            case T:
+                vm.termPaceProperty().set(!vm.termPaceProperty().get());
+                return true;
+            case L:
+                vm.loopProperty().set(!vm.loopProperty().get());
+                return true;
+            case G:
+                jumpField.requestFocus();
+                jumpField.selectAll();
+                return true;
+            case CLOSE_BRACKET:
+                vm.faster();
+                return true;
+            case OPEN_BRACKET:
+                vm.slower();
+                return true;
+            case ESCAPE:
+                vm.pinnedLinkProperty().set(null);
+                inputGrid.clearClicked();
+                kernelGrid.clearClicked();
+                enteredKernelGrid.clearClicked();
+                outputGrid.clearClicked();
+                pooledGrid.clearClicked();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // Settings
+
+    private void bindSettings() {
+        Supplier<Locale> loc = this::locale;
+        int side = ScenarioViewModel.MAX_SIDE;
+        int ch = ScenarioViewModel.MAX_CHANNELS;
+        int kmax = ScenarioViewModel.MAX_KERNEL;
+        StringProperty inH = Controls.bindInt(inHeight, scenario.inHeightProperty(), 1, side, loc);
+        StringProperty inW = Controls.bindInt(inWidth, scenario.inWidthProperty(), 1, side, loc);
+        StringProperty inC = Controls.bindInt(inChannels, scenario.inChannelsProperty(), 1, ch, loc);
+        at(inputSizeMessage, Setting.INPUT_SIZE, inH, inW);
+        StringProperty fillIn = fillMessage(inputFillValue);
+        at(inputCellsMessage, Setting.INPUT_CELLS, fillIn);
+        StringProperty kh = Controls.bindInt(kernelHeight, scenario.kernelHeightProperty(), 1, kmax, loc);
+        StringProperty kw = Controls.bindInt(kernelWidth, scenario.kernelWidthProperty(), 1, kmax, loc);
+        StringProperty oc = Controls.bindInt(outChannels, scenario.outChannelsProperty(), 1, ch, loc);
+        StringProperty gr = Controls.bindInt(groups, scenario.groupsProperty(), 1, ch, loc);
+        at(kernelSizeMessage, Setting.KERNEL_SIZE, kh, kw);
+        at(channelsMessage, Setting.CHANNELS, inC, oc);
+        at(groupsMessage, Setting.GROUPS, gr);
+        StringProperty fillK = fillMessage(kernelFillValue);
+        at(kernelCellsMessage, Setting.KERNEL_CELLS, fillK);
+        Controls.bindChoice(presetBox, Arrays.asList(KernelPreset.values()), new SimpleObjectProperty<>(),
+                p -> text(p.key()));
+        presetBox.setOnAction(e -> {
+            KernelPreset p = presetBox.getValue();
+            if (p != null) {
+                scenario.applyPreset(p);
+            }
+        });
+        flipBox.selectedProperty().bindBidirectional(scenario.flipProperty());
+
+        StringProperty sy = Controls.bindInt(strideY, scenario.strideYProperty(), 1, 16, loc);
+        StringProperty sx = Controls.bindInt(strideX, scenario.strideXProperty(), 1, 16, loc);
+        StringProperty dy = Controls.bindInt(dilationY, scenario.dilationYProperty(), 1, 8, loc);
+        StringProperty dx = Controls.bindInt(dilationX, scenario.dilationXProperty(), 1, 8, loc);
+        at(strideMessage, Setting.STRIDE, sy, sx);
+        at(dilationMessage, Setting.DILATION, dy, dx);
+
+        Controls.bindChoice(paddingRule, List.of(Padding.Rule.EXPLICIT, Padding.Rule.VALID, Padding.Rule.SAME,
+                Padding.Rule.FULL), scenario.paddingRuleProperty(), r -> text("padding." + r.id()));
+        paddingSides.disableProperty().bind(scenario.paddingRuleProperty().isNotEqualTo(Padding.Rule.EXPLICIT));
+        StringProperty pt = Controls.bindInt(padTop, scenario.padTopProperty(), 0, 16, loc);
+        StringProperty pb = Controls.bindInt(padBottom, scenario.padBottomProperty(), 0, 16, loc);
+        StringProperty pl = Controls.bindInt(padLeft, scenario.padLeftProperty(), 0, 16, loc);
+        StringProperty pr = Controls.bindInt(padRight, scenario.padRightProperty(), 0, 16, loc);
+        at(paddingMessage, Setting.PADDING, pt, pb, pl, pr);
+        Controls.bindChoice(paddingMode, Arrays.asList(PaddingMode.values()), scenario.paddingModeProperty(),
+                m -> text("paddingMode." + m.id()));
+        at(paddingModeMessage, Setting.PADDING_MODE);
+
+        biasField.textProperty().bindBidirectional(scenario.biasTextProperty());
+        at(biasMessage, Setting.BIAS);
+        markInvalid(biasField, Setting.BIAS);
+        Controls.bindChoice(activationBox, Arrays.asList(Activation.Type.values()), scenario.activationProperty(),
+                a -> text("activation." + a.id()));
+        slopeField.textProperty().bindBidirectional(scenario.slopeTextProperty());
+        slopeRow.visibleProperty().bind(scenario.activationProperty().isEqualTo(Activation.Type.LEAKY_RELU));
+        slopeRow.managedProperty().bind(slopeRow.visibleProperty());
+        at(activationMessage, Setting.ACTIVATION);
+        markInvalid(slopeField, Setting.ACTIVATION);
+
+        poolEnabled.selectedProperty().bindBidirectional(scenario.poolEnabledProperty());
+        poolGrid.disableProperty().bind(scenario.poolEnabledProperty().not());
+        ceilMode.disableProperty().bind(scenario.poolEnabledProperty().not());
+        countIncludePad.disableProperty().bind(scenario.poolEnabledProperty().not()
+                .or(scenario.poolTypeProperty().isEqualTo(PoolSpec.Type.MAX)));
+        Controls.bindChoice(poolType, Arrays.asList(PoolSpec.Type.values()), scenario.poolTypeProperty(),
+                t -> text("pool." + t.id()));
+        StringProperty ph = Controls.bindInt(poolHeight, scenario.poolHeightProperty(), 1, 8, loc);
+        StringProperty pw = Controls.bindInt(poolWidth, scenario.poolWidthProperty(), 1, 8, loc);
+        StringProperty psy = Controls.bindInt(poolStrideY, scenario.poolStrideYProperty(), 1, 8, loc);
+        StringProperty psx = Controls.bindInt(poolStrideX, scenario.poolStrideXProperty(), 1, 8, loc);
+        StringProperty ppy = Controls.bindInt(poolPadY, scenario.poolPadYProperty(), 0, 4, loc);
+        StringProperty ppx = Controls.bindInt(poolPadX, scenario.poolPadXProperty(), 0, 4, loc);
+        ceilMode.selectedProperty().bindBidirectional(scenario.ceilModeProperty());
+        countIncludePad.selectedProperty().bindBidirectional(scenario.countIncludePadProperty());
+        at(poolMessage, Setting.POOL, ph, pw, psy, psx, ppy, ppx);
+
+        transposedBox.selectedProperty().bindBidirectional(scenario.transposedProperty());
+        StringProperty opy = Controls.bindInt(outputPaddingY, scenario.outputPaddingYProperty(), 0, 8, loc);
+        StringProperty opx = Controls.bindInt(outputPaddingX, scenario.outputPaddingXProperty(), 0, 8, loc);
+        outputPaddingY.disableProperty().bind(scenario.transposedProperty().not());
+        outputPaddingX.disableProperty().bind(scenario.transposedProperty().not());
+        at(transposedMessage, Setting.TRANSPOSED);
+        at(outputPaddingMessage, Setting.OUTPUT_PADDING, opy, opx);
+        at(generalMessage, Setting.GENERAL);
+    }
+
+    @SafeVarargs
+    private void at(Label label, Setting s, ObservableValue<String>... local) {
+        ObservableValue<String>[] all = Arrays.copyOf(local, local.length + 1);
+        all[local.length] = scenario.messageAt(s);
+        Controls.showMessages(label, all);
+        label.setId(label.getId());
+    }
+
+    private void markInvalid(TextField f, Setting s) {
+        scenario.messageAt(s).addListener((o, a, b) -> f.pseudoClassStateChanged(Controls.INVALID, !b.isEmpty()));
+    }
+
+    private StringProperty fillMessage(TextField field) {
+        StringProperty m = new javafx.beans.property.SimpleStringProperty("");
+        field.textProperty().addListener((o, a, b) -> {
+            boolean ok = NumberText.parse(b) != null;
+            field.pseudoClassStateChanged(Controls.INVALID, !ok);
+            m.set(ok ? "" : text("error.cell.number", b));
+        });
+        return m;
+    }
+
+    @FXML
+    private void randomInput() {
+        scenario.randomInput();
+    }
+
+    @FXML
+    private void clearInput() {
+        scenario.clearInput();
+    }
+
+    @FXML
+    private void fillInput() {
+        Float v = NumberText.parse(inputFillValue.getText());
+        if (v != null) {
+            scenario.fillInput(v);
+        }
+    }
+
+    @FXML
+    private void randomKernel() {
+        scenario.randomKernel();
+    }
+
+    @FXML
+    private void clearKernel() {
+        scenario.clearKernel();
+    }
+
+    @FXML
+    private void fillKernel() {
+        Float v = NumberText.parse(kernelFillValue.getText());
+        if (v != null) {
+            scenario.fillKernel(v);
+        }
+    }
+
+    // Grids
+
+    private void bindGrids() {
+        hover(inputGrid, Link.Grid.INPUT, false);
+        hover(kernelGrid, Link.Grid.KERNEL, false);
+        hover(enteredKernelGrid, Link.Grid.KERNEL, true);
+        hover(outputGrid, Link.Grid.OUTPUT, false);
+        hover(pooledGrid, Link.Grid.POOLED, false);
+
+        inputGrid.setCellEditor((r, c, t) -> {
+            ConvPlan p = scenario.getComputation().plan();
+            return scenario.setInputCell(vm.getFrame().inChannel(), p.rows().source(r), p.cols().source(c), t);
+        });
+        inputGrid.setEditableCell((r, c) -> {
+            ConvPlan p = scenario.getComputation().plan();
+            return r < p.rows().length() && c < p.cols().length() && p.kind(r, c) == CellKind.INPUT;
+        });
+        GridView.CellEditor kernelEditor = (r, c, t) -> {
+            Frame f = vm.getFrame();
+            return scenario.setKernelCell(f.outChannel(), f.inChannel(), r, c, t);
+        };
+        enteredKernelGrid.setCellEditor(kernelEditor);
+        kernelGrid.setCellEditor(kernelEditor);
+        outputGrid.cellEditorProperty().set(null);
+        pooledGrid.cellEditorProperty().set(null);
+        outputGrid.clickedCellProperty().addListener((o, a, b) -> {
+            // a click on an output also jumps to the step that computes it
+            if (b.intValue() >= 0 && vm.getFrame() != null && !vm.getFrame().pooling()) {
+                GridPicture p = outputGrid.getPicture();
+                vm.jumpToOutput(vm.getFrame().outChannel(), b.intValue() / p.cols(), b.intValue() % p.cols());
+            }
+        });
+        scenario.flipProperty().addListener((o, a, b) -> turnKernel());
+        scenario.transposedProperty().addListener((o, a, b) -> turnKernel());
+    }
+
+    private void hover(GridView g, Link.Grid grid, boolean entered) {
+        g.hoveredCellProperty().addListener((o, a, b) -> vm.hoverProperty().set(link(g, grid, entered, b.intValue())));
+        g.clickedCellProperty().addListener((o, a, b) -> vm.pinnedLinkProperty().set(
+                link(g, grid, entered, b.intValue())));
+    }
+
+    private Link link(GridView g, Link.Grid grid, boolean entered, int index) {
+        GridPicture p = g.getPicture();
+        if (index < 0 || p == null) {
+            return null;
+        }
+        int r = index / p.cols();
+        int c = index % p.cols();
+        if (entered) {
+            r = p.rows() - 1 - r;
+            c = p.cols() - 1 - c;
+        }
+        return new Link(grid, r, c);
+    }
+
+    private void turnKernel() {
+        Duration d = FLIP_DURATION.get();
+        if (d.lessThanOrEqualTo(Duration.ZERO)) {
+            return;
+        }
+        RotateTransition t = new RotateTransition(d, kernelGrid);
+        t.setFromAngle(180);
+        t.setToAngle(0);
+        t.play();
+    }
+
+    private void show(Frame f) {
+        if (f == null) {
+            return;
+        }
+        ConvPlan plan = scenario.getComputation().plan();
+        inputGrid.setPicture(f.input());
+        kernelGrid.setPicture(f.kernel());
+        boolean rotated = f.enteredKernel() != null;
+        enteredKernelBox.setVisible(rotated);
+        enteredKernelBox.setManaged(rotated);
+        if (rotated) {
+            enteredKernelGrid.setPicture(f.enteredKernel());
+        }
+        kernelGrid.cellEditorProperty().set(rotated ? null : enteredKernelGrid.getCellEditor());
+        outputGrid.setPicture(f.featureMap());
+        boolean pooled = f.pooled() != null;
+        pooledBox.setVisible(pooled);
+        pooledBox.setManaged(pooled);
+        if (pooled) {
+            pooledGrid.setPicture(f.pooled());
+        }
+        arithmetic.setLines(f.arithmetic());
+        runningSum.setText(f.runningSum() == null ? "" : f.runningSum());
+        runningSum.setVisible(f.runningSum() != null);
+        runningSum.setManaged(f.runningSum() != null);
+
+        stepLabel.setText(text(f.pooling() ? "play.step.pool" : "play.step", f.step() + 1, f.totalSteps()));
+        inputTitle.setText(text(plan.spec().transposed() ? "grid.input.transposed" : "grid.input", f.inChannel()));
+        inputLegend.setText(legend(plan));
+        kernelTitle.setText(text("grid.kernel", f.outChannel(), f.slice()));
+        kernelSubtitle.setText(rotated ? text(plan.spec().transposed() ? "grid.kernel.transposed"
+                : "grid.kernel.flipped") : text("grid.kernel.crossCorrelation"));
+        outputTitle.setText(text("grid.output", f.outChannel(), plan.outHeight(), plan.outWidth()));
+        if (pooled) {
+            pooledTitle.setText(text("grid.pooled", f.outChannel(), plan.poolY().size(), plan.poolX().size()));
+        }
+        updateSliceBar(plan, f);
+        updateOutChannelBar(plan, f);
+    }
+
+    private String legend(ConvPlan plan) {
+        int[] p = plan.padding();
+        boolean padded = Arrays.stream(p).anyMatch(v -> v != 0);
+        if (plan.spec().transposed()) {
+            return text("grid.legend.transposed", plan.spec().strideY(), plan.spec().strideX());
+        }
+        if (!padded) {
+            return "";
+        }
+        return text("grid.legend.padding", p[0], p[1], p[2], p[3], text("paddingMode." + plan.spec().paddingMode().id()));
+    }
+
+    private void updateSliceBar(ConvPlan plan, Frame f) {
+        int n = plan.inPerGroup();
+        if (n != shownSlices) {
+            shownSlices = n;
+            sliceBar.getChildren().clear();
+            if (n > 1) {
+                ToggleGroup group = new ToggleGroup();
+                ToggleButton follow = new ToggleButton(text("grid.slice.follow"));
+                follow.setUserData(-1);
+                follow.setToggleGroup(group);
+                follow.setId("sliceFollow");
+                sliceBar.getChildren().add(new Label(text("grid.slice")));
+                sliceBar.getChildren().add(follow);
+                for (int s = 0; s < n; s++) {
+                    ToggleButton b = new ToggleButton(Integer.toString(s));
+                    b.setUserData(s);
+                    b.setToggleGroup(group);
+                    b.setId("slice" + s);
+                    sliceBar.getChildren().add(b);
+                }
+                group.selectedToggleProperty().addListener((o, a, b) -> {
+                    if (b == null) {
+                        a.setSelected(true);
+                        return;
+                    }
+                    vm.pinnedSliceProperty().set((Integer) b.getUserData());
+                });
+                follow.setSelected(vm.pinnedSliceProperty().get() < 0);
+            }
+        }
+        sliceBar.setVisible(n > 1);
+        sliceBar.setManaged(n > 1);
+        for (Node b : sliceBar.getChildren()) {
+            if (b instanceof ToggleButton t && t.getUserData() instanceof Integer s && s >= 0) {
+                t.getStyleClass().remove("shown-slice");
+                if (s == f.slice()) {
+                    t.getStyleClass().add("shown-slice");
+                }
+            }
+        }
+    }
+
+    private void updateOutChannelBar(ConvPlan plan, Frame f) {
+        int n = plan.outChannels();
+        if (n != shownOutChannels) {
+            shownOutChannels = n;
+            outChannelBar.getChildren().clear();
+            if (n > 1) {
+                outChannelBar.getChildren().add(new Label(text("grid.outChannel")));
+                for (int c = 0; c < n; c++) {
+                    int co = c;
+                    ToggleButton b = new ToggleButton(Integer.toString(c));
+                    b.setId("outChannel" + c);
+                    b.setOnAction(e -> {
+                        Frame fr = vm.getFrame();
+                        int oy = fr.convStep() != null ? fr.convStep().outY() : 0;
+                        int ox = fr.convStep() != null ? fr.convStep().outX() : 0;
+                        vm.jumpToOutput(co, oy, ox);
+                    });
+                    outChannelBar.getChildren().add(b);
+                }
+            }
+        }
+        outChannelBar.setVisible(n > 1);
+        outChannelBar.setManaged(n > 1);
+        for (Node b : outChannelBar.getChildren()) {
+            if (b instanceof ToggleButton t) {
+                t.setSelected(t.getId().equals("outChannel" + f.outChannel()));
+            }
+        }
+    }
+
+    private void showShape(ShapeInfo s) {
+        if (s == null) {
+            return;
+        }
+        rowsFormula.setText(s.rows());
+        colsFormula.setText(s.cols());
+        boolean pool = s.poolRows() != null;
+        for (Node n : List.of(poolRowsLabel, poolRowsFormula, poolColsLabel, poolColsFormula)) {
+            n.setVisible(pool);
+            n.setManaged(pool);
+        }
+        if (pool) {
+            poolRowsFormula.setText(s.poolRows());
+            poolColsFormula.setText(s.poolCols());
+        }
+        symbols.setText(s.symbols());
+        notes.getChildren().clear();
+        for (String n : s.notes()) {
+            Label l = new Label(n);
+            l.getStyleClass().add("note");
+            l.setWrapText(true);
+            notes.getChildren().add(l);
+        }
+        params.setText(s.params());
+    }
+
+    /** Re-reads texts that depend on the language (after a language switch the window is rebuilt anyway). */
+    public void refreshTexts() {
+        show(vm.getFrame());
+        showShape(vm.shapeProperty().get());
+    }
+}
