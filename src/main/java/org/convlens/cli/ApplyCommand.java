@@ -499,8 +499,8 @@ final class ApplyCommand {
         if (terminal) {
             err.print("\r\033[K" + bar + (current.isEmpty() ? "" : "  " + current));
             err.flush();
-        } else if (!current.isEmpty()) {
-            err.println(bar + "  " + current);
+        } else {
+            err.println(current.isEmpty() ? bar : bar + "  " + current);
         }
     }
 }

@@ -1,19 +1,15 @@
 package org.convlens.cli;
 
 import org.convlens.engine.ConvEngine;
-import org.convlens.engine.ConvPlan;
 import org.convlens.engine.Parallel;
-import org.convlens.engine.SpecException;
 import org.convlens.engine.StepTrace;
 import org.convlens.spec.Problem;
-import org.convlens.spec.SpecReader;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,26 +52,19 @@ final class ComputeCommand {
             return Cli.BAD_INPUT;
         }
         // Check every file first, so a bad one later in the list prints nothing half-done.
-        List<Problem> problems = new ArrayList<>();
-        List<ConvPlan> plans = new ArrayList<>();
+        List<Options.Checked> checked = new ArrayList<>();
         for (String f : files) {
-            try {
-                Problem p = f.equals("-") ? SpecReader.read(System.in) : SpecReader.read(Path.of(f));
-                plans.add(ConvPlan.of(p.spec(), p.input()));
-                problems.add(p);
-            } catch (SpecException e) {
-                err.println(Options.where(f, e));
-                return Cli.BAD_INPUT;
-            } catch (IOException e) {
-                err.println(Cli.TEXT.text("error.read", f, e.getMessage()));
+            Options.Checked c = Options.check(f, err);
+            if (c == null) {
                 return Cli.BAD_INPUT;
             }
+            checked.add(c);
         }
         try {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            for (int i = 0; i < problems.size(); i++) {
-                Problem p = problems.get(i);
-                ConvEngine.Result r = ConvEngine.run(plans.get(i), p.input(), threads);
+            for (Options.Checked c : checked) {
+                Problem p = c.problem();
+                ConvEngine.Result r = ConvEngine.run(c.plan(), p.input(), threads);
                 try (JsonOut j = new JsonOut(w)) {
                     j.generator().writeStartObject();
                     j.tensor("output", r.output());

@@ -2,14 +2,10 @@ package org.convlens.cli;
 
 import org.convlens.engine.AxisArithmetic;
 import org.convlens.engine.ConvPlan;
-import org.convlens.engine.SpecException;
-import org.convlens.spec.Problem;
-import org.convlens.spec.SpecReader;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,17 +41,11 @@ final class ShapeCommand {
             return Cli.BAD_INPUT;
         }
         for (String f : files) {
-            ConvPlan plan;
-            try {
-                Problem p = f.equals("-") ? SpecReader.read(System.in) : SpecReader.read(Path.of(f));
-                plan = ConvPlan.of(p.spec(), p.input());
-            } catch (SpecException e) {
-                err.println(Options.where(f, e));
-                return Cli.BAD_INPUT;
-            } catch (IOException e) {
-                err.println(Cli.TEXT.text("error.read", f, e.getMessage()));
+            Options.Checked c = Options.check(f, err);
+            if (c == null) {
                 return Cli.BAD_INPUT;
             }
+            ConvPlan plan = c.plan();
             if (json) {
                 out.println(json(plan));
             } else {

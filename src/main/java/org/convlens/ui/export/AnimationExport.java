@@ -128,13 +128,13 @@ public final class AnimationExport {
 
             @Override
             public void handle(long now) {
+                if (frames.remainingCapacity() == 0) {
+                    return; // the encoder is behind: wait for it (never block the JavaFX thread)
+                }
                 if (cancelled || next >= steps.length) {
                     stop();
-                    restore.run();
                     frames.offer(END);
-                    return;
-                }
-                if (frames.remainingCapacity() == 0) {
+                    restore.run();
                     return;
                 }
                 stepper.jumpTo(steps[next]);

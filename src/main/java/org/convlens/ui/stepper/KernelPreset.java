@@ -1,47 +1,52 @@
 package org.convlens.ui.stepper;
 
+import org.convlens.engine.KernelPresets;
+
+import java.util.Locale;
+
 /**
- * Named kernels. Identity, box blur and Gaussian take any size; the others are the classic 3 x 3
- * filters and set the kernel to 3 x 3.
+ * The kernel presets the stepper offers, by the engine's table ({@link KernelPresets}, shared with
+ * the photo view and the command line). Identity, box blur and Gaussian also come in other sizes
+ * (the same rule grown to kh x kw); the others are 3 x 3 and set the kernel to 3 x 3.
  */
 public enum KernelPreset {
-    IDENTITY(0), BOX_BLUR(0), GAUSSIAN(0),
-    SHARPEN(3, 0, -1, 0, -1, 5, -1, 0, -1, 0),
-    SOBEL_X(3, -1, 0, 1, -2, 0, 2, -1, 0, 1),
-    SOBEL_Y(3, -1, -2, -1, 0, 0, 0, 1, 2, 1),
-    PREWITT_X(3, -1, 0, 1, -1, 0, 1, -1, 0, 1),
-    PREWITT_Y(3, -1, -1, -1, 0, 0, 0, 1, 1, 1),
-    LAPLACIAN(3, 0, 1, 0, 1, -4, 1, 0, 1, 0),
-    EMBOSS(3, -2, -1, 0, -1, 1, 1, 0, 1, 2),
-    OUTLINE(3, -1, -1, -1, -1, 8, -1, -1, -1, -1),
-    VERTICAL_EDGE(3, 1, 0, -1, 1, 0, -1, 1, 0, -1),
-    HORIZONTAL_EDGE(3, 1, 1, 1, 0, 0, 0, -1, -1, -1);
+    IDENTITY(true), BOX_BLUR(true), GAUSSIAN(true), SHARPEN(false), SOBEL_X(false), SOBEL_Y(false),
+    PREWITT_X(false), PREWITT_Y(false), LAPLACIAN(false), EMBOSS(false), OUTLINE(false), VERTICAL_EDGE(false),
+    HORIZONTAL_EDGE(false);
 
-    private final int size;
-    private final float[] fixed;
+    private final boolean resizable;
 
-    KernelPreset(int size, float... fixed) {
-        this.size = size;
-        this.fixed = fixed;
+    KernelPreset(boolean resizable) {
+        this.resizable = resizable;
+    }
+
+    /** The engine's name, e.g. {@code sobel_x}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** 0 if the preset takes any size, else its one size (3). */
     public int fixedSize() {
-        return size;
+        return resizable ? 0 : 3;
     }
 
     /** The bundle key of its name. */
     public String key() {
-        return "preset." + name().toLowerCase(java.util.Locale.ROOT);
+        return "preset." + id();
     }
 
-    /** The weights, row-major, for a {@code kh x kw} kernel (for fixed presets the size must be theirs). */
+    /** The weights, row-major, for a {@code kh x kw} kernel (for fixed presets the size must be 3 x 3). */
     public float[] weights(int kh, int kw) {
-        if (size != 0) {
-            if (kh != size || kw != size) {
-                throw new IllegalArgumentException(this + " is " + size + "x" + size);
+        if (kh == 3 && kw == 3) {
+            float[][] rows = KernelPresets.rows(id());
+            float[] w = new float[9];
+            for (int y = 0; y < 3; y++) {
+                System.arraycopy(rows[y], 0, w, y * 3, 3);
             }
-            return fixed.clone();
+            return w;
+        }
+        if (!resizable) {
+            throw new IllegalArgumentException(this + " is 3x3");
         }
         float[] w = new float[kh * kw];
         switch (this) {
@@ -51,7 +56,7 @@ public enum KernelPreset {
             case BOX_BLUR:
                 java.util.Arrays.fill(w, 1f / (kh * kw));
                 break;
-            case GAUSSIAN:
+            default:
                 double[] by = binomial(kh);
                 double[] bx = binomial(kw);
                 for (int y = 0; y < kh; y++) {
@@ -59,14 +64,11 @@ public enum KernelPreset {
                         w[y * kw + x] = (float) (by[y] * bx[x]);
                     }
                 }
-                break;
-            default:
-                throw new AssertionError(this);
         }
         return w;
     }
 
-    /** Row n-1 of Pascal's triangle, normalised to sum 1: a discrete Gaussian. */
+    /** Row n-1 of Pascal's triangle, normalised to sum 1: a discrete Gaussian (3 gives 1 2 1 / 4). */
     private static double[] binomial(int n) {
         double[] b = new double[n];
         b[0] = 1;

@@ -1,0 +1,231 @@
+package org.convlens.ui;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.convlens.engine.ConvEngine;
+import org.convlens.engine.Tensor;
+import org.convlens.spec.Problem;
+import org.convlens.spec.SpecReader;
+import org.convlens.ui.grid.CellFlags;
+import org.convlens.ui.grid.GridPicture;
+import org.convlens.ui.grid.GridView;
+import org.convlens.ui.grid.NumberText;
+import org.convlens.ui.stepper.StepperViewModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the real window: keys, clicks and typing, as a user would. */
+@ExtendWith(ApplicationExtension.class)
+class StepperWindowTest {
+    private WindowFixture app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = WindowFixture.start(stage, "stepper-window", false);
+    }
+
+    private StepperViewModel vm() {
+        return app.shell.stepper();
+    }
+
+    private static GridPicture picture(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(GridView.class).getPicture();
+    }
+
+    @Test
+    void opensWithTheWorkedExampleAndTheStepperFirst(FxRobot robot) {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertEquals("stepper", tabs.getTabs().get(0).getId());
+        assertEquals(6, picture(robot, "#inputGrid").rows());
+        assertEquals(3, picture(robot, "#kernelGrid").rows());
+        assertEquals(4, picture(robot, "#outputGrid").rows());
+        assertEquals("Step 1 of 16", robot.lookup("#stepLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void arrowKeysStepForwardAndBack(FxRobot robot) {
+        robot.type(KeyCode.RIGHT, 3);
+        assertEquals(3, vm().getStep());
+        assertEquals("Step 4 of 16", robot.lookup("#stepLabel").queryAs(Label.class).getText());
+        GridPicture out = picture(robot, "#outputGrid");
+        assertEquals(16 - 4, out.count(CellFlags.PENDING));
+        assertTrue(CellFlags.has(out.flags(0, 3), CellFlags.CURRENT));
+        assertTrue(CellFlags.has(picture(robot, "#inputGrid").flags(2, 5), CellFlags.IN_WINDOW));
+        robot.type(KeyCode.LEFT);
+        assertEquals(2, vm().getStep());
+        robot.type(KeyCode.END);
+        assertEquals(15, vm().getStep());
+        assertEquals(0, picture(robot, "#outputGrid").count(CellFlags.PENDING));
+        robot.type(KeyCode.HOME);
+        assertEquals(0, vm().getStep());
+        assertTrue(robot.lookup("#backButton").query().isDisabled());
+    }
+
+    @Test
+    void buttonsAndTermPaceStepTermByTerm(FxRobot robot) {
+        robot.clickOn("#termPaceToggle");
+        assertTrue(vm().termPaceProperty().get());
+        robot.clickOn("#forwardButton");
+        robot.clickOn("#forwardButton");
+        assertEquals(0, vm().getStep());
+        assertEquals(2, vm().termProperty().get());
+        Label running = robot.lookup("#runningSum").queryAs(Label.class);
+        assertTrue(running.getText().contains("term 3 of 9"), running.getText());
+        assertTrue(CellFlags.has(picture(robot, "#inputGrid").flags(0, 2), CellFlags.CURRENT));
+        assertTrue(CellFlags.has(picture(robot, "#kernelGrid").flags(0, 2), CellFlags.CURRENT));
+        robot.type(KeyCode.T);
+        assertFalse(vm().termPaceProperty().get());
+    }
+
+    @Test
+    void editingAnInputCellChangesTheOutput(FxRobot robot) {
+        GridView input = robot.lookup("#inputGrid").queryAs(GridView.class);
+        robot.doubleClickOn(input.cellCenterOnScreen(0, 0));
+        assertTrue(input.isEditing());
+        robot.write("10").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(input.isEditing());
+        assertEquals("10", picture(robot, "#inputGrid").text(0, 0));
+        Tensor in = app.shell.scenario().getComputation().input();
+        Problem p = app.shell.scenario().getComputation().problem();
+        float expected = ConvEngine.run(p.spec(), in).featureMap().get(0, 0, 0);
+        assertEquals(NumberText.cell(expected), picture(robot, "#outputGrid").text(0, 0));
+        assertEquals("2", picture(robot, "#outputGrid").text(0, 0));
+    }
+
+    @Test
+    void typingSomethingThatIsNotANumberShowsAMessageAtTheCell(FxRobot robot) {
+        GridView input = robot.lookup("#inputGrid").queryAs(GridView.class);
+        robot.doubleClickOn(input.cellCenterOnScreen(1, 1));
+        robot.write("five").type(KeyCode.ENTER);
+        assertTrue(input.isEditing(), "a bad value keeps the editor open");
+        assertTrue(input.editorMessage().isVisible());
+        assertTrue(input.editorMessage().getText().contains("five"), input.editorMessage().getText());
+        assertEquals("5", picture(robot, "#inputGrid").text(1, 1));
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(input.isEditing());
+    }
+
+    @Test
+    void changingTheStrideChangesTheSizeAndTheFormula(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> stride = robot.lookup("#strideX").queryAs(Spinner.class);
+        robot.clickOn(stride.getEditor());
+        robot.interact(() -> stride.getEditor().selectAll());
+        robot.write("2");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, app.shell.scenario().strideXProperty().get());
+        String cols = robot.lookup("#colsFormula").queryAs(Label.class).getText();
+        assertTrue(cols.contains("/ 2) + 1 = 2"), cols);
+        assertEquals(2, picture(robot, "#outputGrid").cols());
+        assertTrue(robot.lookup("#outputTitle").queryAs(Label.class).getText().contains("4 × 2"));
+        assertEquals(8, vm().totalStepsProperty().get());
+    }
+
+    @Test
+    void anImpossibleKernelShowsItsMessageAtTheKernelAndTheLastPictureStays(FxRobot robot) {
+        GridPicture before = picture(robot, "#outputGrid");
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> kh = robot.lookup("#kernelHeight").queryAs(Spinner.class);
+        robot.clickOn(kh.getEditor());
+        robot.interact(() -> kh.getEditor().selectAll());
+        robot.write("8");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label msg = robot.lookup("#kernelSizeMessage").queryAs(Label.class);
+        assertTrue(msg.isVisible());
+        assertTrue(msg.getText().contains("kernel"), msg.getText());
+        assertEquals(before, picture(robot, "#outputGrid"));
+        assertFalse(robot.lookup("#strideMessage").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void aNumberOutOfRangeInASpinnerSaysWhatIsAllowed(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> stride = robot.lookup("#strideY").queryAs(Spinner.class);
+        robot.clickOn(stride.getEditor());
+        robot.interact(() -> stride.getEditor().selectAll());
+        robot.write("0");
+        Label msg = robot.lookup("#strideMessage").queryAs(Label.class);
+        assertTrue(msg.isVisible());
+        assertTrue(msg.getText().contains("1 to 16"), msg.getText());
+        assertEquals(1, app.shell.scenario().strideYProperty().get());
+    }
+
+    @Test
+    void hoveringAnOutputLightsItsWindow(FxRobot robot) {
+        GridView out = robot.lookup("#outputGrid").queryAs(GridView.class);
+        robot.moveTo(out.cellCenterOnScreen(2, 1));
+        GridPicture in = picture(robot, "#inputGrid");
+        assertEquals(9, in.count(CellFlags.LINKED));
+        assertTrue(CellFlags.has(in.flags(4, 3), CellFlags.LINKED));
+        robot.moveTo((javafx.scene.Node) robot.lookup("#stepLabel").query());
+        assertEquals(0, picture(robot, "#inputGrid").count(CellFlags.LINKED));
+    }
+
+    @Test
+    void helpOverlayOpensWithF1AndClosesWithEscape(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        assertTrue(app.shell.helpShown());
+        assertTrue(robot.lookup("#helpKeys").query().isVisible());
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(app.shell.helpShown());
+    }
+
+    @Test
+    void switchingToChineseRebuildsTheWindowAndKeepsTheStep(FxRobot robot) {
+        robot.type(KeyCode.RIGHT, 2);
+        robot.interact(() -> app.shell.windowModel().localeProperty().set(Locale.SIMPLIFIED_CHINESE));
+        assertEquals(2, vm().getStep());
+        String step = robot.lookup("#stepLabel").queryAs(Label.class).getText();
+        assertEquals("第 3 步，共 16 步", step);
+        assertEquals("逐步演示", robot.lookup("#tabs").queryAs(TabPane.class).getTabs().get(0).getText());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(3, vm().getStep());
+        robot.interact(() -> app.shell.windowModel().localeProperty().set(Locale.ENGLISH));
+        assertEquals("Step 4 of 16", robot.lookup("#stepLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void flippingTheKernelShowsItAsEnteredAndAsItSlides(FxRobot robot) {
+        robot.clickOn("#flipBox");
+        assertTrue(app.shell.scenario().flipProperty().get());
+        assertTrue(robot.lookup("#enteredKernelGrid").query().isVisible());
+        GridPicture sliding = picture(robot, "#kernelGrid");
+        GridPicture entered = picture(robot, "#enteredKernelGrid");
+        assertEquals(entered.text(0, 0), sliding.text(2, 2));
+        assertEquals("1", entered.text(0, 0));
+        assertEquals(NumberText.MINUS + "1", sliding.text(0, 0));
+        assertNotEquals(picture(robot, "#outputGrid").text(0, 0), NumberText.MINUS + "5");
+    }
+
+    @Test
+    void openingABadFileSaysWhyAndKeepsTheScenario(FxRobot robot) throws Exception {
+        java.nio.file.Path bad = app.home.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, "{\"input\": [[1, 2]], \"kernel\": [[1]], \"stride\": 0}");
+        app.nextFile = bad;
+        robot.interact(() -> app.shell.openScenario());
+        assertTrue(app.shell.status().contains("$.stride"), app.shell.status());
+        assertEquals(6, app.shell.scenario().getComputation().input().height());
+        java.nio.file.Path good = java.nio.file.Path.of("examples/everything.json").toAbsolutePath();
+        app.nextFile = good;
+        robot.interact(() -> app.shell.openScenario());
+        Problem p = SpecReader.read(good);
+        assertEquals(p.input(), app.shell.scenario().getComputation().input());
+        assertTrue(robot.lookup("#pooledGrid").query().isVisible());
+        assertTrue(robot.lookup("#sliceBar").query().isVisible());
+    }
+}

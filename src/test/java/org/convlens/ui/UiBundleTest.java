@@ -1,0 +1,100 @@
+package org.convlens.ui;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every visible string comes from the bundles, and both languages have every key with the same arguments. */
+class UiBundleTest {
+    private static Set<String> keys(Locale l) {
+        ResourceBundle b = UiText.bundle(l);
+        Set<String> s = new TreeSet<>();
+        for (String k : b.keySet()) {
+            if (b.getLocale().equals(l) || l.equals(Locale.ENGLISH)) {
+                s.add(k);
+            }
+        }
+        return s;
+    }
+
+    private static Set<Integer> arguments(String pattern) {
+        Set<Integer> a = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{(\\d+)").matcher(pattern);
+        while (m.find()) {
+            a.add(Integer.parseInt(m.group(1)));
+        }
+        return a;
+    }
+
+    @Test
+    void chineseHasEveryEnglishKeyWithTheSameArguments() throws IOException {
+        java.util.Properties en = load("messages.properties");
+        java.util.Properties zh = load("messages_zh_CN.properties");
+        assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()));
+        for (String k : en.stringPropertyNames()) {
+            assertEquals(arguments(en.getProperty(k)), arguments(zh.getProperty(k)), k);
+            new MessageFormat(en.getProperty(k));
+            new MessageFormat(zh.getProperty(k));
+        }
+    }
+
+    private static java.util.Properties load(String name) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var r = Files.newBufferedReader(Path.of("src/main/resources/org/convlens/ui", name))) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    @Test
+    void everyKeyTheCodeAndFxmlUseExists() throws IOException {
+        java.util.Properties en = load("messages.properties");
+        Set<String> missing = new TreeSet<>();
+        Pattern code = Pattern.compile("(?:text|UiText\\.get\\([a-zA-Z().]+,)\\s*\\(?\"([a-z][a-zA-Z0-9_.-]+)\"");
+        Pattern fxml = Pattern.compile("\"%([a-zA-Z0-9_.-]+)\"");
+        for (Path root : new Path[] {Path.of("src/main/java/org/convlens/ui"), Path.of("fxml")}) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    String file = f.getFileName().toString();
+                    // The photo and lesson views have bundles of their own, tested beside them.
+                    if (f.toString().contains("/photo/") || f.toString().contains("/lesson/")
+                            || file.startsWith("Photo") || file.startsWith("Lesson")) {
+                        continue;
+                    }
+                    String s = Files.readString(f);
+                    Matcher m = (f.toString().endsWith(".fxml") ? fxml : code).matcher(s);
+                    while (m.find()) {
+                        String k = m.group(1);
+                        if (!k.endsWith(".") && !en.containsKey(k)) {
+                            missing.add(f.getFileName() + ": " + k);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), missing);
+    }
+
+    @Test
+    void everyHelpLineHasItsKeysAndAction() {
+        for (Locale l : UiText.LOCALES) {
+            for (String id : Shell.HELP_KEYS) {
+                assertTrue(!UiText.get(l, "help.key." + id + ".keys").isBlank());
+                assertTrue(!UiText.get(l, "help.key." + id + ".action").isBlank());
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.convlens.ui;
+
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.convlens.app.ConvLensApp;
+import org.convlens.ui.stepper.StepperView;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Starts the real window for a TestFX test: its own folder under target/test-home (the
+ * {@code convlens.home} the tests run with), no animations, and file choosers that answer with
+ * paths the test set.
+ */
+public final class WindowFixture {
+    static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Path home;
+    public Path nextFile;
+    public Shell shell;
+
+    /** Opens the window on {@code stage} with {@code home} as the app's folder (created fresh unless keep). */
+    public static WindowFixture start(Stage stage, String name, boolean keep) throws IOException {
+        WindowFixture f = new WindowFixture();
+        String base = System.getProperty("convlens.home", "target/test-home");
+        f.home = Path.of(base, name);
+        if (!keep && Files.exists(f.home)) {
+            try (var files = Files.walk(f.home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(f.home);
+        System.setProperty("convlens.home", f.home.toString());
+        try {
+            StepperView.flipDurationProperty().set(Duration.ZERO);
+            f.shell = ConvLensApp.create(stage, BACKGROUND, List.of());
+            f.shell.setFilePicker(new FilePicker() {
+                @Override
+                public Path saveFile(Window owner, String title, String description, String extension, String initial) {
+                    return f.nextFile;
+                }
+
+                @Override
+                public Path openFile(Window owner, String title, String description, String extension) {
+                    return f.nextFile;
+                }
+
+                @Override
+                public Path folder(Window owner, String title) {
+                    return f.nextFile;
+                }
+            });
+            f.shell.show();
+        } finally {
+            System.setProperty("convlens.home", base);
+        }
+        return f;
+    }
+}

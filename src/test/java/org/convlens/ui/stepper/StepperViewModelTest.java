@@ -1,0 +1,316 @@
+package org.convlens.ui.stepper;
+
+import org.convlens.engine.ConvEngine;
+import org.convlens.engine.ConvPlan;
+import org.convlens.engine.Tensor;
+import org.convlens.spec.Problem;
+import org.convlens.spec.SpecReader;
+import org.convlens.ui.grid.CellFlags;
+import org.convlens.ui.grid.GridPicture;
+import org.convlens.ui.grid.NumberText;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StepperViewModelTest {
+    private ScenarioViewModel scenario;
+    private StepperViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        scenario = new ScenarioViewModel(new Random(7));
+        vm = new StepperViewModel(scenario);
+    }
+
+    @Test
+    void opensOnTheWorkedExampleAtItsFirstStep() {
+        Frame f = vm.getFrame();
+        assertEquals(0, f.step());
+        assertEquals(16, f.totalSteps());
+        assertEquals(6, scenario.getComputation().input().height());
+        assertEquals(1, f.featureMap().rows() * f.featureMap().cols() - f.featureMap().count(CellFlags.PENDING));
+        // the worked example's first output, from the engine: 3+1+2 - (1+8+2) = -5
+        assertEquals(NumberText.MINUS + "5", f.featureMap().text(0, 0));
+        assertEquals(9, f.input().count(CellFlags.IN_WINDOW));
+    }
+
+    @Test
+    void stepBackIsDisabledAtFirstStepAndForwardAtLast() {
+        assertFalse(vm.canGoBackProperty().get());
+        assertTrue(vm.canGoForwardProperty().get());
+        vm.last();
+        assertTrue(vm.canGoBackProperty().get());
+        assertFalse(vm.canGoForwardProperty().get());
+        assertEquals(15, vm.getStep());
+        vm.forward();
+        assertEquals(15, vm.getStep());
+    }
+
+    @Test
+    void forwardAndBackMoveOneStepAndFillTheOutputInOrder() {
+        vm.forward();
+        vm.forward();
+        assertEquals(2, vm.getStep());
+        GridPicture out = vm.getFrame().featureMap();
+        assertEquals(16 - 3, out.count(CellFlags.PENDING));
+        assertTrue(CellFlags.has(out.flags(0, 2), CellFlags.CURRENT));
+        vm.back();
+        assertEquals(1, vm.getStep());
+        assertEquals(16 - 2, vm.getFrame().featureMap().count(CellFlags.PENDING));
+    }
+
+    @Test
+    void renderingAStepAfterAnotherEqualsRenderingItFresh() throws Exception {
+        Problem everything = SpecReader.read(Path.of("examples/everything.json"));
+        for (Problem p : new Problem[] {WorkedExample.problem(), everything}) {
+            scenario.load(p);
+            Computation fresh = Computation.of(p);
+            int total = fresh.totalSteps();
+            Random r = new Random(11);
+            for (boolean termPace : new boolean[] {false, true}) {
+                vm.termPaceProperty().set(termPace);
+                for (int k = 0; k < 40; k++) {
+                    int i = r.nextInt(total);
+                    int j = r.nextInt(total);
+                    vm.jumpTo(j);
+                    vm.forward();
+                    vm.jumpTo(i);
+                    Frame shown = vm.getFrame();
+                    Frame alone = FrameRenderer.render(fresh, i, 0, termPace, -1, null, Locale.ENGLISH);
+                    assertEquals(alone, shown, "step " + i + " after " + j);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyOutputShownAtTheLastStepIsTheEnginesValue() throws Exception {
+        Problem p = SpecReader.read(Path.of("examples/everything.json"));
+        scenario.load(p);
+        ConvEngine.Result r = ConvEngine.run(p.spec(), p.input());
+        for (int co = 0; co < r.featureMap().channels(); co++) {
+            vm.jumpToOutput(co, r.featureMap().height() - 1, r.featureMap().width() - 1);
+            GridPicture fm = vm.getFrame().featureMap();
+            assertEquals(0, fm.count(CellFlags.PENDING));
+            for (int y = 0; y < fm.rows(); y++) {
+                for (int x = 0; x < fm.cols(); x++) {
+                    assertEquals(r.featureMap().get(co, y, x), fm.value(y, x));
+                }
+            }
+        }
+        vm.last();
+        Frame f = vm.getFrame();
+        assertTrue(f.pooling());
+        for (int y = 0; y < f.pooled().rows(); y++) {
+            for (int x = 0; x < f.pooled().cols(); x++) {
+                assertEquals(NumberText.cell(r.pooled().get(f.outChannel(), y, x)), f.pooled().text(y, x));
+            }
+        }
+    }
+
+    @Test
+    void termByTermWalksEachProductWithARunningSum() {
+        vm.termPaceProperty().set(true);
+        Frame f = vm.getFrame();
+        assertEquals(9, f.terms());
+        assertEquals(0, f.term());
+        assertEquals(1, f.input().count(CellFlags.CURRENT));
+        assertTrue(CellFlags.has(f.input().flags(0, 0), CellFlags.CURRENT));
+        assertTrue(f.runningSum().contains("running sum = 3"), f.runningSum());
+        assertTrue(CellFlags.has(f.featureMap().flags(0, 0), CellFlags.PENDING));
+        for (int t = 1; t <= 9; t++) {
+            vm.forward();
+        }
+        f = vm.getFrame();
+        assertEquals(9, f.term());
+        assertTrue(f.finished());
+        assertFalse(CellFlags.has(f.featureMap().flags(0, 0), CellFlags.PENDING));
+        assertEquals(9, f.input().count(CellFlags.READ));
+        vm.forward();
+        assertEquals(1, vm.getStep());
+        assertEquals(0, vm.termProperty().get());
+        vm.back();
+        assertEquals(0, vm.getStep());
+        assertEquals(9, vm.termProperty().get());
+    }
+
+    @Test
+    void termPaceVisitsEveryTermOfEveryStep() {
+        vm.termPaceProperty().set(true);
+        int positions = 1;
+        while (vm.canGoForwardProperty().get()) {
+            vm.forward();
+            positions++;
+        }
+        assertEquals(16 * (9 + 1), positions);
+    }
+
+    @Test
+    void playingAdvancesUntilTheEndThenStops() {
+        vm.togglePlay();
+        assertTrue(vm.playingProperty().get());
+        for (int i = 0; i < 30; i++) {
+            vm.tick();
+        }
+        assertEquals(15, vm.getStep());
+        assertFalse(vm.playingProperty().get());
+        vm.togglePlay();
+        assertEquals(0, vm.getStep(), "play at the end starts again from the first step");
+    }
+
+    @Test
+    void loopStartsAgainAfterTheLastStep() {
+        vm.loopProperty().set(true);
+        vm.last();
+        vm.playingProperty().set(true);
+        vm.tick();
+        assertEquals(0, vm.getStep());
+        assertTrue(vm.playingProperty().get());
+    }
+
+    @Test
+    void editingAnInputCellChangesTheOutputAsTheEngineComputesIt() {
+        vm.jumpTo(0);
+        assertNull(scenario.setInputCell(0, 0, 0, "10"));
+        Tensor in = scenario.getComputation().input();
+        assertEquals(10f, in.get(0, 0, 0));
+        float expected = ConvEngine.run(ConvPlan.of(scenario.getComputation().plan().spec(), in), in, 1)
+                .featureMap().get(0, 0, 0);
+        assertEquals(2f, expected);
+        assertEquals("2", vm.getFrame().featureMap().text(0, 0));
+        assertEquals(0, vm.getStep(), "the step stays where it was");
+    }
+
+    @Test
+    void aCellThatIsNotANumberIsRefusedWithAMessage() {
+        Computation before = scenario.getComputation();
+        String msg = scenario.setInputCell(0, 1, 1, "abc");
+        assertTrue(msg.contains("abc"), msg);
+        assertSame(before, scenario.getComputation());
+        assertNull(scenario.setInputCell(0, 1, 1, "\u22121/2"));
+        assertEquals(-0.5f, scenario.getComputation().input().get(0, 1, 1));
+    }
+
+    @Test
+    void changingTheStrideChangesTheOutputSizeAndFormula() {
+        scenario.strideXProperty().set(2);
+        ShapeInfo s = vm.shapeProperty().get();
+        assertTrue(s.cols().endsWith("/ 2) + 1 = 2"), s.cols());
+        assertTrue(s.rows().endsWith("/ 1) + 1 = 4"), s.rows());
+        assertEquals(8, vm.totalStepsProperty().get());
+        scenario.strideYProperty().set(4);
+        s = vm.shapeProperty().get();
+        assertTrue(s.rows().endsWith("= 1"), s.rows());
+        assertFalse(s.notes().isEmpty(), "stride 4 over 6 rows with a 3-row kernel reads rows 0-2 only");
+        assertTrue(s.notes().get(0).contains("3-5"), s.notes().get(0));
+        GridPicture in = vm.getFrame().input();
+        assertTrue(CellFlags.has(in.flags(5, 0), CellFlags.UNCOVERED));
+        assertFalse(CellFlags.has(in.flags(0, 0), CellFlags.UNCOVERED));
+    }
+
+    @Test
+    void aKernelLargerThanTheInputShowsAMessageAtTheKernelAndKeepsTheLastPicture() {
+        Computation before = scenario.getComputation();
+        Frame shown = vm.getFrame();
+        scenario.kernelHeightProperty().set(7);
+        assertSame(before, scenario.getComputation());
+        assertEquals(shown, vm.getFrame());
+        SettingError e = scenario.errorProperty().get();
+        assertEquals(Setting.KERNEL_SIZE, e.at());
+        assertFalse(scenario.messageAt(Setting.KERNEL_SIZE).get().isEmpty());
+        assertTrue(scenario.messageAt(Setting.STRIDE).get().isEmpty());
+        scenario.kernelHeightProperty().set(3);
+        assertNull(scenario.errorProperty().get());
+        assertTrue(scenario.messageAt(Setting.KERNEL_SIZE).get().isEmpty());
+    }
+
+    @Test
+    void reflectPaddingTooWideShowsTheMessageAtPaddingAndAtTheModeJustChanged() {
+        scenario.paddingRuleProperty().set(org.convlens.engine.Padding.Rule.EXPLICIT);
+        scenario.padTopProperty().set(6);
+        assertNull(scenario.errorProperty().get());
+        scenario.paddingModeProperty().set(org.convlens.engine.PaddingMode.REFLECT);
+        SettingError e = scenario.errorProperty().get();
+        assertEquals(Setting.PADDING, e.at());
+        assertEquals(Setting.PADDING_MODE, e.edited());
+        assertTrue(scenario.messageAt(Setting.PADDING).get().contains("reflect"));
+        assertTrue(scenario.messageAt(Setting.PADDING_MODE).get().contains("reflect"));
+    }
+
+    @Test
+    void groupsThatDoNotDivideTheChannelsAreReportedAtGroups() {
+        scenario.inChannelsProperty().set(3);
+        scenario.groupsProperty().set(2);
+        assertEquals(Setting.GROUPS, scenario.errorProperty().get().at());
+        scenario.inChannelsProperty().set(2);
+        scenario.outChannelsProperty().set(2);
+        assertNull(scenario.errorProperty().get());
+        assertEquals(2, scenario.getComputation().plan().groups());
+    }
+
+    @Test
+    void badBiasTextIsReportedAtBias() {
+        scenario.biasTextProperty().set("1, x");
+        assertEquals(Setting.BIAS, scenario.errorProperty().get().at());
+        scenario.biasTextProperty().set("0.5");
+        assertNull(scenario.errorProperty().get());
+        assertEquals(0.5f, scenario.getComputation().plan().bias()[0]);
+    }
+
+    @Test
+    void messagesFollowTheLanguage() {
+        scenario.kernelWidthProperty().set(9);
+        String en = scenario.messageAt(Setting.KERNEL_SIZE).get();
+        scenario.localeProperty().set(Locale.SIMPLIFIED_CHINESE);
+        String zh = scenario.messageAt(Setting.KERNEL_SIZE).get();
+        assertNotEquals(en, zh);
+        assertTrue(zh.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN), zh);
+    }
+
+    @Test
+    void hoveringAnOutputLightsItsWindowAndAnInputLightsEveryOutputItFeeds() {
+        vm.hoverProperty().set(new Link(Link.Grid.OUTPUT, 3, 3));
+        GridPicture in = vm.getFrame().input();
+        assertEquals(9, in.count(CellFlags.LINKED));
+        assertTrue(CellFlags.has(in.flags(5, 5), CellFlags.LINKED));
+        assertTrue(CellFlags.has(in.flags(3, 3), CellFlags.LINKED));
+        assertFalse(CellFlags.has(in.flags(2, 2), CellFlags.LINKED));
+        // input (2, 2) is read by outputs (0..2) x (0..2)
+        vm.hoverProperty().set(new Link(Link.Grid.INPUT, 2, 2));
+        assertEquals(9, vm.getFrame().featureMap().count(CellFlags.LINKED));
+        assertEquals(9, vm.getFrame().kernel().count(CellFlags.LINKED));
+        // a corner is read once, by the corner output, with the corner weight
+        vm.hoverProperty().set(new Link(Link.Grid.INPUT, 0, 0));
+        assertEquals(1, vm.getFrame().featureMap().count(CellFlags.LINKED));
+        assertTrue(CellFlags.has(vm.getFrame().kernel().flags(0, 0), CellFlags.LINKED));
+        // the kernel's centre meets the 4 x 4 inner cells
+        vm.hoverProperty().set(new Link(Link.Grid.KERNEL, 1, 1));
+        in = vm.getFrame().input();
+        assertEquals(16, in.count(CellFlags.LINKED));
+        assertFalse(CellFlags.has(in.flags(0, 0), CellFlags.LINKED));
+        vm.hoverProperty().set(null);
+        assertEquals(0, vm.getFrame().input().count(CellFlags.LINKED));
+    }
+
+    @Test
+    void aPaddingCellHoveredLightsTheInputCellItCopies() {
+        scenario.paddingRuleProperty().set(org.convlens.engine.Padding.Rule.SAME);
+        scenario.paddingModeProperty().set(org.convlens.engine.PaddingMode.REFLECT);
+        GridPicture in = vm.getFrame().input();
+        assertEquals(8, in.rows());
+        assertEquals(GridPicture.PADDING, in.kind(0, 0));
+        assertEquals("5", in.text(0, 0), "reflect: (-1, -1) reads input (1, 1)");
+        vm.hoverProperty().set(new Link(Link.Grid.INPUT, 0, 0));
+        assertTrue(CellFlags.has(vm.getFrame().input().flags(2, 2), CellFlags.SOURCE));
+    }
+}
