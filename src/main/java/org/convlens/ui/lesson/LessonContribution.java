@@ -27,7 +27,7 @@ import java.util.Locale;
  * Lessons in the main window: a Lessons tab listing every lesson with its progress, the lesson
  * player as a panel beside the tabs, and a Lessons menu (Alt+Right / Alt+Left for the next and
  * previous step, F9 for the panel). At start the lesson open last (else lesson 1) is shown, unless
- * the panel was closed; {@code --lesson FILE} opens that file's lesson.
+ * the panel was closed; {@code --lesson FILE} opens that file's lesson, {@code --lesson=none} none.
  */
 public final class LessonContribution implements TabContribution {
     /** The tab's id, for {@link UiContext#selectTab}. */
@@ -63,9 +63,9 @@ public final class LessonContribution implements TabContribution {
         fit = new FitViewModel();
         photo = new PhotoViewModel(c.executor());
         library = new LessonLibraryViewModel(c.parameters());
-        panelShown.set(player.panelWasShown() || library.wantsLesson());
+        panelShown.set(!library.noLessonAtStart() && (player.panelWasShown() || library.wantsLesson()));
         panelShown.addListener((o, a, b) -> player.rememberPanel(b));
-        load(true);
+        load(!library.noLessonAtStart());
     }
 
     private void load(boolean atStart) {

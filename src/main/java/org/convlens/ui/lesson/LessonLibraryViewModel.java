@@ -34,14 +34,19 @@ public final class LessonLibraryViewModel {
     private final Map<Lesson, String> keys = new IdentityHashMap<>();
     private final List<Path> extra;
     private final boolean wantsLesson;
+    private final boolean noLesson;
+    /** The {@code --lesson} value that starts the app with no lesson open. */
+    public static final String NONE = "none";
     private Lesson requested;
 
     /**
      * @param parameters the app's arguments: {@code --lessons DIR} and {@code --lesson FILE} add
-     *                   lessons ({@code --lesson} also opens that lesson first)
+     *                   lessons ({@code --lesson} also opens that lesson first); {@code --lesson=none}
+     *                   starts with no lesson open
      */
     public LessonLibraryViewModel(List<String> parameters) {
         List<Path> x = new ArrayList<>();
+        boolean none = parameters.contains("--screenshots") || parameters.contains("--measure-fps");
         for (int i = 0; i < parameters.size(); i++) {
             String p = parameters.get(i);
             String value = null;
@@ -50,12 +55,24 @@ public final class LessonLibraryViewModel {
             } else if (p.startsWith("--lessons=") || p.startsWith("--lesson=")) {
                 value = p.substring(p.indexOf('=') + 1);
             }
-            if (value != null) {
+            if (value != null && !value.equals(NONE)) {
                 x.add(Path.of(value));
+            }
+            if (NONE.equals(value)) {
+                none = true;
             }
         }
         this.extra = new ArrayList<>(x);
-        this.wantsLesson = parameters.stream().anyMatch(p -> p.equals("--lesson") || p.startsWith("--lesson="));
+        this.noLesson = none;
+        this.wantsLesson = !none && parameters.stream().anyMatch(p -> p.equals("--lesson") || p.startsWith("--lesson="));
+    }
+
+    /**
+     * True if the app was started with {@code --lesson=none} (or for one of the window's tool runs,
+     * {@code --screenshots}, {@code --measure-fps}): no lesson opens at start.
+     */
+    public boolean noLessonAtStart() {
+        return noLesson;
     }
 
     /** True if the app was started with {@code --lesson FILE}. */
