@@ -5,17 +5,12 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 import javafx.util.Duration;
 import org.convlens.engine.Kernel;
 import org.convlens.engine.KernelFit;
@@ -38,7 +33,7 @@ public final class FitPanel extends VBox {
 
     private final FitViewModel vm;
     private final Locale locale;
-    private final Canvas chart = new Canvas(300, 140);
+    private final LossChart chart;
     private final GridView weights = new GridView();
     private final GridView target = new GridView();
     private final Label iteration = new Label();
@@ -46,8 +41,6 @@ public final class FitPanel extends VBox {
     private final Label rate = new Label();
     private final Label weightsTitle = new Label();
     private final Label trend = new Label();
-    private final Label lineProbe = new Label();
-    private final Label axisProbe = new Label();
     private final Button play = new Button();
     private final Timeline timer = new Timeline();
 
@@ -60,12 +53,9 @@ public final class FitPanel extends VBox {
         title.getStyleClass().add("lesson-subtitle");
         Label chartTitle = new Label(LessonText.get(locale, "fit.chart"));
         chartTitle.getStyleClass().add("lesson-muted");
-        lineProbe.getStyleClass().add("fit-chart-line");
-        axisProbe.getStyleClass().add("fit-chart-axis");
-        for (Region r : List.of(lineProbe, axisProbe)) {
-            r.setManaged(false);
-            r.setVisible(false);
-        }
+        chart = new LossChart(vm.losses(), () -> vm.demoProperty().get() == null ? 1
+                : vm.demoProperty().get().iterations());
+        chart.setId("fitChart");
         weights.setId("fitWeights");
         target.setId("fitTarget");
         for (GridView g : List.of(weights, target)) {
@@ -102,7 +92,7 @@ public final class FitPanel extends VBox {
         loss.setId("fitLoss");
         trend.getStyleClass().add("lesson-muted");
         javafx.scene.layout.FlowPane numbers = new javafx.scene.layout.FlowPane(14, 2, iteration, loss);
-        getChildren().addAll(title, buttons, numbers, chartTitle, chart, grids, rate, trend, lineProbe, axisProbe);
+        getChildren().addAll(title, buttons, numbers, chartTitle, chart, grids, rate, trend);
 
         timer.getKeyFrames().setAll(new KeyFrame(TICK.get().greaterThan(Duration.ZERO) ? TICK.get() : Duration.millis(60),
                 e -> vm.tick()));
@@ -116,10 +106,7 @@ public final class FitPanel extends VBox {
             refresh();
         });
         vm.snapshotProperty().addListener(o -> refresh());
-        vm.losses().addListener((ListChangeListener<Double>) c -> drawChart());
-        chart.widthProperty().addListener(o -> drawChart());
         refresh();
-        drawChart();
     }
 
     /** How often the timer ticks while playing; zero (tests) leaves ticking to the test. */
@@ -143,7 +130,7 @@ public final class FitPanel extends VBox {
         iteration.setText(LessonText.get(locale, "fit.iteration", s.iteration(), d.iterations()));
         loss.setText(LessonText.get(locale, "fit.loss", lossText(s.loss())));
         rate.setText(LessonText.get(locale, "fit.rate", lossText(d.learningRate())));
-        weightsTitle.setText(LessonText.get(locale, "fit.weights", NumberText.format(s.bias()[0], 3)));
+        weightsTitle.setText(LessonText.get(locale, "fit.weights", twoDecimals(s.bias()[0])));
         weights.setPicture(picture(s.kernel()));
         target.setPicture(picture(d.targetKernel()));
         trend.setText(LessonText.get(locale, Boolean.TRUE.equals(vm.alwaysDownProperty().get()) ? "fit.down" : "fit.up"));
@@ -164,59 +151,14 @@ public final class FitPanel extends VBox {
         GridPicture.Builder b = GridPicture.builder(k.height(), k.width()).noHeaders();
         for (int i = 0; i < k.height() * k.width(); i++) {
             float v = k.data()[i];
-            b.value(i, v, NumberText.format(v, 2));
+            b.value(i, v, twoDecimals(v));
         }
         return b.build();
     }
 
-    private void drawChart() {
-        GraphicsContext g = chart.getGraphicsContext2D();
-        double w = chart.getWidth();
-        double h = chart.getHeight();
-        g.clearRect(0, 0, w, h);
-        FitDemo d = vm.demoProperty().get();
-        List<Double> l = vm.losses();
-        if (d == null || l.isEmpty()) {
-            return;
-        }
-        Paint axis = axisProbe.getTextFill() instanceof Color c ? c : Color.GRAY;
-        Paint line = lineProbe.getTextFill() instanceof Color c ? c : Color.web("#0072b2");
-        double left = 34;
-        double bottom = h - 16;
-        double top = 6;
-        double right = w - 6;
-        double lo = Math.log10(1e-6);
-        double hi = Math.log10(Math.max(l.get(0), 1e-5));
-        for (double v : l) {
-            hi = Math.max(hi, Math.log10(Math.max(v, 1e-6)));
-        }
-        hi = Math.ceil(hi);
-        g.setStroke(axis);
-        g.setFill(axis);
-        g.setLineWidth(1);
-        g.strokeLine(left, top, left, bottom);
-        g.strokeLine(left, bottom, right, bottom);
-        g.setFont(javafx.scene.text.Font.font(10));
-        for (double e = Math.floor(lo); e <= hi; e += Math.max(1, Math.round((hi - lo) / 4))) {
-            double y = bottom - (e - lo) / (hi - lo) * (bottom - top);
-            g.fillText("1e" + (int) e, 2, y + 3);
-            g.strokeLine(left - 3, y, left, y);
-        }
-        int n = Math.max(d.iterations(), l.size() - 1);
-        g.fillText("0", left - 3, h - 3);
-        g.fillText(Integer.toString(n), right - 18, h - 3);
-        g.setStroke(line);
-        g.setLineWidth(2);
-        g.beginPath();
-        for (int i = 0; i < l.size(); i++) {
-            double x = left + (right - left) * i / Math.max(1, n);
-            double y = bottom - (Math.log10(Math.max(l.get(i), 1e-6)) - lo) / (hi - lo) * (bottom - top);
-            if (i == 0) {
-                g.moveTo(x, y);
-            } else {
-                g.lineTo(x, y);
-            }
-        }
-        g.stroke();
+    /** {@code -0.456} as {@code −0.46}, {@code 0.0003} as {@code 0}: what a weight reads as at a glance. */
+    static String twoDecimals(double v) {
+        String s = Answers.format(Math.round(v * 100) / 100.0);
+        return s.replace('-', NumberText.MINUS);
     }
 }

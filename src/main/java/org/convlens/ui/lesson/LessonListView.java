@@ -142,6 +142,7 @@ public class LessonListView {
         Button go = new Button(msg("list.open"));
         go.setId("lessonOpen-" + l.id());
         go.setOnAction(x -> open.accept(l));
+        go.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox card = new HBox(12, num, text, go);
         card.getStyleClass().add("lesson-card");
         if (key.equals(player.keyProperty().get())) {

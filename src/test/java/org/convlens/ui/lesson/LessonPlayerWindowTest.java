@@ -189,6 +189,8 @@ class LessonPlayerWindowTest {
         FitViewModel fit = (FitViewModel) r.lookup("#lessonPanel").query().getProperties().get(FitViewModel.class);
         assertTrue(fit.getSnapshot().loss() < 1e-3, "loss " + fit.getSnapshot().loss());
         assertEquals(151, fit.losses().size());
+        LossChart chart = (LossChart) r.lookup("#fitChart").query();
+        assertEquals(2 * 151, chart.points().size(), "one point per iteration on the chart");
         r.interact(() -> r.lookup("#lessonScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
         r.clickOn("#lessonOption0");
         assertEquals("Right!", text(r, "#lessonVerdict"));
