@@ -426,18 +426,12 @@ public final class LessonLoader {
         }
 
         private int[] cell(Node n, int c, int y0, int h, int x0, int w, String rangeKey) {
-            int[] v = Keys.wholeList(n, Integer.MIN_VALUE / 2, Integer.MAX_VALUE / 2, r);
-            if (v == null) {
+            int[] cyx = Keys.cell(n, r);
+            if (cyx == null) {
                 return null;
             }
-            if (v.length != 2 && v.length != 3) {
-                r.error(n.line(), "error.show.cellLength", v.length);
-                return null;
-            }
-            int[] cyx = v.length == 2 ? new int[] {0, v[0], v[1]} : v;
             if (cyx[0] < 0 || cyx[0] >= c || cyx[1] < y0 || cyx[1] >= y0 + h || cyx[2] < x0 || cyx[2] >= x0 + w) {
-                r.error(n.line(), rangeKey, "[" + String.join(", ", java.util.Arrays.stream(v)
-                        .mapToObj(Integer::toString).toList()) + "]", c, h, w, y0, y0 + h - 1, x0, x0 + w - 1, c - 1);
+                r.error(n.line(), rangeKey, Keys.cellText(cyx, n), c, h, w, y0, y0 + h - 1, x0, x0 + w - 1, c - 1);
                 return null;
             }
             return cyx;

@@ -37,7 +37,7 @@ public final class LessonContribution implements TabContribution {
     private LessonLibraryViewModel library;
     private LessonPlayerViewModel player;
     private FitViewModel fit;
-    private PhotoViewModel photo;
+    private LessonPhotoViewModel photo;
     private final BooleanProperty panelShown = new SimpleBooleanProperty(this, "panelShown", true);
     private LessonPanel panel;
     private LessonListView list;
@@ -61,7 +61,7 @@ public final class LessonContribution implements TabContribution {
         ProgressStore store = ProgressStore.open();
         player = new LessonPlayerViewModel(c.scenario(), c.stepper(), store, c::showStatus);
         fit = new FitViewModel();
-        photo = new PhotoViewModel(c.executor());
+        photo = new LessonPhotoViewModel(c.executor());
         library = new LessonLibraryViewModel(c.parameters());
         panelShown.set(!library.noLessonAtStart() && (player.panelWasShown() || library.wantsLesson()));
         panelShown.addListener((o, a, b) -> player.rememberPanel(b));

@@ -57,7 +57,7 @@ public class LessonPanel {
 
     private final LessonPlayerViewModel vm;
     private final FitViewModel fitVm;
-    private final PhotoViewModel photoVm;
+    private final LessonPhotoViewModel photoVm;
     private final Locale locale;
     private final Runnable showList;
     private final Runnable hidePanel;
@@ -66,7 +66,7 @@ public class LessonPanel {
     private final List<Node> decorated = new ArrayList<>();
     private final List<Runnable> covers = new ArrayList<>();
     private FitPanel fitPanel;
-    private PhotoPanel photoPanel;
+    private LessonPhotoPanel photoPanel;
 
     @FXML private VBox root;
     @FXML private Label lessonTitle;
@@ -103,7 +103,7 @@ public class LessonPanel {
     @FXML private Button backButton;
     @FXML private Button nextButton;
 
-    public LessonPanel(LessonPlayerViewModel vm, FitViewModel fitVm, PhotoViewModel photoVm, Locale locale,
+    public LessonPanel(LessonPlayerViewModel vm, FitViewModel fitVm, LessonPhotoViewModel photoVm, Locale locale,
                        Runnable showList, Runnable hidePanel, Runnable nextLesson) {
         this.vm = vm;
         this.fitVm = fitVm;
@@ -115,7 +115,7 @@ public class LessonPanel {
     }
 
     /** Loads the panel from its FXML in {@code locale}. */
-    public static LessonPanel load(LessonPlayerViewModel vm, FitViewModel fit, PhotoViewModel photo, Locale locale,
+    public static LessonPanel load(LessonPlayerViewModel vm, FitViewModel fit, LessonPhotoViewModel photo, Locale locale,
                                    Runnable showList, Runnable hide, Runnable nextLesson) {
         Views.Loaded<LessonPanel> l = Views.load("LessonPanel", LessonText.bundle(locale),
                 c -> new LessonPanel(vm, fit, photo, locale, showList, hide, nextLesson));
@@ -274,7 +274,7 @@ public class LessonPanel {
         photoVm.show(s.photo(), locale);
         if (s.photo() != null) {
             if (photoPanel == null) {
-                photoPanel = new PhotoPanel(photoVm, locale);
+                photoPanel = new LessonPhotoPanel(photoVm, locale);
                 photoPanel.setId("lessonPhotoPanel");
             }
             mark(photoPanel, s.highlight().panels().contains(Highlight.Panel.PHOTO));

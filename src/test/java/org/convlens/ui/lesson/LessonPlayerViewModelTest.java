@@ -164,6 +164,32 @@ class LessonPlayerViewModelTest {
         assertNotNull(later.session().attempt(1), "with its answers");
     }
 
+    /**
+     * No shipped value question shows its answer before it is answered: either the output is
+     * covered, or the stepper stands before the step that computes the cell asked about.
+     */
+    @Test
+    void noShippedQuestionShowsItsAnswerBeforeItIsAnswered() {
+        for (Lesson l : LESSONS) {
+            vm.open(l, l.id());
+            for (int i = 0; i < l.steps().size(); i++) {
+                vm.goTo(i);
+                if (!(vm.getStep().question() instanceof Question.Value q)) {
+                    continue;
+                }
+                var plan = vm.getStep().scenario().plan();
+                Highlight.Cell c = q.cell();
+                long cellStep = q.grid() == Question.Grid.FEATURE_MAP || !plan.hasPool()
+                        ? ((long) c.channel() * plan.outHeight() + c.y()) * plan.outWidth() + c.x()
+                        : (long) plan.outChannels() * plan.outHeight() * plan.outWidth()
+                        + ((long) c.channel() * plan.poolY().size() + c.y()) * plan.poolX().size() + c.x();
+                boolean covered = vm.coveredProperty().get().contains(Highlight.Panel.OUTPUT);
+                assertTrue(covered || stepper.getStep() < cellStep,
+                        l.id() + " step " + (i + 1) + " shows the answer at stepper step " + stepper.getStep());
+            }
+        }
+    }
+
     @Test
     void sameScenarioTreatsAMissingBiasAsZero() {
         vm.open(lesson("01"), "01-kernel");

@@ -12,10 +12,10 @@ import org.convlens.ui.grid.NumberText;
 import java.util.Locale;
 
 /** A lesson step's photo beside the engine's result of filtering it with the step's settings. */
-public final class PhotoPanel extends VBox {
+public final class LessonPhotoPanel extends VBox {
     private static final double SIDE = 300;
 
-    private final PhotoViewModel vm;
+    private final LessonPhotoViewModel vm;
     private final Locale locale;
     private final ImageView photo = new ImageView();
     private final ImageView result = new ImageView();
@@ -24,7 +24,7 @@ public final class PhotoPanel extends VBox {
     private final Label message = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
 
-    public PhotoPanel(PhotoViewModel vm, Locale locale) {
+    public LessonPhotoPanel(LessonPhotoViewModel vm, Locale locale) {
         this.vm = vm;
         this.locale = locale;
         getStyleClass().add("photo-panel");
@@ -56,7 +56,7 @@ public final class PhotoPanel extends VBox {
     }
 
     private void refresh() {
-        PhotoViewModel.Rendered r = vm.renderedProperty().get();
+        LessonPhotoViewModel.Rendered r = vm.renderedProperty().get();
         boolean working = vm.busyProperty().get();
         busy.setVisible(working);
         busy.setManaged(working);

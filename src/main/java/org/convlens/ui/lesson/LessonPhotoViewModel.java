@@ -29,7 +29,7 @@ import java.util.concurrent.Executor;
  * the background; a newer request cancels the one running. No JavaFX nodes: the result is ARGB
  * pixels.
  */
-public final class PhotoViewModel {
+public final class LessonPhotoViewModel {
     /** Photos are read at most this large (the panel is small). */
     static final long MAX_PIXELS = 1_000_000;
 
@@ -58,7 +58,7 @@ public final class PhotoViewModel {
     private Task<Rendered> running;
     private PhotoView shown;
 
-    public PhotoViewModel(Executor executor) {
+    public LessonPhotoViewModel(Executor executor) {
         this.executor = executor;
     }
 
