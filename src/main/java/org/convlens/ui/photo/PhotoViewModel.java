@@ -378,6 +378,7 @@ public final class PhotoViewModel {
         ConvSpec s = settings.getSpec();
         if (p == null || s == null) {
             dirty = false;
+            editNanos = 0;
             return;
         }
         dirty = false;

@@ -95,7 +95,7 @@ public final class PhotoBench {
         AtomicReference<PhotoViewModel> vmRef = new AtomicReference<>();
         onFx(() -> {
             PhotoViewModel vm = PhotoView.defaultModel();
-            PhotoView v = PhotoView.load(vm, Locale.ENGLISH);
+            PhotoView v = PhotoView.load(vm, Locale.ENGLISH).withTheme("dark");
             Stage stage = new Stage();
             stage.setScene(new Scene(v.root(), 1280, 800));
             stage.show();

@@ -30,7 +30,7 @@ class PhotoViewTest {
     @Start
     void start(Stage stage) {
         vm = new PhotoViewModel(Runnable::run, Runnable::run);
-        view = PhotoView.load(vm, Locale.ENGLISH);
+        view = PhotoView.load(vm, Locale.ENGLISH).withTheme("dark");
         scene = new Scene(view.root(), 1280, 800);
         stage.setScene(scene);
         stage.show();
@@ -54,7 +54,7 @@ class PhotoViewTest {
         int shown = vm.shownCountProperty().get();
         assertTrue(shown > 0);
         robot.interact(() -> snapshot(scene, "photo-view.png"));
-        TextField cell = robot.lookup("#k1_1").queryAs(TextField.class);
+        TextField cell = robot.lookup("#photo-k1_1").queryAs(TextField.class);
         PhotoResult before = vm.resultProperty().get();
         robot.interact(() -> cell.setText("4"));
         assertTrue(vm.resultProperty().get() != before, "a new result after the edit");
