@@ -35,6 +35,9 @@ public class ConvLensApp extends Application {
             return t;
         });
         List<String> args = getParameters().getRaw();
+        if (Tools.isToolRun(args)) {
+            Tools.useTemporaryHome();
+        }
         shell = create(stage, executor, args);
         shell.show();
         Tools.run(shell, args);

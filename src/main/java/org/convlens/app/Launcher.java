@@ -12,7 +12,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].startsWith("--lesson") || args[0].equals("--presentation")) {
+        if (args.length == 0 || Tools.isWindowOption(args[0])) {
             ConvLensApp.launchApp(args);
         } else {
             Cli.main(args);

@@ -1,14 +1,261 @@
 package org.convlens.app;
 
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.util.Duration;
+import org.convlens.engine.Padding;
+import org.convlens.engine.Tensor;
+import org.convlens.spec.Problem;
+import org.convlens.spec.SpecReader;
+import org.convlens.ui.FrameRateMeter;
 import org.convlens.ui.Shell;
+import org.convlens.ui.WindowViewModel;
+import org.convlens.ui.export.ImageExport;
+import org.convlens.ui.grid.GridView;
+import org.convlens.ui.stepper.KernelPreset;
+import org.convlens.ui.stepper.Link;
+import org.convlens.ui.stepper.ScenarioViewModel;
+import org.convlens.ui.stepper.StepperViewModel;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
-/** Command-line options that drive the running window (screenshots, frame-rate measurement). */
+/**
+ * Options that drive the running window, for documentation and measurement:
+ * <ul>
+ *   <li>{@code --screenshots DIR}: walks through the main views and writes a PNG of the real
+ *       window for each into DIR (the README's pictures), then quits;</li>
+ *   <li>{@code --measure-fps [SECONDS]}: plays a 32 x 32 input with a 5 x 5 kernel at 60 steps a
+ *       second and reports the frames JavaFX rendered per second, then quits.</li>
+ * </ul>
+ * Both run in a fresh temporary app folder, so they never touch the user's saved scenario.
+ */
 final class Tools {
+    /** Options that open the window rather than the command line. */
+    static final List<String> WINDOW_OPTIONS = List.of("--presentation", "--screenshots", "--measure-fps");
+
     private Tools() {
     }
 
-    static void run(Shell shell, List<String> args) {
+    static boolean isWindowOption(String a) {
+        return a.startsWith("--lesson") || WINDOW_OPTIONS.contains(a);
     }
+
+    /** True if the arguments ask for a tool run (which gets a temporary app folder). */
+    static boolean isToolRun(List<String> args) {
+        return args.contains("--screenshots") || args.contains("--measure-fps");
+    }
+
+    static void useTemporaryHome() {
+        try {
+            Path tmp = Files.createTempDirectory("convlens-tool-");
+            tmp.toFile().deleteOnExit();
+            System.setProperty("convlens.home", tmp.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void run(Shell shell, List<String> args) {
+        int i = args.indexOf("--screenshots");
+        if (i >= 0) {
+            Path dir = Path.of(i + 1 < args.size() ? args.get(i + 1) : "docs/screenshots");
+            new Screenshots(shell, dir).start();
+        }
+        i = args.indexOf("--measure-fps");
+        if (i >= 0) {
+            double seconds = 10;
+            if (i + 1 < args.size()) {
+                try {
+                    seconds = Double.parseDouble(args.get(i + 1));
+                } catch (NumberFormatException e) {
+                    seconds = 10;
+                }
+            }
+            measureFps(shell, seconds, System.err);
+        }
+    }
+
+    /** A 32 x 32 input of seeded random whole numbers, a 5 x 5 Gaussian, same padding: 1,296 input cells drawn. */
+    static Problem benchmarkScenario(ScenarioViewModel s) {
+        s.inHeightProperty().set(32);
+        s.inWidthProperty().set(32);
+        s.applyPreset(KernelPreset.GAUSSIAN);
+        s.kernelHeightProperty().set(5);
+        s.kernelWidthProperty().set(5);
+        s.applyPreset(KernelPreset.GAUSSIAN);
+        s.paddingRuleProperty().set(Padding.Rule.SAME);
+        Tensor t = s.inputProperty().get().copy();
+        Random r = new Random(32);
+        for (int k = 0; k < t.data().length; k++) {
+            t.data()[k] = r.nextInt(10);
+        }
+        String json = org.convlens.spec.SpecWriter.toJson(new Problem(t, s.getComputation().problem().spec()));
+        Problem p = SpecReader.read(json);
+        s.load(p);
+        return p;
+    }
+
+    static void measureFps(Shell shell, double seconds, PrintStream out) {
+        StepperViewModel vm = shell.stepper();
+        benchmarkScenario(shell.scenario());
+        vm.first();
+        vm.loopProperty().set(true);
+        vm.speedProperty().set(StepperViewModel.MAX_SPEED);
+        GridView input = (GridView) shell.stage().getScene().lookup("#inputGrid");
+        GridView output = (GridView) shell.stage().getScene().lookup("#outputGrid");
+        FrameRateMeter meter = new FrameRateMeter();
+        long[] start = new long[3];
+        int[] steps = new int[1];
+        vm.stepProperty().addListener(o -> steps[0]++);
+        // one second to settle, then measure
+        Timeline t = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            meter.start();
+            start[0] = input.drawCount();
+            start[1] = output.drawCount();
+            steps[0] = 0;
+            vm.togglePlay();
+        }), new KeyFrame(Duration.seconds(1 + seconds), e -> {
+            meter.stop();
+            vm.playingProperty().set(false);
+            out.printf(Locale.ROOT, "measure-fps: %dx%d input (%dx%d padded), %dx%d kernel, %s pipeline, %.0f s%n",
+                    32, 32, vm.getFrame().input().rows(), vm.getFrame().input().cols(), 5, 5,
+                    com.sun.prism.GraphicsPipeline.getPipeline() == null ? "?"
+                            : com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName(), seconds);
+            out.printf(Locale.ROOT, "measure-fps: %d frames, %.1f frames/s, slowest frame %.1f ms, %d steps shown,"
+                            + " input grid redrawn %d times, output grid %d times%n",
+                    meter.frames(), meter.meanFps(), meter.slowestFrameMillis(), steps[0],
+                    input.drawCount() - start[0], output.drawCount() - start[1]);
+            out.flush();
+            shell.quit();
+        }));
+        t.play();
+    }
+
+    /** The README's screenshots, each of the real window as the user sees it. */
+    static final class Screenshots {
+        private final Shell shell;
+        private final Path dir;
+        private final List<Runnable> steps = new ArrayList<>();
+
+        Screenshots(Shell shell, Path dir) {
+            this.shell = shell;
+            this.dir = dir;
+        }
+
+        private void then(Runnable setUp, String name) {
+            steps.add(setUp);
+            steps.add(() -> shoot(name));
+        }
+
+        private void shoot(String name) {
+            Scene scene = shell.stage().getScene();
+            try {
+                Files.createDirectories(dir);
+                ImageExport.writePng(ImageExport.snapshot(scene.getRoot()), dir.resolve(name + ".png"));
+                System.err.println("screenshot: " + dir.resolve(name + ".png"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void start() {
+            StepperViewModel vm = shell.stepper();
+            ScenarioViewModel s = shell.scenario();
+            WindowViewModel w = shell.windowModel();
+            then(() -> {
+                vm.jumpTo(5);
+                vm.pinnedLinkProperty().set(null);
+            }, "stepper");
+            then(() -> {
+                vm.termPaceProperty().set(true);
+                vm.jumpTo(9);
+                for (int k = 0; k < 5; k++) {
+                    vm.forward();
+                }
+            }, "term-by-term");
+            then(() -> {
+                vm.termPaceProperty().set(false);
+                vm.jumpTo(9);
+                vm.pinnedLinkProperty().set(new Link(Link.Grid.INPUT, 2, 3));
+            }, "linking");
+            then(() -> {
+                vm.pinnedLinkProperty().set(null);
+                s.load(read("examples/everything.json"));
+                vm.jumpTo(31);
+            }, "channels-padding-pooling");
+            then(() -> vm.jumpTo(vm.totalStepsProperty().get() - 3), "pooling");
+            then(() -> {
+                s.load(read("examples/vertical-edge.json"));
+                s.inHeightProperty().set(3);
+                s.inWidthProperty().set(3);
+                s.strideYProperty().set(2);
+                s.strideXProperty().set(2);
+                s.transposedProperty().set(true);
+                vm.jumpTo(12);
+            }, "transposed");
+            then(() -> {
+                s.load(read("examples/vertical-edge.json"));
+                s.strideXProperty().set(2);
+                s.strideYProperty().set(4);
+                vm.jumpTo(1);
+            }, "stride-uncovered");
+            then(() -> s.kernelHeightProperty().set(8), "impossible-setting");
+            then(() -> {
+                s.kernelHeightProperty().set(3);
+                s.strideXProperty().set(1);
+                s.strideYProperty().set(1);
+                vm.jumpTo(6);
+                w.themeProperty().set(WindowViewModel.Theme.DARK);
+            }, "dark");
+            then(() -> {
+                w.themeProperty().set(WindowViewModel.Theme.LIGHT);
+                w.setPresentation(true);
+            }, "presentation");
+            then(() -> {
+                w.setPresentation(false);
+                w.localeProperty().set(Locale.SIMPLIFIED_CHINESE);
+                vm.jumpTo(6);
+            }, "chinese");
+            then(() -> {
+                w.localeProperty().set(Locale.ENGLISH);
+                shell.toggleHelp();
+            }, "keyboard-help");
+            steps.add(() -> {
+                shell.toggleHelp();
+                shell.quit();
+            });
+            next(0);
+        }
+
+        private void next(int k) {
+            if (k >= steps.size()) {
+                return;
+            }
+            // each change gets time to lay out and render before the next runs
+            Timeline t = new Timeline(new KeyFrame(Duration.millis(k == 0 ? 1500 : 700), e -> {
+                steps.get(k).run();
+                next(k + 1);
+            }));
+            t.play();
+        }
+
+        private static Problem read(String path) {
+            try {
+                return SpecReader.read(Path.of(path));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
 }

@@ -58,7 +58,8 @@ import java.util.function.Predicate;
 public final class Shell implements UiContext {
     /** The help overlay's keys: bundle keys {@code help.key.ID.keys} and {@code help.key.ID.action}. */
     public static final List<String> HELP_KEYS = List.of("play", "forward", "back", "forwardStep", "backStep",
-            "pageForward", "pageBack", "first", "last", "pace", "loop", "jump", "faster", "slower", "unpin", "edit",
+            "pageForward", "pageBack", "first", "last", "pace", "loop", "jump", "faster", "slower", "settings", "unpin",
+            "edit",
             "help", "presentation", "fullScreen", "zoom", "open", "save", "export", "gif");
 
     private final Stage stage;
@@ -79,6 +80,7 @@ public final class Shell implements UiContext {
     private Scene scene;
     private String statusText = "";
     private boolean statusError;
+    private boolean settingsBeforePresentation = true;
 
     public Shell(Stage stage, ScenarioViewModel scenario, StepperViewModel stepper, WindowViewModel window, Path home,
                  Executor executor, List<String> parameters) {
@@ -147,7 +149,15 @@ public final class Shell implements UiContext {
         window.themeProperty().addListener(o -> applyStyle());
         window.paletteProperty().addListener(o -> applyStyle());
         window.zoomProperty().addListener(o -> applyStyle());
-        window.presentationProperty().addListener((o, a, b) -> stage.setFullScreen(b));
+        window.presentationProperty().addListener((o, a, b) -> {
+            stage.setFullScreen(b);
+            if (b) {
+                settingsBeforePresentation = stepperView.settingsShown();
+                stepperView.showSettings(false);
+            } else {
+                stepperView.showSettings(settingsBeforePresentation);
+            }
+        });
         window.showFpsProperty().addListener((o, a, b) -> {
             if (b) {
                 meter.start();
@@ -197,8 +207,10 @@ public final class Shell implements UiContext {
         ResourceBundle b = bundle();
         Views.Loaded<MainWindow> loaded = Views.load("MainWindow", b, c -> new MainWindow(this));
         main = loaded.controller();
+        boolean settingsShown = stepperView == null ? !window.presentationProperty().get() : stepperView.settingsShown();
         Views.Loaded<StepperView> st = Views.load("StepperView", b, c -> new StepperView(stepper));
         stepperView = st.controller();
+        stepperView.showSettings(settingsShown);
         main.stepperTab().setContent(st.root());
         keyHandlers.put(main.stepperTab(), stepperView::handleKey);
         List<TabContribution> sorted = new ArrayList<>(contributions);

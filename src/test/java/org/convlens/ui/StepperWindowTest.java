@@ -132,7 +132,7 @@ class StepperWindowTest {
         String cols = robot.lookup("#colsFormula").queryAs(Label.class).getText();
         assertTrue(cols.contains("/ 2) + 1 = 2"), cols);
         assertEquals(2, picture(robot, "#outputGrid").cols());
-        assertTrue(robot.lookup("#outputTitle").queryAs(Label.class).getText().contains("4 x 2"));
+        assertTrue(robot.lookup("#outputTitle").queryAs(Label.class).getText().contains("4 × 2"));
         assertEquals(8, vm().totalStepsProperty().get());
     }
 

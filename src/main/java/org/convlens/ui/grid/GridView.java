@@ -87,6 +87,8 @@ public class GridView extends Region {
     private final ObjectProperty<BiPredicate<Integer, Integer>> editableCell =
             new SimpleObjectProperty<>(this, "editableCell", (r, c) -> true);
     private final BooleanProperty showHeaders = new SimpleBooleanProperty(this, "showHeaders", true);
+    private final javafx.beans.property.DoubleProperty cellSize =
+            new javafx.beans.property.SimpleDoubleProperty(this, "cellSize", Double.NaN);
 
     private double cell;
     private double headerSize;
@@ -125,6 +127,7 @@ public class GridView extends Region {
             draw();
         });
         showHeaders.addListener(o -> requestLayout());
+        cellSize.addListener(o -> requestLayout());
         cellEditor.addListener(o -> pseudoClassStateChanged(EDITABLE, cellEditor.get() != null));
 
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoveredCell.set(cellAt(e.getX(), e.getY())));
@@ -251,6 +254,34 @@ public class GridView extends Region {
         return showHeaders;
     }
 
+    /**
+     * A fixed side for every cell, so several grids can share one size (the stepper fits them all
+     * to the window); NaN (the default) lets the grid size its cells to the space it gets, up to
+     * the CSS {@code -fx-pref-width} of {@code .cell}.
+     */
+    public javafx.beans.property.DoubleProperty cellSizeProperty() {
+        return cellSize;
+    }
+
+    public double getCellSize() {
+        return cellSize.get();
+    }
+
+    /** The cell side CSS asks for, as a property: it changes with the zoom and when the stylesheet is applied. */
+    public javafx.beans.property.ReadOnlyDoubleProperty preferredCellSizeProperty() {
+        return base.prefWidthProperty();
+    }
+
+    /** The cell side CSS asks for ({@code .cell}'s pref width, which scales with the font size). */
+    public double preferredCellSize() {
+        return prefCell();
+    }
+
+    /** Width of the header band for cells of side {@code s} (0 without headers). */
+    public double headerExtent(double s) {
+        return headerExtentFor(s);
+    }
+
     /** How many times the canvas was drawn (for the frame-rate benchmark and tests). */
     public long drawCount() {
         return draws;
@@ -303,7 +334,7 @@ public class GridView extends Region {
         return Math.max(w > 1 && w < prefCell() ? w : 12, 4);
     }
 
-    private double headerExtent(double cellSide) {
+    private double headerExtentFor(double cellSide) {
         GridPicture p = picture.get();
         if (!showHeaders.get() || p == null || !p.hasHeaders()) {
             return 0;
@@ -311,38 +342,46 @@ public class GridView extends Region {
         return Math.max(Math.min(cellSide * 0.7, header.getFont().getSize() * 2.2), 10);
     }
 
+    private boolean fixed() {
+        return !Double.isNaN(cellSize.get()) && cellSize.get() > 0;
+    }
+
+    private double widthFor(double c) {
+        return snappedLeftInset() + snappedRightInset() + cols() * c + headerExtentFor(c);
+    }
+
+    private double heightFor(double c) {
+        return snappedTopInset() + snappedBottomInset() + rows() * c + headerExtentFor(c);
+    }
+
     @Override
     protected double computePrefWidth(double height) {
-        double c = prefCell();
-        return snappedLeftInset() + snappedRightInset() + cols() * c + headerExtent(c);
+        return widthFor(fixed() ? cellSize.get() : prefCell());
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        double c = prefCell();
-        return snappedTopInset() + snappedBottomInset() + rows() * c + headerExtent(c);
+        return heightFor(fixed() ? cellSize.get() : prefCell());
     }
 
     @Override
     protected double computeMinWidth(double height) {
-        double c = minCell();
-        return snappedLeftInset() + snappedRightInset() + cols() * c + headerExtent(c);
+        return widthFor(fixed() ? cellSize.get() : minCell());
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        double c = minCell();
-        return snappedTopInset() + snappedBottomInset() + rows() * c + headerExtent(c);
+        return heightFor(fixed() ? cellSize.get() : minCell());
     }
 
     @Override
     protected double computeMaxWidth(double height) {
-        return Double.MAX_VALUE;
+        return fixed() ? computePrefWidth(height) : Double.MAX_VALUE;
     }
 
     @Override
     protected double computeMaxHeight(double width) {
-        return Double.MAX_VALUE;
+        return fixed() ? computePrefHeight(width) : Double.MAX_VALUE;
     }
 
     @Override
@@ -354,9 +393,10 @@ public class GridView extends Region {
         canvas.setHeight(Math.max(h, 1));
         int r = Math.max(rows(), 1);
         int c = Math.max(cols(), 1);
-        double side = Math.min(prefCell(), Math.min(w / c, h / r));
-        headerSize = headerExtent(side);
-        side = Math.min(prefCell(), Math.min((w - headerSize) / c, (h - headerSize) / r));
+        double limit = fixed() ? cellSize.get() : prefCell();
+        double side = Math.min(limit, Math.min(w / c, h / r));
+        headerSize = headerExtentFor(side);
+        side = Math.min(limit, Math.min((w - headerSize) / c, (h - headerSize) / r));
         cell = Math.max(Math.floor(side), 2);
         originX = headerSize + Math.max(0, Math.floor((w - headerSize - cell * c) / 2));
         originY = headerSize;

@@ -640,7 +640,7 @@ public final class ScenarioViewModel {
     }
 
     private void fail(SpecException e) {
-        failWith(Setting.of(e.field()), e::message);
+        failWith(Setting.of(e.field()), loc -> ShapeInfo.prettyText(e.message(loc)));
     }
 
     private void failWith(Setting at, Function<Locale, String> text) {

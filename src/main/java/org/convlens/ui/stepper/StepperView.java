@@ -27,7 +27,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -39,6 +38,7 @@ import org.convlens.engine.PaddingMode;
 import org.convlens.engine.PoolSpec;
 import org.convlens.ui.Controls;
 import org.convlens.ui.UiText;
+import org.convlens.ui.grid.GridFit;
 import org.convlens.ui.grid.GridPicture;
 import org.convlens.ui.grid.GridView;
 import org.convlens.ui.grid.NumberText;
@@ -79,6 +79,14 @@ public class StepperView {
     @FXML private Slider speedSlider;
     @FXML private Label speedLabel;
     @FXML private ToggleButton termPaceToggle;
+    @FXML private ToggleButton settingsToggle;
+    @FXML private Label staleBanner;
+    @FXML private ScrollPane stageScroll;
+    @FXML private HBox grids;
+    @FXML private VBox inputBox;
+    @FXML private VBox arithmeticPane;
+    @FXML private VBox shapePane;
+    @FXML private javafx.scene.layout.FlowPane poolFormulas;
 
     @FXML private ScrollPane settingsScroll;
     @FXML private VBox settings;
@@ -141,19 +149,18 @@ public class StepperView {
 
     @FXML private VBox stage;
     @FXML private Label inputTitle;
-    @FXML private HBox sliceBar;
+    @FXML private javafx.scene.layout.FlowPane sliceBar;
     @FXML private GridView inputGrid;
     @FXML private Label inputLegend;
     @FXML private VBox kernelBox;
     @FXML private Label kernelTitle;
     @FXML private Label kernelSubtitle;
-    @FXML private Pane kernelHolder;
     @FXML private GridView kernelGrid;
     @FXML private VBox enteredKernelBox;
     @FXML private GridView enteredKernelGrid;
     @FXML private VBox outputBox;
     @FXML private Label outputTitle;
-    @FXML private HBox outChannelBar;
+    @FXML private javafx.scene.layout.FlowPane outChannelBar;
     @FXML private GridView outputGrid;
     @FXML private VBox pooledBox;
     @FXML private Label pooledTitle;
@@ -162,9 +169,7 @@ public class StepperView {
     @FXML private ArithmeticView arithmetic;
     @FXML private Label rowsFormula;
     @FXML private Label colsFormula;
-    @FXML private Label poolRowsLabel;
     @FXML private Label poolRowsFormula;
-    @FXML private Label poolColsLabel;
     @FXML private Label poolColsFormula;
     @FXML private Label symbols;
     @FXML private VBox notes;
@@ -197,6 +202,115 @@ public class StepperView {
         vm.shapeProperty().addListener((o, a, b) -> showShape(b));
         show(vm.getFrame());
         showShape(vm.shapeProperty().get());
+        settingsScroll.visibleProperty().bind(settingsToggle.selectedProperty());
+        settingsScroll.managedProperty().bind(settingsToggle.selectedProperty());
+        staleBanner.textProperty().bind(Bindings.createStringBinding(() -> text("stale.banner"),
+                scenario.localeProperty()));
+        staleBanner.visibleProperty().bind(scenario.errorProperty().isNotNull());
+        staleBanner.managedProperty().bind(staleBanner.visibleProperty());
+        for (javafx.beans.value.ObservableValue<?> o : List.of(stageScroll.viewportBoundsProperty(),
+                arithmeticPane.heightProperty(), shapePane.heightProperty(),
+                staleBanner.visibleProperty(), inputLegend.heightProperty(), root.styleProperty())) {
+            o.addListener((x, a, b) -> fitLater());
+        }
+        root.sceneProperty().addListener((o, a, b) -> fitLater());
+        inputGrid.preferredCellSizeProperty().addListener((o, a, b) -> fitLater());
+    }
+
+    // Fitting the grids
+
+    /** The smallest fraction of the CSS cell size the height may shrink cells to. */
+    private static final double READABLE = 0.6;
+
+    private boolean fitQueued;
+
+    private void fitLater() {
+        if (!fitQueued) {
+            fitQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                fitQueued = false;
+                fit();
+            });
+        }
+    }
+
+    /** Gives every grid the one cell size at which all of them fit the space (see {@link org.convlens.ui.grid.GridFit}). */
+    private void fit() {
+        Frame f = vm.getFrame();
+        javafx.geometry.Bounds vp = stageScroll.getViewportBounds();
+        if (f == null || vp.getWidth() <= 0) {
+            return;
+        }
+        double em = inputTitle.getFont().getSize();
+        double width = vp.getWidth() - 22;
+        List<VBox> boxes = List.of(inputBox, kernelBox, outputBox, pooledBox);
+        List<Label> titles = List.of(inputTitle, kernelTitle, outputTitle, pooledTitle);
+        double[] minWidths = new double[4];
+        double[] widths = new double[4];
+        for (int b = 0; b < boxes.size(); b++) {
+            minWidths[b] = Math.max(titles.get(b).prefWidth(-1) + 12, (b == 1 ? 9 : 6) * em);
+            widths[b] = minWidths[b];
+        }
+        double below = arithmeticPane.getHeight() + shapePane.getHeight()
+                + (inputLegend.isManaged() ? inputLegend.getHeight() + 8 : 0)
+                + (staleBanner.isManaged() ? staleBanner.getHeight() + 8 : 0) + 3 * 8 + 16;
+        List<org.convlens.ui.grid.GridFit.Column> cols = new java.util.ArrayList<>();
+        double s = GridFit.MIN_CELL;
+        // twice: the titles' wrapped height depends on the widths the first pass gives
+        for (int pass = 0; pass < 2; pass++) {
+            double reserve = 0;
+            for (int b = 0; b < boxes.size(); b++) {
+                VBox box = boxes.get(b);
+                if (box.isManaged()) {
+                    double other = 0;
+                    for (Node n : box.getChildren()) {
+                        if (!(n instanceof GridView) && n != enteredKernelBox && n.isManaged()) {
+                            other += n.prefHeight(widths[b] - 8) + box.getSpacing();
+                        }
+                    }
+                    reserve = Math.max(reserve, other + 10);
+                }
+            }
+            double height = Math.max(vp.getHeight() - below - reserve, 80);
+            cols.clear();
+            cols.add(new GridFit.Column(f.input().cols(), f.input().rows(), minWidths[0], 1));
+            int kRows = f.kernel().rows() + (f.enteredKernel() != null ? f.enteredKernel().rows() + 1 : 0);
+            cols.add(new GridFit.Column(f.kernel().cols(), kRows, minWidths[1], f.enteredKernel() != null ? 2 : 1));
+            cols.add(new GridFit.Column(f.featureMap().cols(), f.featureMap().rows(), minWidths[2], 1));
+            if (f.pooled() != null) {
+                cols.add(new GridFit.Column(f.pooled().cols(), f.pooled().rows(), minWidths[3], 1));
+            }
+            double pref = inputGrid.preferredCellSize();
+            s = GridFit.cellSize(cols, width, height, grids.getSpacing(), 14, pref, inputGrid::headerExtent);
+            if (s < READABLE * pref) {
+                // rather than shrinking the numbers past reading, let the stage scroll down: only the width binds
+                double byWidth = GridFit.cellSize(cols, width, Double.MAX_VALUE, grids.getSpacing(), 14, pref,
+                        inputGrid::headerExtent);
+                s = Math.min(byWidth, Math.floor(READABLE * pref));
+            }
+            for (int c = 0; c < cols.size(); c++) {
+                widths[c] = Math.max(cols.get(c).cols() * s + inputGrid.headerExtent(s) + 14, cols.get(c).minWidth());
+            }
+        }
+        if (System.getenv("CONVLENS_DEBUG_FIT") != null) {
+            System.err.printf("fit: vp=%.0fx%.0f below=%.0f pref=%.1f s=%.1f widths=%s%n", vp.getWidth(),
+                    vp.getHeight(), below, inputGrid.preferredCellSize(), s, java.util.Arrays.toString(widths));
+        }
+        int i = 0;
+        for (VBox box : List.of(inputBox, kernelBox, outputBox, pooledBox)) {
+            if (box == pooledBox && f.pooled() == null) {
+                continue;
+            }
+            double w = widths[i++];
+            box.setPrefWidth(w);
+            box.setMinWidth(w);
+            box.setMaxWidth(w);
+        }
+        for (GridView g : List.of(inputGrid, kernelGrid, enteredKernelGrid, outputGrid, pooledGrid)) {
+            if (Math.abs(g.getCellSize() - s) >= 0.5 || Double.isNaN(g.getCellSize())) {
+                g.cellSizeProperty().set(s);
+            }
+        }
     }
 
     public BorderPane root() {
@@ -210,6 +324,15 @@ public class StepperView {
     /** The node to snapshot for a picture of the current frame: the grids, arithmetic and shapes. */
     public Node stageNode() {
         return stage;
+    }
+
+    /** Shows or hides the settings panel (presentation mode hides it to give the grids the width). */
+    public void showSettings(boolean show) {
+        settingsToggle.setSelected(show);
+    }
+
+    public boolean settingsShown() {
+        return settingsToggle.isSelected();
     }
 
     /** Stops the playback timer (the window is closing or being rebuilt). */
@@ -369,6 +492,9 @@ public class StepperView {
                 return true;
             case L:
                 vm.loopProperty().set(!vm.loopProperty().get());
+                return true;
+            case S:
+                settingsToggle.setSelected(!settingsToggle.isSelected());
                 return true;
             case G:
                 jumpField.requestFocus();
@@ -635,7 +761,10 @@ public class StepperView {
 
         stepLabel.setText(text(f.pooling() ? "play.step.pool" : "play.step", f.step() + 1, f.totalSteps()));
         inputTitle.setText(text(plan.spec().transposed() ? "grid.input.transposed" : "grid.input", f.inChannel()));
-        inputLegend.setText(legend(plan));
+        String legend = legend(plan);
+        inputLegend.setText(legend);
+        inputLegend.setVisible(!legend.isEmpty());
+        inputLegend.setManaged(!legend.isEmpty());
         kernelTitle.setText(text("grid.kernel", f.outChannel(), f.slice()));
         kernelSubtitle.setText(rotated ? text(plan.spec().transposed() ? "grid.kernel.transposed"
                 : "grid.kernel.flipped") : text("grid.kernel.crossCorrelation"));
@@ -645,6 +774,24 @@ public class StepperView {
         }
         updateSliceBar(plan, f);
         updateOutChannelBar(plan, f);
+        GridPicture before = shownShape;
+        shownShape = f.input();
+        if (before == null || before.rows() != f.input().rows() || before.cols() != f.input().cols()
+                || kernelGrid.getCellSize() != enteredKernelGrid.getCellSize() || dimsChanged(f)) {
+            fitLater();
+        }
+    }
+
+    private GridPicture shownShape;
+    private String shownDims = "";
+
+    private boolean dimsChanged(Frame f) {
+        String d = f.kernel().rows() + "x" + f.kernel().cols() + "/" + (f.enteredKernel() != null) + "/"
+                + f.featureMap().rows() + "x" + f.featureMap().cols() + "/"
+                + (f.pooled() == null ? "-" : f.pooled().rows() + "x" + f.pooled().cols());
+        boolean changed = !d.equals(shownDims);
+        shownDims = d;
+        return changed;
     }
 
     private String legend(ConvPlan plan) {
@@ -738,10 +885,8 @@ public class StepperView {
         rowsFormula.setText(s.rows());
         colsFormula.setText(s.cols());
         boolean pool = s.poolRows() != null;
-        for (Node n : List.of(poolRowsLabel, poolRowsFormula, poolColsLabel, poolColsFormula)) {
-            n.setVisible(pool);
-            n.setManaged(pool);
-        }
+        poolFormulas.setVisible(pool);
+        poolFormulas.setManaged(pool);
         if (pool) {
             poolRowsFormula.setText(s.poolRows());
             poolColsFormula.setText(s.poolCols());
