@@ -352,8 +352,11 @@ public final class PhotoView {
         progressBar.progressProperty().bind(vm.progressProperty());
         progressBar.visibleProperty().bind(vm.busyProperty());
         cancelButton.visibleProperty().bind(vm.busyProperty());
-        exportPngButton.disableProperty().bind(vm.displayProperty().isNull());
-        exportNpyButton.disableProperty().bind(vm.resultProperty().isNull());
+        javafx.beans.binding.BooleanBinding noFullResult = Bindings.createBooleanBinding(
+                () -> vm.resultProperty().get() == null || vm.resultProperty().get().isPreview(), vm.resultProperty());
+        exportPngButton.disableProperty().bind(noFullResult);
+        exportNpyButton.disableProperty().bind(noFullResult);
+        vm.viewStepProperty().bind(transform.stepProperty());
         patchButton.disableProperty().bind(vm.photoProperty().isNull());
 
         for (MapPane p : List.of(inputPane, resultPane)) {
