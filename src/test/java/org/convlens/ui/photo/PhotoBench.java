@@ -95,7 +95,7 @@ public final class PhotoBench {
         AtomicReference<PhotoViewModel> vmRef = new AtomicReference<>();
         onFx(() -> {
             PhotoViewModel vm = PhotoView.defaultModel();
-            PhotoView v = PhotoView.load(vm, Locale.ENGLISH);
+            PhotoView v = PhotoView.load(vm, Locale.ENGLISH).withTheme("dark");
             Stage stage = new Stage();
             stage.setScene(new Scene(v.root(), 1280, 800));
             stage.show();
@@ -111,6 +111,7 @@ public final class PhotoBench {
             waitFor(() -> vm.shownCountProperty().get() > before
                     && vm.resultProperty().get().plan().spec().kernel().height() == k, 120);
             List<Double> ms = new ArrayList<>();
+            List<Double> preview = new ArrayList<>();
             for (int i = 0; i < runs + 2; i++) {
                 int b = shown(vm);
                 String value = KernelText.number(rows[0][0] + (i + 1) * 0.125f);
@@ -118,16 +119,20 @@ public final class PhotoBench {
                 waitFor(() -> vm.shownCountProperty().get() > b && !vm.busyProperty().get(), 120);
                 Thread.sleep(50);
                 double v = onFxGet(() -> vm.shownMsProperty().get());
+                double pv = onFxGet(() -> vm.previewShownMsProperty().get());
                 double engine = onFxGet(() -> vm.resultProperty().get().engineMs());
                 if (i >= 2) {
                     ms.add(v);
+                    preview.add(pv);
                     engineMs.add(engine);
                 }
             }
             ms.sort(Double::compare);
+            preview.sort(Double::compare);
             engineMs.sort(Double::compare);
             System.out.printf(Locale.ROOT, "{\"side\": \"edit_to_screen\", \"case\": \"rgb_k%d\", \"median_ms\": %.2f,"
-                    + " \"engine_in_app_ms\": %.2f, \"edits\": %d}%n", k, ms.get(ms.size() / 2),
+                    + " \"preview_ms\": %.2f, \"view_step\": %.2f, \"engine_in_app_ms\": %.2f, \"edits\": %d}%n", k,
+                    ms.get(ms.size() / 2), preview.get(preview.size() / 2), onFxGet(() -> vm.viewStepProperty().get()),
                     engineMs.get(engineMs.size() / 2), ms.size());
             engineMs.clear();
         }
