@@ -25,9 +25,12 @@ any_case = next(iter(eng.values()))
 print()
 print("photo %d x %d (%.1f MP), %d threads" % (any_case["width"], any_case["height"],
       any_case["width"] * any_case["height"] / 1e6, any_case["threads"]))
-print("%-10s %14s %16s %18s %16s" % ("case", "engine ms", "cv2.filter2D ms", "engine / OpenCV", "edit->screen ms"))
+print("%-10s %10s %16s %16s %18s %16s" % ("case", "engine ms", "cv2.filter2D ms", "engine / OpenCV",
+      "edit->preview ms", "edit->full ms"))
 for case in sorted(eng, key=lambda c: (c.split("_k")[0] != "rgb", int(c.split("_k")[1]))):
     e = eng[case]["median_ms"]; c = cv[case]["median_ms"]
     s = scr.get(case, {}).get("median_ms")
-    print("%-10s %14.1f %16.1f %17.2fx %16s" % (case, e, c, e / c, "%.1f" % s if s is not None else "-"))
+    p = scr.get(case, {}).get("preview_ms")
+    print("%-10s %10.1f %16.1f %15.2fx %18s %16s" % (case, e, c, e / c, "%.1f" % p if p is not None else "-",
+          "%.1f" % s if s is not None else "-"))
 PY

@@ -15,6 +15,9 @@ import java.util.List;
 
 /** {@code compute SPEC.json [SPEC.json ...] [--trace]}: one JSON object per spec, one per line, in order. */
 final class ComputeCommand {
+    /** Traces beyond this many steps are refused unless a range is asked for: each step is a few hundred bytes. */
+    static final long MAX_TRACE_STEPS = 100_000;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -25,6 +28,7 @@ final class ComputeCommand {
 
     int run(String[] args) {
         boolean trace = false;
+        long[] range = null;
         int threads = Parallel.availableThreads();
         List<String> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -34,7 +38,17 @@ final class ComputeCommand {
                 return Cli.OK;
             } else if (a.equals("--trace")) {
                 trace = true;
-            } else if (a.equals("--threads") && i + 1 < args.length) {
+            } else if ((a.equals("--threads") || a.equals("--steps")) && i + 1 == args.length) {
+                err.println(Cli.TEXT.text("error.needsValue", a, "compute"));
+                return Cli.BAD_INPUT;
+            } else if (a.equals("--steps")) {
+                range = Options.range(args[++i]);
+                if (range == null) {
+                    err.println(Cli.TEXT.text("error.steps", args[i]));
+                    return Cli.BAD_INPUT;
+                }
+                trace = true;
+            } else if (a.equals("--threads")) {
                 threads = Options.threads(args[++i]);
                 if (threads < 1) {
                     err.println(Cli.TEXT.text("error.threads", args[i]));
@@ -60,17 +74,30 @@ final class ComputeCommand {
             }
             checked.add(c);
         }
+        for (Options.Checked c : checked) {
+            StepTrace t = new StepTrace(c.plan(), c.problem().input(), null);
+            long steps = range != null ? Math.max(0, Math.min(range[1], t.convSteps()) - range[0]) : t.convSteps() + t.poolSteps();
+            if (trace && steps > MAX_TRACE_STEPS) {
+                err.println(Cli.TEXT.text("error.traceTooLong", c.file(), steps, MAX_TRACE_STEPS));
+                return Cli.BAD_INPUT;
+            }
+        }
         try {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             for (Options.Checked c : checked) {
                 Problem p = c.problem();
                 ConvEngine.Result r = ConvEngine.run(c.plan(), p.input(), threads);
+                String notFinite = Options.firstNonFinite(r.output());
+                if (notFinite != null) {
+                    err.println(c.file() + ": $: " + notFinite);
+                    return Cli.BAD_INPUT;
+                }
                 try (JsonOut j = new JsonOut(w)) {
                     j.generator().writeStartObject();
                     j.tensor("output", r.output());
                     j.ints("shape", r.output().shape());
                     if (trace) {
-                        j.trace(new StepTrace(r.plan(), p.input(), r.featureMap()));
+                        j.trace(new StepTrace(r.plan(), p.input(), r.featureMap()), range);
                     }
                     j.generator().writeEndObject();
                 }

@@ -40,19 +40,23 @@ final class ShapeCommand {
             err.println(Cli.TEXT.text("error.noSpec", "shape"));
             return Cli.BAD_INPUT;
         }
+        // Check every file first, as compute does, so a bad one prints nothing half-done.
+        List<Options.Checked> checked = new ArrayList<>();
         for (String f : files) {
             Options.Checked c = Options.check(f, err);
             if (c == null) {
                 return Cli.BAD_INPUT;
             }
-            ConvPlan plan = c.plan();
+            checked.add(c);
+        }
+        for (Options.Checked c : checked) {
             if (json) {
-                out.println(json(plan));
+                out.println(json(c.plan()));
             } else {
                 if (files.size() > 1) {
-                    out.println(f + ":");
+                    out.println(c.file() + ":");
                 }
-                text(plan);
+                text(c.plan());
             }
         }
         return Cli.OK;

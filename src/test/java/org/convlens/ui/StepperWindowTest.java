@@ -76,6 +76,21 @@ class StepperWindowTest {
     }
 
     @Test
+    void spacePlaysUntilTheLastStepAndStops(FxRobot robot) throws Exception {
+        robot.interact(() -> vm().speedProperty().set(StepperViewModel.MAX_SPEED));
+        robot.type(KeyCode.SPACE);
+        assertTrue(vm().playingProperty().get());
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !vm().playingProperty().get());
+        assertEquals(15, vm().getStep());
+        robot.interact(() -> vm().speedProperty().set(1));
+        robot.clickOn("#playButton");
+        assertTrue(vm().playingProperty().get());
+        robot.type(KeyCode.SPACE);
+        assertFalse(vm().playingProperty().get());
+        assertTrue(vm().getStep() < 15, "playing again from the end starts at the first step");
+    }
+
+    @Test
     void buttonsAndTermPaceStepTermByTerm(FxRobot robot) {
         robot.clickOn("#termPaceToggle");
         assertTrue(vm().termPaceProperty().get());

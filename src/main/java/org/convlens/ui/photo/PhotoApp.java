@@ -13,7 +13,7 @@ public final class PhotoApp extends Application {
     @Override
     public void start(Stage stage) {
         PhotoViewModel vm = PhotoView.defaultModel();
-        PhotoView v = PhotoView.load(vm, Locale.getDefault());
+        PhotoView v = PhotoView.load(vm, Locale.getDefault()).withTheme("dark");
         stage.setTitle("ConvLens \u2013 " + PhotoText.get("tab"));
         stage.setScene(new javafx.scene.Scene(v.root(), 1500, 920));
         stage.show();

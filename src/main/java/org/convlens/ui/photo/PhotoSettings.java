@@ -223,8 +223,9 @@ public final class PhotoSettings {
             poolSize.set(s.pool().kernelHeight());
             pool.set(s.pool().type() == PoolSpec.Type.MAX ? PoolChoice.MAX : PoolChoice.AVG);
         }
-        preset.set("");
         setRows(rows);
+        preset.set(KernelPresets.names().stream().filter(n -> Arrays.deepEquals(KernelPresets.rows(n), rows))
+                .findFirst().orElse(""));
     }
 
     private void rebuild() {

@@ -172,6 +172,7 @@ public final class PhotoView {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + fxml, e);
         }
+        controller.root.setUserData(controller);
         controller.root.getStylesheets().add(Objects.requireNonNull(PhotoView.class.getResource("/css/PhotoView.css"),
                 "/css/PhotoView.css").toExternalForm());
         return controller;
@@ -196,9 +197,16 @@ public final class PhotoView {
         return new PhotoViewModel(ex, Platform::runLater);
     }
 
+    /** Adds a theme ({@code light}, {@code dark}, ...: css/theme-NAME.css) for use outside the main window. */
+    public PhotoView withTheme(String theme) {
+        root.getStylesheets().add(0, Objects.requireNonNull(PhotoView.class.getResource("/css/theme-" + theme + ".css"),
+                "/css/theme-" + theme + ".css").toExternalForm());
+        return this;
+    }
+
     /** The photo view in a window of its own. */
     public static Stage openWindow(Window owner, PhotoViewModel vm, Locale locale) {
-        PhotoView v = load(vm, locale);
+        PhotoView v = load(vm, locale).withTheme("dark");
         Stage s = new Stage();
         if (owner != null) {
             s.initOwner(owner);
@@ -226,12 +234,15 @@ public final class PhotoView {
     private void initialize() {
         ResourceBundle b = PhotoText.bundle(Locale.getDefault());
         inputPane = new MapPane(transform);
-        inputPane.setId("inputPane");
+        inputPane.setId("photo-inputPane");
         resultPane = new MapPane(transform);
-        resultPane.setId("resultPane");
+        resultPane.setId("photo-resultPane");
         inputHolder.getChildren().add(0, inputPane);
         resultHolder.getChildren().add(resultPane);
         barHolder.getChildren().add(colorBar);
+        colorBar.textFillProperty().bind(Bindings.createObjectBinding(
+                () -> statusLabel.getTextFill() instanceof javafx.scene.paint.Color c ? c : javafx.scene.paint.Color.GRAY,
+                statusLabel.textFillProperty()));
         frequencyHolder.getChildren().add(frequencyView);
         inputPane.displayProperty().bind(vm.inputDisplayProperty());
         resultPane.displayProperty().bind(vm.displayProperty());
@@ -341,8 +352,11 @@ public final class PhotoView {
         progressBar.progressProperty().bind(vm.progressProperty());
         progressBar.visibleProperty().bind(vm.busyProperty());
         cancelButton.visibleProperty().bind(vm.busyProperty());
-        exportPngButton.disableProperty().bind(vm.displayProperty().isNull());
-        exportNpyButton.disableProperty().bind(vm.resultProperty().isNull());
+        javafx.beans.binding.BooleanBinding noFullResult = Bindings.createBooleanBinding(
+                () -> vm.resultProperty().get() == null || vm.resultProperty().get().isPreview(), vm.resultProperty());
+        exportPngButton.disableProperty().bind(noFullResult);
+        exportNpyButton.disableProperty().bind(noFullResult);
+        vm.viewStepProperty().bind(transform.stepProperty());
         patchButton.disableProperty().bind(vm.photoProperty().isNull());
 
         for (MapPane p : List.of(inputPane, resultPane)) {
@@ -410,7 +424,7 @@ public final class PhotoView {
         for (int y = 0; y < c.length; y++) {
             for (int x = 0; x < c[y].length; x++) {
                 TextField f = new TextField(c[y][x]);
-                f.setId("k" + y + "_" + x);
+                f.setId("photo-k" + y + "_" + x);
                 f.setPrefColumnCount(c[0].length > 7 ? 3 : 4);
                 int fy = y;
                 int fx = x;
@@ -612,8 +626,15 @@ public final class PhotoView {
     }
 
     private void key(KeyEvent e) {
-        if (e.getTarget() instanceof TextField) {
-            return;
+        if (handleKey(e)) {
+            e.consume();
+        }
+    }
+
+    /** The view's keys: + and - zoom, 0 fits, 1 shows one image pixel per screen pixel, Esc cancels; true if used. */
+    public boolean handleKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextField || e.getTarget() instanceof Spinner || e.isShortcutDown()) {
+            return false;
         }
         switch (e.getCode()) {
             case PLUS, ADD, EQUALS -> zoomIn();
@@ -622,9 +643,9 @@ public final class PhotoView {
             case DIGIT1, NUMPAD1 -> actualSize();
             case ESCAPE -> cancel();
             default -> {
-                return;
+                return false;
             }
         }
-        e.consume();
+        return true;
     }
 }

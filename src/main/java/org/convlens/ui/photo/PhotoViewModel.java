@@ -82,6 +82,14 @@ public final class PhotoViewModel {
     private final ReadOnlyObjectWrapper<Photo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
     private final ObjectProperty<ColorMode> colorMode = new SimpleObjectProperty<>(this, "colorMode", ColorMode.COLOR);
     private final ReadOnlyObjectWrapper<PhotoResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    /**
+     * The tensors of the full result shown before the current one, handed to the next run to write
+     * into: allocating and zeroing a fresh 144 MB result for every edit on a 12 MP colour photo
+     * cost more than the convolution. Null while an export may still read them, or when keeping
+     * a second result would take more than an eighth of the heap.
+     */
+    private ConvEngine.Result spare;
+    private int exportsRunning;
     private final ObjectProperty<Scaling> scaling = new SimpleObjectProperty<>(this, "scaling", Scaling.RAW);
     private final IntegerProperty channel = new SimpleIntegerProperty(this, "channel", MapRenderer.RGB);
     private final ObservableList<Integer> channels = FXCollections.observableArrayList();
@@ -378,25 +386,37 @@ public final class PhotoViewModel {
         ConvSpec s = settings.getSpec();
         if (p == null || s == null) {
             dirty = false;
+            editNanos = 0;
             return;
         }
         dirty = false;
         long edit = editNanos;
         editNanos = 0;
+        int k = previewFactor(p, s);
+        ConvEngine.Result reuse = exportsRunning == 0 ? spare : null;
+        spare = null;
         Task<PhotoResult> t = new Task<>() {
             @Override
             protected PhotoResult call() {
                 ConvSpec forPhoto = ChannelPolicy.forChannels(s, p.channels());
                 ConvPlan plan = ConvPlan.of(forPhoto, p.tensor());
+                if (k > 1) {
+                    updateValue(preview(p, plan, k, edit));
+                }
                 long t0 = System.nanoTime();
-                ConvEngine.Result r = ConvEngine.run(plan, p.tensor(), Parallel.availableThreads(),
+                ConvEngine.Result r = ConvEngine.run(plan, p.tensor(), reuse, Parallel.availableThreads(),
                         (done, total) -> updateProgress(done, total));
                 double ms = (System.nanoTime() - t0) / 1e6;
                 MapStats fs = MapStats.of(r.featureMap());
                 MapStats ps = r.pooled() == null ? null : MapStats.of(r.pooled());
-                return new PhotoResult(p, r, fs, ps, ms, edit);
+                return new PhotoResult(p, r, fs, ps, ms, edit, 1);
             }
         };
+        t.valueProperty().addListener((o, a, v) -> {
+            if (v != null && v.isPreview() && running == t) {
+                show(v);
+            }
+        });
         running = t;
         runningSince = System.nanoTime();
         busy.set(true);
@@ -408,7 +428,7 @@ public final class PhotoViewModel {
             if (settings.errorProperty().get().isEmpty()) {
                 error.set("");
             }
-            result.set(r);
+            show(r);
             maybeStart();
         });
         t.setOnFailed(e -> {
@@ -439,6 +459,48 @@ public final class PhotoViewModel {
         }
     }
 
+    /**
+     * Every k-th output row and column, exactly: the same plan with the stride times {@code k} and
+     * the padding it resolved to, so output cell (j, i) of the preview is cell (k j, k i) of the full
+     * result. Only for an ordinary convolution without pooling shown.
+     */
+    private static PhotoResult preview(Photo p, ConvPlan plan, int k, long edit) {
+        int[] pad = plan.padding();
+        ConvSpec spec = plan.spec().toBuilder().stride(plan.strideY() * k, plan.strideX() * k)
+                .padding(Padding.of(pad[0], pad[1], pad[2], pad[3])).pool(null).build();
+        ConvPlan pp = ConvPlan.of(spec, p.tensor());
+        long t0 = System.nanoTime();
+        ConvEngine.Result r = ConvEngine.run(pp, p.tensor(), Parallel.availableThreads());
+        double ms = (System.nanoTime() - t0) / 1e6;
+        return new PhotoResult(p, r, MapStats.of(r.featureMap()), null, ms, edit, k);
+    }
+
+    /** Input pixels per screen pixel of the view; set by the view. Previews are made when it is 2 or more. */
+    public DoubleProperty viewStepProperty() {
+        return viewStep;
+    }
+
+    private final DoubleProperty viewStep = new javafx.beans.property.SimpleDoubleProperty(this, "viewStep", 1);
+
+    /** Photos smaller than this many pixels are fast enough without a preview. */
+    static final long PREVIEW_PIXELS = 2_000_000L;
+    private long previewPixels = PREVIEW_PIXELS;
+
+    /** For tests: the photo size from which previews are made. */
+    void setPreviewPixels(long pixels) {
+        this.previewPixels = pixels;
+    }
+
+    private int previewFactor(Photo p, ConvSpec s) {
+        int k = (int) Math.floor(viewStep.get() / Math.max(1, s.strideY()));
+        boolean pooledShown = s.pool() != null && showPooled.get();
+        if (k < 2 || pooledShown || s.transposed() || (long) p.width() * p.height() < previewPixels
+                || s.strideY() != s.strideX()) {
+            return 1;
+        }
+        return Math.min(k, 8);
+    }
+
     /** Estimated time the running job still needs: from its progress, else from the last run. */
     private double remainingMs() {
         double elapsed = (System.nanoTime() - runningSince) / 1e6;
@@ -451,17 +513,38 @@ public final class PhotoViewModel {
 
     /** The view calls this once it has put {@code d} on screen. */
     public void markShown(Display d) {
-        shownCount.set(shownCount.get() + 1);
         if (d == null || d.source() == null) {
+            shownCount.set(shownCount.get() + 1);
             return;
         }
-        PhotoResult r = d.source();
-        if (r.editNanos() != 0) {
-            shownMs.set((System.nanoTime() - r.editNanos()) / 1e6);
+        if (d.source().isPreview()) {
+            previewEdit = d.source().editNanos();
         }
-        timing.set(Double.isNaN(shownMs.get()) || r.editNanos() == 0
-                ? PhotoText.get("timing.engine", fmt(r.engineMs()))
-                : PhotoText.get("timing.both", fmt(r.engineMs()), fmt(shownMs.get())));
+        markShownTimes(d);
+        shownCount.set(shownCount.get() + 1);
+    }
+
+    private long previewEdit;
+    private final ReadOnlyDoubleWrapper previewShownMs = new ReadOnlyDoubleWrapper(this, "previewShownMs", Double.NaN);
+
+    /** Time from the edit to the preview on screen, of the last preview shown. */
+    public ReadOnlyDoubleProperty previewShownMsProperty() {
+        return previewShownMs.getReadOnlyProperty();
+    }
+
+    private void markShownTimes(Display d) {
+        PhotoResult r = d.source();
+        double since = r.editNanos() == 0 ? Double.NaN : (System.nanoTime() - r.editNanos()) / 1e6;
+        if (r.isPreview()) {
+            previewShownMs.set(since);
+            timing.set(PhotoText.get("timing.preview", r.preview(), fmt(since)));
+            return;
+        }
+        shownMs.set(since);
+        String full = Double.isNaN(since) ? PhotoText.get("timing.engine", fmt(r.engineMs()))
+                : PhotoText.get("timing.both", fmt(r.engineMs()), fmt(since));
+        timing.set(r.editNanos() != 0 && r.editNanos() == previewEdit
+                ? PhotoText.get("timing.afterPreview", fmt(previewShownMs.get()), full) : full);
     }
 
     private static String fmt(double ms) {
@@ -598,7 +681,7 @@ public final class PhotoViewModel {
     /** Writes the result as shown (PNG) in the background. */
     public void exportPng(Path file) {
         Display d = display.get();
-        if (d == null) {
+        if (d == null || d.source().isPreview()) {
             return;
         }
         export(file, () -> PngOut.write(PngOut.image(d.map(), d.channel(), d.scale()), file));
@@ -607,7 +690,7 @@ public final class PhotoViewModel {
     /** Writes the engine's output (the pooled map when pooling) as .npy float32 in the background. */
     public void exportNpy(Path file) {
         PhotoResult r = result.get();
-        if (r == null) {
+        if (r == null || r.isPreview()) {
             return;
         }
         export(file, () -> {
@@ -623,7 +706,23 @@ public final class PhotoViewModel {
         void write() throws PhotoException;
     }
 
+    /** Shows {@code r}; the full result it replaces becomes the spare the next run writes into. */
+    private void show(PhotoResult r) {
+        PhotoResult old = result.get();
+        result.set(r);
+        if (old != null && !old.isPreview() && old.result() != r.result() && small(old.result())) {
+            spare = old.result();
+        }
+    }
+
+    private static boolean small(ConvEngine.Result r) {
+        long floats = r.featureMap().data().length + (r.pooled() == null ? 0L : r.pooled().data().length);
+        return floats * 4 * 8 <= Runtime.getRuntime().maxMemory();
+    }
+
     private void export(Path file, Write w) {
+        exportsRunning++;
+        spare = null;
         Task<Void> t = new Task<>() {
             @Override
             protected Void call() throws Exception {
@@ -631,9 +730,15 @@ public final class PhotoViewModel {
                 return null;
             }
         };
-        t.setOnSucceeded(e -> status.set(PhotoText.get("status.exported", file)));
-        t.setOnFailed(e -> error.set(t.getException() instanceof PhotoException pe ? pe.line()
-                : PhotoText.get("error.unexpected", file, String.valueOf(t.getException()))));
+        t.setOnSucceeded(e -> {
+            exportsRunning--;
+            status.set(PhotoText.get("status.exported", file));
+        });
+        t.setOnFailed(e -> {
+            exportsRunning--;
+            error.set(t.getException() instanceof PhotoException pe ? pe.line()
+                    : PhotoText.get("error.unexpected", file, String.valueOf(t.getException())));
+        });
         executor.execute(t);
     }
 }

@@ -346,9 +346,12 @@ public class StepperView {
     private void bindPlayback() {
         playback.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         playback.setCycleCount(Animation.INDEFINITE);
-        playback.rateProperty().bind(vm.speedProperty());
+        // not bound: Timeline.playFromStart sets the rate itself
+        playback.setRate(vm.speedProperty().get());
+        vm.speedProperty().addListener((o, a, b) -> playback.setRate(b.doubleValue()));
         vm.playingProperty().addListener((o, a, on) -> {
             if (on) {
+                playback.setRate(vm.speedProperty().get());
                 playback.playFromStart();
             } else {
                 playback.stop();

@@ -250,6 +250,65 @@ class PhotoViewModelTest {
     }
 
     @Test
+    void exportsTheEngineOutputAsNpyAndTheMapAsShownAsPng(@TempDir Path tmp) {
+        Path npy = tmp.resolve("r.npy");
+        Path png = tmp.resolve("r.png");
+        steps(() -> {
+            vm = new PhotoViewModel(Runnable::run, Runnable::run);
+            vm.openSample("coins.png");
+        }, () -> {
+            vm.scalingProperty().set(Scaling.CLAMPED);
+            vm.exportNpy(npy);
+            vm.exportPng(png);
+        }, () -> {
+            try {
+                assertEquals(vm.resultProperty().get().result().output(), org.convlens.image.Npy.read(npy));
+                var img = javax.imageio.ImageIO.read(png.toFile());
+                Tensor t = vm.resultProperty().get().result().output();
+                assertEquals(t.width(), img.getWidth());
+                float v = t.get(0, 40, 50);
+                assertEquals(Math.round(Math.max(0f, Math.min(1f, v)) * 255f), img.getRaster().getSample(50, 40, 0));
+                assertTrue(vm.statusProperty().get().startsWith("Wrote "), vm.statusProperty().get());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Zoomed out, an edit first shows every k-th result cell (exact there), then the full result. */
+    @Test
+    void zoomedOutEditShowsAnExactPreviewFirst() {
+        java.util.List<PhotoResult> seen = new java.util.ArrayList<>();
+        steps(() -> {
+            vm = new PhotoViewModel(Runnable::run, Runnable::run);
+            vm.setPreviewPixels(100_000);
+            vm.viewStepProperty().set(3.4);
+            vm.openSample("hubble_deep_field.jpg");
+        }, () -> {
+            vm.resultProperty().addListener((o, a, r) -> seen.add(r));
+            vm.settings().setCell(1, 1, "0.5");
+        }, () -> {
+            assertEquals(2, seen.size(), "a preview, then the full result");
+            PhotoResult preview = seen.get(0);
+            PhotoResult full = seen.get(1);
+            assertEquals(3, preview.preview());
+            assertTrue(!full.isPreview());
+            assertSame(full, vm.resultProperty().get());
+            Tensor p = preview.result().featureMap();
+            Tensor f = full.result().featureMap();
+            assertEquals((f.height() + 2) / 3, p.height());
+            for (int c = 0; c < 3; c++) {
+                for (int j = 0; j < p.height(); j += 7) {
+                    for (int i = 0; i < p.width(); i += 5) {
+                        assertEquals(f.get(c, 3 * j, 3 * i), p.get(c, j, i));
+                    }
+                }
+            }
+            assertEquals(3.0, preview.plan().strideX() * 1.0);
+        });
+    }
+
+    @Test
     void withoutAPhotoNothingRuns() {
         steps(() -> {
             vm = new PhotoViewModel(Runnable::run, Runnable::run);
