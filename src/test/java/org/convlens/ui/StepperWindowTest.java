@@ -187,6 +187,11 @@ class StepperWindowTest {
         GridPicture in = picture(robot, "#inputGrid");
         assertEquals(9, in.count(CellFlags.LINKED));
         assertTrue(CellFlags.has(in.flags(4, 3), CellFlags.LINKED));
+        String tip = out.cellTooltipProperty().get().apply(0, 0);
+        assertEquals("output channel 0, row 0, column 0: -5", tip);
+        assertEquals("not computed yet at this step", out.cellTooltipProperty().get().apply(3, 3));
+        GridView in2 = robot.lookup("#inputGrid").queryAs(GridView.class);
+        assertEquals("input channel 0, row 1, column 2: 8", in2.cellTooltipProperty().get().apply(1, 2));
         robot.moveTo((javafx.scene.Node) robot.lookup("#stepLabel").query());
         assertEquals(0, picture(robot, "#inputGrid").count(CellFlags.LINKED));
     }

@@ -28,6 +28,7 @@ import javafx.scene.text.FontPosture;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 import java.util.HashMap;
 import java.util.List;
@@ -86,6 +87,9 @@ public class GridView extends Region {
     private final ObjectProperty<CellEditor> cellEditor = new SimpleObjectProperty<>(this, "cellEditor");
     private final ObjectProperty<BiPredicate<Integer, Integer>> editableCell =
             new SimpleObjectProperty<>(this, "editableCell", (r, c) -> true);
+    private final ObjectProperty<java.util.function.BiFunction<Integer, Integer, String>> cellTooltip =
+            new SimpleObjectProperty<>(this, "cellTooltip");
+    private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
     private final BooleanProperty showHeaders = new SimpleBooleanProperty(this, "showHeaders", true);
     private final javafx.beans.property.DoubleProperty cellSize =
             new javafx.beans.property.SimpleDoubleProperty(this, "cellSize", Double.NaN);
@@ -131,6 +135,9 @@ public class GridView extends Region {
         cellEditor.addListener(o -> pseudoClassStateChanged(EDITABLE, cellEditor.get() != null));
 
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoveredCell.set(cellAt(e.getX(), e.getY())));
+        tooltip.setShowDelay(Duration.millis(350));
+        tooltip.getStyleClass().add("cell-tooltip");
+        hoveredCell.addListener((o, a, b) -> updateTooltip());
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoveredCell.set(-1));
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         addEventHandler(KeyEvent.KEY_TYPED, this::typed);
@@ -227,6 +234,30 @@ public class GridView extends Region {
     public void clearClicked() {
         clickedCell.set(-1);
         selected = -1;
+    }
+
+    /**
+     * The text shown when the mouse rests on a cell (its exact value, where it comes from), or
+     * null for none; so every number can be read even when cells are too small for their text.
+     */
+    public ObjectProperty<java.util.function.BiFunction<Integer, Integer, String>> cellTooltipProperty() {
+        return cellTooltip;
+    }
+
+    private void updateTooltip() {
+        int i = hoveredCell.get();
+        GridPicture p = picture.get();
+        String text = null;
+        if (i >= 0 && p != null && cellTooltip.get() != null && i < p.rows() * p.cols()) {
+            text = cellTooltip.get().apply(i / p.cols(), i % p.cols());
+        }
+        if (text == null) {
+            javafx.scene.control.Tooltip.uninstall(canvas, tooltip);
+            tooltip.hide();
+        } else {
+            tooltip.setText(text);
+            javafx.scene.control.Tooltip.install(canvas, tooltip);
+        }
     }
 
     /** Null for a read-only grid. */

@@ -701,8 +701,39 @@ public class StepperView {
                 vm.jumpToOutput(vm.getFrame().outChannel(), b.intValue() / p.cols(), b.intValue() % p.cols());
             }
         });
+        inputGrid.cellTooltipProperty().set((r, c) -> {
+            ConvPlan p = scenario.getComputation().plan();
+            Frame f = vm.getFrame();
+            GridPicture pic = f.input();
+            String v = NumberText.exact(pic.value(r, c));
+            int sy = p.rows().source(r);
+            int sx = p.cols().source(c);
+            switch (p.kind(r, c)) {
+                case INPUT:
+                    return text("tip.input", f.inChannel(), sy, sx, v);
+                case INSERTED:
+                    return text("tip.inserted");
+                default:
+                    return sy >= 0 && sx >= 0 ? text("tip.padding.copy", p.rows().coordinate(r), p.cols().coordinate(c),
+                            v, sy, sx) : text("tip.padding.zero", p.rows().coordinate(r), p.cols().coordinate(c));
+            }
+        });
+        kernelGrid.cellTooltipProperty().set((r, c) -> text("tip.kernel.sliding", r, c,
+                NumberText.exact(kernelGrid.getPicture().value(r, c))));
+        enteredKernelGrid.cellTooltipProperty().set((r, c) -> text("tip.kernel", r, c,
+                NumberText.exact(enteredKernelGrid.getPicture().value(r, c))));
+        outputGrid.cellTooltipProperty().set((r, c) -> tip(outputGrid, "tip.output", r, c));
+        pooledGrid.cellTooltipProperty().set((r, c) -> tip(pooledGrid, "tip.pooled", r, c));
         scenario.flipProperty().addListener((o, a, b) -> turnKernel());
         scenario.transposedProperty().addListener((o, a, b) -> turnKernel());
+    }
+
+    private String tip(GridView g, String key, int r, int c) {
+        GridPicture p = g.getPicture();
+        if (org.convlens.ui.grid.CellFlags.has(p.flags(r, c), org.convlens.ui.grid.CellFlags.PENDING)) {
+            return text("tip.pending");
+        }
+        return text(key, vm.getFrame().outChannel(), r, c, NumberText.exact(p.value(r, c)));
     }
 
     private void hover(GridView g, Link.Grid grid, boolean entered) {
