@@ -61,6 +61,8 @@ final class ApplyCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
+    /** A folder run drawing its bar on a terminal: the per-photo lines would break the bar. */
+    private boolean terminalBatch;
 
     ApplyCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -423,8 +425,6 @@ final class ApplyCommand {
         return null;
     }
 
-    private boolean terminalBatch;
-
     /** Every photo of a folder, one at a time, into another folder; a bad file is reported and skipped. */
     private int folder(Request req, Path in, Path outDir) {
         List<Path> files;
@@ -499,8 +499,8 @@ final class ApplyCommand {
         if (terminal) {
             err.print("\r\033[K" + bar + (current.isEmpty() ? "" : "  " + current));
             err.flush();
-        } else if (!current.isEmpty()) {
-            err.println(bar + "  " + current);
+        } else {
+            err.println(current.isEmpty() ? bar : bar + "  " + current);
         }
     }
 }

@@ -1,24 +1,23 @@
 package org.convlens.cli;
 
 import org.convlens.engine.ConvEngine;
-import org.convlens.engine.ConvPlan;
 import org.convlens.engine.Parallel;
-import org.convlens.engine.SpecException;
 import org.convlens.engine.StepTrace;
 import org.convlens.spec.Problem;
-import org.convlens.spec.SpecReader;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code compute SPEC.json [SPEC.json ...] [--trace]}: one JSON object per spec, one per line, in order. */
 final class ComputeCommand {
+    /** Traces beyond this many steps are refused unless a range is asked for: each step is a few hundred bytes. */
+    static final long MAX_TRACE_STEPS = 100_000;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -29,6 +28,7 @@ final class ComputeCommand {
 
     int run(String[] args) {
         boolean trace = false;
+        long[] range = null;
         int threads = Parallel.availableThreads();
         List<String> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -38,7 +38,17 @@ final class ComputeCommand {
                 return Cli.OK;
             } else if (a.equals("--trace")) {
                 trace = true;
-            } else if (a.equals("--threads") && i + 1 < args.length) {
+            } else if ((a.equals("--threads") || a.equals("--steps")) && i + 1 == args.length) {
+                err.println(Cli.TEXT.text("error.needsValue", a, "compute"));
+                return Cli.BAD_INPUT;
+            } else if (a.equals("--steps")) {
+                range = Options.range(args[++i]);
+                if (range == null) {
+                    err.println(Cli.TEXT.text("error.steps", args[i]));
+                    return Cli.BAD_INPUT;
+                }
+                trace = true;
+            } else if (a.equals("--threads")) {
                 threads = Options.threads(args[++i]);
                 if (threads < 1) {
                     err.println(Cli.TEXT.text("error.threads", args[i]));
@@ -56,32 +66,38 @@ final class ComputeCommand {
             return Cli.BAD_INPUT;
         }
         // Check every file first, so a bad one later in the list prints nothing half-done.
-        List<Problem> problems = new ArrayList<>();
-        List<ConvPlan> plans = new ArrayList<>();
+        List<Options.Checked> checked = new ArrayList<>();
         for (String f : files) {
-            try {
-                Problem p = f.equals("-") ? SpecReader.read(System.in) : SpecReader.read(Path.of(f));
-                plans.add(ConvPlan.of(p.spec(), p.input()));
-                problems.add(p);
-            } catch (SpecException e) {
-                err.println(Options.where(f, e));
+            Options.Checked c = Options.check(f, err);
+            if (c == null) {
                 return Cli.BAD_INPUT;
-            } catch (IOException e) {
-                err.println(Cli.TEXT.text("error.read", f, e.getMessage()));
+            }
+            checked.add(c);
+        }
+        for (Options.Checked c : checked) {
+            StepTrace t = new StepTrace(c.plan(), c.problem().input(), null);
+            long steps = range != null ? Math.max(0, Math.min(range[1], t.convSteps()) - range[0]) : t.convSteps() + t.poolSteps();
+            if (trace && steps > MAX_TRACE_STEPS) {
+                err.println(Cli.TEXT.text("error.traceTooLong", c.file(), steps, MAX_TRACE_STEPS));
                 return Cli.BAD_INPUT;
             }
         }
         try {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            for (int i = 0; i < problems.size(); i++) {
-                Problem p = problems.get(i);
-                ConvEngine.Result r = ConvEngine.run(plans.get(i), p.input(), threads);
+            for (Options.Checked c : checked) {
+                Problem p = c.problem();
+                ConvEngine.Result r = ConvEngine.run(c.plan(), p.input(), threads);
+                String notFinite = Options.firstNonFinite(r.output());
+                if (notFinite != null) {
+                    err.println(c.file() + ": $: " + notFinite);
+                    return Cli.BAD_INPUT;
+                }
                 try (JsonOut j = new JsonOut(w)) {
                     j.generator().writeStartObject();
                     j.tensor("output", r.output());
                     j.ints("shape", r.output().shape());
                     if (trace) {
-                        j.trace(new StepTrace(r.plan(), p.input(), r.featureMap()));
+                        j.trace(new StepTrace(r.plan(), p.input(), r.featureMap()), range);
                     }
                     j.generator().writeEndObject();
                 }

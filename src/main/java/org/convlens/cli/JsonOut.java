@@ -62,10 +62,15 @@ final class JsonOut implements AutoCloseable {
         g.writeArray(v, 0, v.length);
     }
 
-    /** Every convolution step, then every pooling step, as the trace computes them. */
-    void trace(StepTrace trace) throws IOException {
+    /**
+     * The convolution steps, then the pooling steps, as the trace computes them; with
+     * {@code range = [from, to)} only the steps of each kind numbered in that range.
+     */
+    void trace(StepTrace trace, long[] range) throws IOException {
+        long from = range == null ? 0 : range[0];
+        long to = range == null ? Long.MAX_VALUE : range[1];
         g.writeArrayFieldStart("steps");
-        for (long i = 0; i < trace.convSteps(); i++) {
+        for (long i = from; i < Math.min(to, trace.convSteps()); i++) {
             ConvStep s = trace.convStep(i);
             g.writeStartObject();
             g.writeNumberField("step", s.index());
@@ -95,7 +100,7 @@ final class JsonOut implements AutoCloseable {
         g.writeEndArray();
         if (trace.poolSteps() > 0) {
             g.writeArrayFieldStart("pool_steps");
-            for (long i = 0; i < trace.poolSteps(); i++) {
+            for (long i = from; i < Math.min(to, trace.poolSteps()); i++) {
                 PoolStep p = trace.poolStep(i);
                 g.writeStartObject();
                 g.writeNumberField("step", p.index());

@@ -1,9 +1,13 @@
 package org.convlens.cli;
 
+import org.convlens.engine.Tensor;
+import org.convlens.lesson.Answers;
 import org.convlens.lesson.Lesson;
 import org.convlens.lesson.LessonLibrary;
 import org.convlens.lesson.LessonLoader;
 import org.convlens.lesson.LessonProblem;
+import org.convlens.lesson.Question;
+import org.convlens.lesson.Step;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -32,7 +36,7 @@ final class LessonsCommand {
             return args.length == 0 ? Cli.BAD_INPUT : Cli.OK;
         }
         String action = args[0];
-        if (!action.equals("check") && !action.equals("list")) {
+        if (!action.equals("check") && !action.equals("list") && !action.equals("show")) {
             err.println(Cli.TEXT.text("error.lessons.action", action));
             return Cli.BAD_INPUT;
         }
@@ -75,9 +79,14 @@ final class LessonsCommand {
                         l.title().get(locale));
             }
         }
+        if (action.equals("show")) {
+            for (Lesson l : loaded.lessons()) {
+                show(l, locale);
+            }
+        }
         int warnings = 0;
         for (LessonProblem p : loaded.problems()) {
-            if (action.equals("check") || !p.warning()) {
+            if (!action.equals("list") || !p.warning()) {
                 (action.equals("check") ? out : err).println(p);
             }
             warnings += p.warning() ? 1 : 0;
@@ -93,5 +102,39 @@ final class LessonsCommand {
             return Cli.BAD_INPUT;
         }
         return loaded.bad() > 0 ? Cli.BAD_INPUT : Cli.OK;
+    }
+
+    /** Every step as the window will show it: the output the engine computes and each question's answer. */
+    private void show(Lesson l, Locale locale) {
+        out.println(l.source() + ": " + l.title().get(locale));
+        for (Step s : l.steps()) {
+            Tensor o = s.scenario().result().output();
+            out.println(Cli.TEXT.text("lessons.show.step", s.number(), s.line(),
+                    s.title() == null ? "" : s.title().get(locale), Answers.shape(o.shape())));
+            if (o.data().length <= 400) {
+                for (int c = 0; c < o.channels(); c++) {
+                    for (int y = 0; y < o.height(); y++) {
+                        StringBuilder row = new StringBuilder("    ");
+                        for (int x = 0; x < o.width(); x++) {
+                            row.append(String.format(Locale.ROOT, "%9s", Answers.format(o.get(c, y, x))));
+                        }
+                        out.println(row);
+                    }
+                    if (c < o.channels() - 1) {
+                        out.println();
+                    }
+                }
+            }
+            Question q = s.question();
+            if (q != null) {
+                out.println(Cli.TEXT.text("lessons.show.question", q.getClass().getSimpleName().toLowerCase(Locale.ROOT),
+                        q.expected(locale)));
+            }
+            if (s.fit() != null) {
+                out.println(Cli.TEXT.text("lessons.show.fit", s.fit().iterations(),
+                        Answers.format(s.fit().result().loss()),
+                        java.util.Arrays.toString(s.fit().result().kernel().data())));
+            }
+        }
     }
 }

@@ -2,14 +2,10 @@ package org.convlens.cli;
 
 import org.convlens.engine.AxisArithmetic;
 import org.convlens.engine.ConvPlan;
-import org.convlens.engine.SpecException;
-import org.convlens.spec.Problem;
-import org.convlens.spec.SpecReader;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,25 +40,23 @@ final class ShapeCommand {
             err.println(Cli.TEXT.text("error.noSpec", "shape"));
             return Cli.BAD_INPUT;
         }
+        // Check every file first, as compute does, so a bad one prints nothing half-done.
+        List<Options.Checked> checked = new ArrayList<>();
         for (String f : files) {
-            ConvPlan plan;
-            try {
-                Problem p = f.equals("-") ? SpecReader.read(System.in) : SpecReader.read(Path.of(f));
-                plan = ConvPlan.of(p.spec(), p.input());
-            } catch (SpecException e) {
-                err.println(Options.where(f, e));
-                return Cli.BAD_INPUT;
-            } catch (IOException e) {
-                err.println(Cli.TEXT.text("error.read", f, e.getMessage()));
+            Options.Checked c = Options.check(f, err);
+            if (c == null) {
                 return Cli.BAD_INPUT;
             }
+            checked.add(c);
+        }
+        for (Options.Checked c : checked) {
             if (json) {
-                out.println(json(plan));
+                out.println(json(c.plan()));
             } else {
                 if (files.size() > 1) {
-                    out.println(f + ":");
+                    out.println(c.file() + ":");
                 }
-                text(plan);
+                text(c.plan());
             }
         }
         return Cli.OK;

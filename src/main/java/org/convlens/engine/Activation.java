@@ -3,7 +3,7 @@ package org.convlens.engine;
 /** The function applied to each convolution output after the bias: PyTorch's names and formulas. */
 public final class Activation {
     /** The kinds, with their spec names. */
-    public enum Type {
+    public enum Type implements Named {
         NONE("none"), RELU("relu"), LEAKY_RELU("leaky_relu"), SIGMOID("sigmoid"), TANH("tanh");
 
         private final String id;
@@ -12,17 +12,13 @@ public final class Activation {
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static Type fromId(String id) {
-            for (Type t : values()) {
-                if (t.id.equals(id)) {
-                    return t;
-                }
-            }
-            return null;
+            return Named.byId(Type.class, id);
         }
     }
 

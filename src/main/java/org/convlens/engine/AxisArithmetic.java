@@ -35,15 +35,24 @@ public final class AxisArithmetic {
         this.firstTrailing = firstTrailing;
     }
 
-    /** An ordinary convolution: {@code floor((n + before + after - d*(k-1) - 1) / s) + 1}. */
+    /** An ordinary convolution with zero padding: {@code floor((n + before + after - d*(k-1) - 1) / s) + 1}. */
     public static AxisArithmetic conv(boolean vertical, int n, int k, int s, int d, int before, int after) {
+        return conv(vertical, n, k, s, d, before, after, PaddingMode.ZEROS);
+    }
+
+    /**
+     * An ordinary convolution: {@code floor((n + before + after - d*(k-1) - 1) / s) + 1}. A row
+     * counts as read when a tap lands on it or on a padding cell that copies it ({@code mode}).
+     */
+    public static AxisArithmetic conv(boolean vertical, int n, int k, int s, int d, int before, int after,
+                                      PaddingMode mode) {
         long span = (long) n + before + after - (long) d * (k - 1) - 1;
         int size = span < 0 ? (int) Math.max(Integer.MIN_VALUE, Math.floorDiv(span, s) + 1) : (int) (span / s + 1);
         String f = "floor((n + p_" + side(vertical, true) + " + p_" + side(vertical, false)
                 + " - d*(k - 1) - 1) / s) + 1";
         String fn = "floor((" + n + " + " + before + " + " + after + " - " + d + "*(" + k + " - 1) - 1) / "
                 + s + ") + 1 = " + size;
-        return withCoverage(Stage.CONV, vertical, n, size, f, fn, k, s, d, before);
+        return withCoverage(Stage.CONV, vertical, n, size, f, fn, k, s, d, before, mode);
     }
 
     /** A transposed convolution: {@code (n - 1)*s - before - after + d*(k - 1) + output_padding + 1}. */
@@ -65,21 +74,17 @@ public final class AxisArithmetic {
      */
     public static AxisArithmetic pool(boolean vertical, int n, int k, int s, int p, boolean ceilMode) {
         long span = (long) n + 2L * p - k;
-        long size;
-        if (span < 0) {
-            size = Math.floorDiv(span, s) + 1;
-        } else if (ceilMode) {
-            size = (span + s - 1) / s + 1;
-            if ((size - 1) * s >= n + p) {
-                size--;
-            }
-        } else {
-            size = span / s + 1;
+        // PyTorch's pooling_output_shape: div_rtn(n + 2p - k + (ceil ? s - 1 : 0), s) + 1, with
+        // floor division also below zero (a window wider than the map still gives one output
+        // with ceil_mode); then with ceil_mode a last window starting in the padding is dropped.
+        long size = Math.floorDiv(span + (ceilMode ? s - 1 : 0), s) + 1;
+        if (ceilMode && (size - 1) * s >= n + p) {
+            size--;
         }
         String op = ceilMode ? "ceil" : "floor";
         String f = op + "((n + 2*p - k) / s) + 1";
         String fn = op + "((" + n + " + 2*" + p + " - " + k + ") / " + s + ") + 1 = " + size;
-        return withCoverage(Stage.POOL, vertical, n, (int) size, f, fn, k, s, 1, p);
+        return withCoverage(Stage.POOL, vertical, n, (int) size, f, fn, k, s, 1, p, PaddingMode.ZEROS);
     }
 
     private static String side(boolean vertical, boolean before) {
@@ -90,7 +95,7 @@ public final class AxisArithmetic {
     }
 
     private static AxisArithmetic withCoverage(Stage stage, boolean vertical, int n, int size, String f, String fn,
-                                               int k, int s, int d, int before) {
+                                               int k, int s, int d, int before, PaddingMode mode) {
         if (size < 1) {
             return new AxisArithmetic(stage, vertical, n, size, f, fn, new int[0], n);
         }
@@ -98,10 +103,11 @@ public final class AxisArithmetic {
         int last = -1;
         for (long o = 0; o < size; o++) {
             for (int j = 0; j < k; j++) {
-                long i = o * s + (long) j * d - before;
-                if (i >= 0 && i < n) {
-                    covered[(int) i] = true;
-                    last = Math.max(last, (int) i);
+                long v = o * s + (long) j * d - before;
+                int i = mode.sourceIndex((int) v, n);
+                if (i >= 0) {
+                    covered[i] = true;
+                    last = Math.max(last, i);
                 }
             }
         }

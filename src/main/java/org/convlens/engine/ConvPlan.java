@@ -73,8 +73,8 @@ public final class ConvPlan {
             checkModeWidth(spec.paddingMode(), py, h, "word.rows");
             checkModeWidth(spec.paddingMode(), px, w, "word.columns");
             this.padding = new int[] {py[0], py[1], px[0], px[1]};
-            this.convY = AxisArithmetic.conv(true, h, kh, strideY, dy, py[0], py[1]);
-            this.convX = AxisArithmetic.conv(false, w, kw, strideX, dx, px[0], px[1]);
+            this.convY = AxisArithmetic.conv(true, h, kh, strideY, dy, py[0], py[1], spec.paddingMode());
+            this.convX = AxisArithmetic.conv(false, w, kw, strideX, dx, px[0], px[1], spec.paddingMode());
             checkNotEmpty(convY, h + py[0] + py[1], kh, dy, "word.rows");
             checkNotEmpty(convX, w + px[0] + px[1], kw, dx, "word.columns");
             this.rows = AxisMap.padded(h, py[0], py[1], spec.paddingMode());

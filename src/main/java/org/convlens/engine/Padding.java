@@ -11,7 +11,7 @@ package org.convlens.engine;
  */
 public final class Padding {
     /** What the padding is given as. */
-    public enum Rule {
+    public enum Rule implements Named {
         EXPLICIT("explicit"), VALID("valid"), SAME("same"), FULL("full");
 
         private final String id;
@@ -20,6 +20,7 @@ public final class Padding {
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }

@@ -4,7 +4,7 @@ package org.convlens.engine;
  * What a padding cell holds, with PyTorch's names (F.pad modes). For an index {@code i} outside
  * {@code [0, n)} of an axis of length {@code n}:
  */
-public enum PaddingMode {
+public enum PaddingMode implements Named {
     /** Zero: the cell is 0 (BoofCV ZERO). */
     ZEROS("zeros"),
     /** Mirror without repeating the edge: -1 reads 1, n reads n-2 (BoofCV REFLECT); needs padding below n. */
@@ -21,17 +21,13 @@ public enum PaddingMode {
     }
 
     /** The name used in specs and by PyTorch. */
+    @Override
     public String id() {
         return id;
     }
 
     public static PaddingMode fromId(String id) {
-        for (PaddingMode m : values()) {
-            if (m.id.equals(id)) {
-                return m;
-            }
-        }
-        return null;
+        return Named.byId(PaddingMode.class, id);
     }
 
     /**

@@ -7,7 +7,7 @@ package org.convlens.engine;
  */
 public final class PoolSpec {
     /** max or avg. */
-    public enum Type {
+    public enum Type implements Named {
         MAX("max"), AVG("avg");
 
         private final String id;
@@ -16,17 +16,13 @@ public final class PoolSpec {
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static Type fromId(String id) {
-            for (Type t : values()) {
-                if (t.id.equals(id)) {
-                    return t;
-                }
-            }
-            return null;
+            return Named.byId(Type.class, id);
         }
     }
 

@@ -96,6 +96,32 @@ public enum ImageFormat {
         return null;
     }
 
+    /**
+     * True if a file of this format with these last bytes (and {@code size} bytes in all) ends
+     * where the format says a file ends: PNG with its IEND chunk, JPEG with the EOI marker, GIF
+     * with its trailer byte, BMP at the size its header declares. A file that fails to decode and
+     * does not end properly was cut short.
+     *
+     * @param head the first bytes (at least 6 for BMP)
+     * @param tail the last bytes (up to 12)
+     */
+    public boolean endsProperly(byte[] head, byte[] tail, long size) {
+        int n = tail.length;
+        switch (this) {
+            case PNG:
+                return n >= 8 && tail[n - 8] == 'I' && tail[n - 7] == 'E' && tail[n - 6] == 'N' && tail[n - 5] == 'D';
+            case JPEG:
+                return n >= 2 && (tail[n - 2] & 0xFF) == 0xFF && (tail[n - 1] & 0xFF) == 0xD9;
+            case GIF:
+                return n >= 1 && tail[n - 1] == 0x3B;
+            case BMP:
+                long declared = (head[2] & 0xFFL) | (head[3] & 0xFFL) << 8 | (head[4] & 0xFFL) << 16 | (head[5] & 0xFFL) << 24;
+                return declared == 0 || size >= declared;
+            default:
+                return true;
+        }
+    }
+
     private static boolean starts(byte[] head, int n, int... magic) {
         if (n < magic.length) {
             return false;

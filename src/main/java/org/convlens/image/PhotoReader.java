@@ -22,7 +22,6 @@ import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,9 +117,15 @@ public final class PhotoReader {
             throw new PhotoException(name, "error.folder");
         }
         byte[] head = new byte[16];
+        byte[] tail;
+        long size;
         int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            size = ch.size();
+            n = readFully(ch, head);
+            tail = new byte[(int) Math.min(12, size)];
+            ch.position(size - tail.length);
+            readFully(ch, tail);
         } catch (AccessDeniedException e) {
             throw new PhotoException(name, "error.unreadable", "permission denied");
         } catch (IOException e) {
@@ -131,17 +136,26 @@ public final class PhotoReader {
             if (in == null) {
                 throw new PhotoException(name, "error.unreadable", "no input stream");
             }
-            return decode(name, format, in);
+            return decode(name, format, in, format.endsProperly(head, tail, size));
         } catch (IOException e) {
             throw new PhotoException(name, "error.unreadable", e.getMessage());
         }
     }
 
+    private static int readFully(java.nio.channels.SeekableByteChannel ch, byte[] into) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(into);
+        while (b.hasRemaining() && ch.read(b) > 0) {
+            // keep reading
+        }
+        return b.position();
+    }
+
     /** Reads a photo held in memory (a bundled sample); {@code name} is what messages call it. */
     public Photo read(byte[] bytes, String name) throws PhotoException {
         ImageFormat format = check(name, bytes, Math.min(16, bytes.length));
+        byte[] tail = java.util.Arrays.copyOfRange(bytes, Math.max(0, bytes.length - 12), bytes.length);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            return decode(name, format, in);
+            return decode(name, format, in, format.endsProperly(bytes, tail, bytes.length));
         } catch (IOException e) {
             throw new PhotoException(name, "error.unreadable", e.getMessage());
         }
@@ -161,7 +175,7 @@ public final class PhotoReader {
         return f;
     }
 
-    private Photo decode(String name, ImageFormat format, ImageInputStream in) throws PhotoException {
+    private Photo decode(String name, ImageFormat format, ImageInputStream in, boolean complete) throws PhotoException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name().toLowerCase(Locale.ROOT));
         if (!readers.hasNext()) {
             throw new PhotoException(name, "error.unsupported", format.displayName(), ImageFormat.SUPPORTED);
@@ -179,7 +193,7 @@ public final class PhotoReader {
                 w = reader.getWidth(0);
                 h = reader.getHeight(0);
             } catch (IOException | RuntimeException e) {
-                throw corrupt(name, format, e);
+                throw complete ? corrupt(name, format, e) : new PhotoException(name, "error.truncated", format.displayName());
             }
             if (w < 1 || h < 1) {
                 throw new PhotoException(name, "error.corrupt", format.displayName(), "size " + w + " x " + h);
@@ -204,13 +218,13 @@ public final class PhotoReader {
                 if (aborted) {
                     throw new CancellationException();
                 }
-                throw truncated(e) ? new PhotoException(name, "error.truncated", format.displayName())
+                throw !complete || truncated(e) ? new PhotoException(name, "error.truncated", format.displayName())
                         : corrupt(name, format, e);
             } catch (IOException | RuntimeException e) {
                 if (aborted) {
                     throw new CancellationException();
                 }
-                throw truncated(e) ? new PhotoException(name, "error.truncated", format.displayName())
+                throw !complete || truncated(e) ? new PhotoException(name, "error.truncated", format.displayName())
                         : corrupt(name, format, e);
             } catch (OutOfMemoryError e) {
                 throw new PhotoException(name, "error.memory", w, h);

@@ -4,7 +4,7 @@ package org.convlens.image;
  * How feature-map values become colours. Negative values are never hidden by accident: each mode
  * says plainly what it does with them.
  */
-public enum Scaling {
+public enum Scaling implements org.convlens.engine.Named {
     /**
      * Raw, normalised: a map with negative values uses the diverging colour map centred on zero,
      * from {@code -m} (blue) through 0 (white) to {@code +m} (red), {@code m} the largest
@@ -22,17 +22,13 @@ public enum Scaling {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     /** The mode with this id ({@code raw}, {@code abs}, {@code clamp}), or null. */
     public static Scaling fromId(String id) {
-        for (Scaling s : values()) {
-            if (s.id.equals(id)) {
-                return s;
-            }
-        }
-        return null;
+        return org.convlens.engine.Named.byId(Scaling.class, id);
     }
 }

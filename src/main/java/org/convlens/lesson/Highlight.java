@@ -15,15 +15,18 @@ import java.util.Set;
  * @param output cells of the final output (pooled, when the step pools)
  * @param featureMap cells of the feature map before pooling (only when the step pools)
  * @param panels the panels to draw attention to
+ * @param hidden the panels covered until the step's question is answered (a kernel to guess, an
+ *               output to predict)
  */
 public record Highlight(long step, List<Cell> input, List<Cell> kernel, List<Cell> output, List<Cell> featureMap,
-                        Set<Panel> panels) {
+                        Set<Panel> panels, Set<Panel> hidden) {
     /** Show the whole output, every step done. */
     public static final long END = -1;
     /** No step given: the stepper starts where it starts for a new scenario. */
     public static final long DEFAULT = -2;
     /** Nothing highlighted. */
-    public static final Highlight NONE = new Highlight(DEFAULT, List.of(), List.of(), List.of(), List.of(), Set.of());
+    public static final Highlight NONE = new Highlight(DEFAULT, List.of(), List.of(), List.of(), List.of(), Set.of(),
+            Set.of());
 
     public Highlight {
         input = List.copyOf(input);
@@ -31,6 +34,7 @@ public record Highlight(long step, List<Cell> input, List<Cell> kernel, List<Cel
         output = List.copyOf(output);
         featureMap = List.copyOf(featureMap);
         panels = Set.copyOf(panels);
+        hidden = Set.copyOf(hidden);
     }
 
     /**

@@ -39,7 +39,7 @@ import java.util.Set;
 public final class LessonLoader {
     static final Set<String> LESSON_KEYS = Set.of("title", "level", "summary", "author", "steps");
     static final Set<String> STEP_KEYS = Set.of("title", "text", "state", "inherit", "show", "question", "photo", "fit");
-    static final Set<String> SHOW_KEYS = Set.of("step", "cells", "panel");
+    static final Set<String> SHOW_KEYS = Set.of("step", "cells", "panel", "hide");
     static final Set<String> CELL_KEYS = Set.of("input", "kernel", "output", "feature_map");
     static final Set<String> LANGUAGES = Set.of("en", "zh");
     static final Set<String> FIT_KEYS = Set.of("seed", "iterations", "learning_rate", "bias");
@@ -234,6 +234,10 @@ public final class LessonLoader {
                     : show(m.value("show"), scenario, photo != null, fit != null);
             Question question = m.value("question") == null ? null
                     : new Questions(r, state, scenario, fit).read(m.value("question"));
+            if (highlight != null && !highlight.hidden().isEmpty() && m.value("question") == null) {
+                r.error(m.value("show").line(), "error.show.hideNeedsQuestion");
+                highlight = null;
+            }
             if (title == null && m.value("title") != null || text == null || highlight == null
                     || (question == null && m.value("question") != null)
                     || (photo == null && m.value("photo") != null) || (fit == null && m.value("fit") != null)) {
@@ -339,31 +343,42 @@ public final class LessonLoader {
                     }
                 }
             }
+            Set<Highlight.Panel> panels = panels(m.value("panel"), hasPhoto, hasFit);
+            Set<Highlight.Panel> hidden = panels(m.value("hide"), hasPhoto, hasFit);
+            if (panels == null || hidden == null) {
+                ok = false;
+            }
+            return ok ? new Highlight(step, cells.get(0), cells.get(1), cells.get(2), cells.get(3), panels, hidden) : null;
+        }
+
+        /** One panel name or a list of them; an empty set for none; null after reporting. */
+        private Set<Highlight.Panel> panels(Node pn, boolean hasPhoto, boolean hasFit) {
             Set<Highlight.Panel> panels = EnumSet.noneOf(Highlight.Panel.class);
-            if (m.value("panel") != null) {
-                Node pn = m.value("panel");
-                List<Node> items = pn instanceof Sequence q ? q.items() : List.of(pn);
-                for (Node item : items) {
-                    String id = Keys.name(item, r);
-                    Highlight.Panel p = id == null ? null : Highlight.Panel.fromId(id);
-                    if (id != null && p == null) {
-                        r.error(item.line(), "error.show.panel", id, String.join(", ",
-                                java.util.Arrays.stream(Highlight.Panel.values()).map(Highlight.Panel::id).toList()));
-                    } else if (p == Highlight.Panel.PHOTO && !hasPhoto) {
-                        r.error(item.line(), "error.show.noPhoto");
-                        p = null;
-                    } else if (p == Highlight.Panel.FIT && !hasFit) {
-                        r.error(item.line(), "error.show.noFit");
-                        p = null;
-                    }
-                    if (p == null) {
-                        ok = false;
-                    } else {
-                        panels.add(p);
-                    }
+            if (pn == null) {
+                return panels;
+            }
+            boolean ok = true;
+            List<Node> items = pn instanceof Sequence q ? q.items() : List.of(pn);
+            for (Node item : items) {
+                String id = Keys.name(item, r);
+                Highlight.Panel p = id == null ? null : Highlight.Panel.fromId(id);
+                if (id != null && p == null) {
+                    r.error(item.line(), "error.show.panel", id, String.join(", ",
+                            java.util.Arrays.stream(Highlight.Panel.values()).map(Highlight.Panel::id).toList()));
+                } else if (p == Highlight.Panel.PHOTO && !hasPhoto) {
+                    r.error(item.line(), "error.show.noPhoto");
+                    p = null;
+                } else if (p == Highlight.Panel.FIT && !hasFit) {
+                    r.error(item.line(), "error.show.noFit");
+                    p = null;
+                }
+                if (p == null) {
+                    ok = false;
+                } else {
+                    panels.add(p);
                 }
             }
-            return ok ? new Highlight(step, cells.get(0), cells.get(1), cells.get(2), cells.get(3), panels) : null;
+            return ok ? panels : null;
         }
 
         /** {@code 3}, {@code end}, {@code [y, x]} / {@code [c, y, x]} (the step filling that cell) or {@code {pool: [y, x]}}. */

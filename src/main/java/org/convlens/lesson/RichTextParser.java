@@ -188,9 +188,16 @@ final class RichTextParser {
         return out;
     }
 
-    /** A star opens emphasis only at the start of a word: {@code 3*12*9} stays as typed. */
+    /**
+     * A star opens emphasis only at the start of a word: {@code 3*12*9} stays as typed. Chinese
+     * has no spaces between words, so only a Latin letter or digit before the star counts.
+     */
     private static boolean startsWord(String s, int i) {
-        return i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
+        if (i == 0) {
+            return true;
+        }
+        char c = s.charAt(i - 1);
+        return !(c < 128 && Character.isLetterOrDigit(c));
     }
 
     /** The index of the closing marker, skipping escaped characters; -1 if none. */

@@ -126,11 +126,26 @@ final class YamlTree {
             JsonLocation l = e.getLocation();
             String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip();
             int nl = msg.indexOf('\n');
-            throw new YamlException(l == null ? 1 : Math.max(1, l.getLineNr()), "error.yaml.syntax",
-                    nl < 0 ? msg : msg.substring(0, nl));
+            int line = l == null ? 1 : Math.max(1, l.getLineNr());
+            String first = nl < 0 ? msg : msg.substring(0, nl);
+            throw new YamlException(line, "error.yaml.syntax", first + Text.get(hint(msg)));
         } catch (IOException e) {
             throw new YamlException(1, "error.yaml.syntax", String.valueOf(e.getMessage()));
         }
+    }
+
+    /** A hint for the slips teachers make most, as a message key (empty when none fits). */
+    private static String hint(String snakeMessage) {
+        if (snakeMessage.contains("mapping values are not allowed")) {
+            return "hint.yaml.colon";
+        }
+        if (snakeMessage.contains("flow mapping") || snakeMessage.contains("flow sequence")) {
+            return "hint.yaml.flow";
+        }
+        if (snakeMessage.contains("'\\t'") || snakeMessage.toLowerCase(java.util.Locale.ROOT).contains("tab")) {
+            return "hint.yaml.tab";
+        }
+        return "hint.yaml.none";
     }
 
     private static int line(YAMLParser p) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.convlens.engine.Activation;
 import org.convlens.engine.ConvSpec;
 import org.convlens.engine.Kernel;
+import org.convlens.engine.Messages;
 import org.convlens.engine.Padding;
 import org.convlens.engine.PaddingMode;
 import org.convlens.engine.PoolSpec;
@@ -47,12 +48,17 @@ public final class SpecReader {
 
     /** Parses JSON text into a tree, reporting a syntax error with its line and column. */
     public static JsonNode parseJson(String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a UTF-8 byte-order mark, as some editors write
+        }
         try {
             JsonNode n = MAPPER.readTree(text);
             if (n == null || n.isMissingNode()) {
                 throw new SpecException("$", "error.json.empty");
             }
             return n;
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new SpecException("$", "error.json.tooDeep");
         } catch (JsonParseException e) {
             String m = e.getOriginalMessage();
             if (m != null && m.startsWith("Non-standard token")) {
@@ -61,11 +67,29 @@ public final class SpecReader {
                         e.getLocation().getColumnNr());
             }
             throw new SpecException("$", "error.json.syntax", e.getLocation().getLineNr(),
-                    e.getLocation().getColumnNr(), m);
+                    e.getLocation().getColumnNr(), plain(m));
         } catch (JsonProcessingException e) {
             throw new SpecException("$", "error.json.syntax", e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), e.getOriginalMessage());
+                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), plain(e.getOriginalMessage()));
         }
+    }
+
+    /** The parser's message in the user's terms: no option or class names of the library. */
+    private static String plain(String m) {
+        if (m == null) {
+            return "";
+        }
+        if (m.contains("Trailing token") || m.contains("FAIL_ON_TRAILING_TOKENS")) {
+            return Messages.get("error.json.trailing");
+        }
+        if (m.contains("ALLOW_COMMENTS")) {
+            return Messages.get("error.json.comments");
+        }
+        if (m.contains("MaxNestingDepth") || m.contains("nesting depth")) {
+            return Messages.get("error.json.tooDeep");
+        }
+        int cut = m.indexOf(": was expecting");
+        return cut > 0 && m.contains("Unrecognized token") ? m.substring(0, cut) : m;
     }
 
     /** Reads a spec file: the input and the settings. */
@@ -77,6 +101,11 @@ public final class SpecReader {
             throw new SpecException("$", "error.file.missing");
         } catch (java.nio.charset.MalformedInputException e) {
             throw new SpecException("$", "error.file.notText");
+        } catch (java.io.IOException e) {
+            if (Files.isDirectory(file)) {
+                throw new SpecException("$", "error.file.folder");
+            }
+            throw e;
         }
         return read(parseJson(text));
     }
@@ -295,6 +324,9 @@ public final class SpecReader {
         if (t == Activation.Type.LEAKY_RELU) {
             return Activation.leakyRelu(slope == null ? Activation.DEFAULT_SLOPE : slope);
         }
+        if (slope != null) {
+            throw new SpecException(path.replace(".type", ".slope"), "error.slope.notLeaky", type);
+        }
         return Activation.of(t);
     }
 
@@ -311,6 +343,9 @@ public final class SpecReader {
         int[] pad = o.get("padding") == null ? new int[2] : pair(o.get("padding"), path + ".padding", 0);
         boolean ceil = o.get("ceil_mode") != null && bool(o.get("ceil_mode"), path + ".ceil_mode");
         boolean include = o.get("count_include_pad") == null || bool(o.get("count_include_pad"), path + ".count_include_pad");
+        if (t == PoolSpec.Type.MAX && o.get("count_include_pad") != null) {
+            throw new SpecException(path + ".count_include_pad", "error.pool.countIncludePadMax");
+        }
         return new PoolSpec(t, size[0], size[1], stride[0], stride[1], pad[0], pad[1], ceil, include);
     }
 

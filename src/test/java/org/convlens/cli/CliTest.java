@@ -97,6 +97,53 @@ class CliTest {
     }
 
     @Test
+    void overflowingResultsAreRefusedNotPrintedAsInvalidJson() throws Exception {
+        Path a = spec("big.json", "{\"input\": [[3e38, 3e38]], \"kernel\": [[10]]}");
+        Run r = run("compute", a.toString());
+        assertEquals(2, r.status());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith(a + ": $: ") && r.err().contains("output[0][0][0]"), r.err());
+    }
+
+    @Test
+    void longTracesNeedARangeAndARangeSelectsSteps() throws Exception {
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            row.append(i == 0 ? "" : ",").append(i % 7);
+        }
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            rows.append(i == 0 ? "" : ",").append('[').append(row).append(']');
+        }
+        Path a = spec("wide.json", "{\"input\": [" + rows + "], \"kernel\": [[1]]}");
+        Run refused = run("compute", a.toString(), "--trace");
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("--steps"), refused.err());
+        Run some = run("compute", a.toString(), "--steps", "1000:1003");
+        assertEquals(0, some.status(), some.err());
+        JsonNode steps = new ObjectMapper().readTree(some.out()).get("steps");
+        assertEquals(3, steps.size());
+        assertEquals(1000, steps.get(0).get("step").asInt());
+        assertEquals("[0,2,200]", steps.get(0).get("out").toString());
+        assertEquals(2, run("compute", a.toString(), "--steps", "5:2").status());
+        assertEquals(2, run("compute", a.toString(), "--threads").status());
+    }
+
+    @Test
+    void aFolderAByteOrderMarkAndCommentsGetPlainAnswers() throws Exception {
+        Run folder = run("compute", dir.toString());
+        assertEquals(2, folder.status());
+        assertTrue(folder.err().contains("folder"), folder.err());
+        Path bom = spec("bom.json", "\uFEFF{\"input\": [[1]], \"kernel\": [[2]]}");
+        assertEquals(0, run("compute", bom.toString()).status());
+        Path comment = spec("comment.json", "{\"input\": [[1]], // the input\n \"kernel\": [[2]]}");
+        Run c = run("compute", comment.toString());
+        assertEquals(2, c.status());
+        assertTrue(c.err().contains("comments are not allowed"), c.err());
+        assertFalse(c.err().contains("ALLOW_"), c.err());
+    }
+
+    @Test
     void shapeShowsTheFormulaWithTheNumbersAndWhyRowsAreDropped() throws Exception {
         Path a = spec("a.json", "{\"input\": [[1,2,3,4,5,6],[1,2,3,4,5,6],[1,2,3,4,5,6],[1,2,3,4,5,6],[1,2,3,4,5,6],[1,2,3,4,5,6]],"
                 + " \"kernel\": [[1,1,1],[1,1,1],[1,1,1]], \"stride\": 2}");

@@ -17,27 +17,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Rows reported as never read are exactly the rows whose value cannot change any output: the
- * oracle perturbs each input row in turn and runs the reference loop (zero padding, so a row
- * is read only where a window's tap lands on it).
+ * oracle perturbs each input row in turn and runs the reference loop, with every padding mode
+ * (a row is read where a tap lands on it or on a padding cell that copies it).
  */
 class AxisArithmeticTest {
     @TestFactory
     Stream<DynamicTest> neverReadRowsAreTheRowsNoOutputDependsOn() {
         Random r = new Random(11);
         List<DynamicTest> tests = new ArrayList<>();
-        for (int i = 0; i < 120; i++) {
+        for (int i = 0; i < 300; i++) {
             int h = 1 + r.nextInt(14);
             int k = 1 + r.nextInt(4);
             int s = 1 + r.nextInt(4);
             int d = 1 + r.nextInt(3);
             int pt = r.nextInt(3);
             int pb = r.nextInt(3);
-            String name = "h" + h + " k" + k + " s" + s + " d" + d + " pad " + pt + "," + pb;
+            PaddingMode mode = PaddingMode.values()[r.nextInt(4)];
+            String name = "h" + h + " k" + k + " s" + s + " d" + d + " pad " + pt + "," + pb + " " + mode.id();
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 float[] w = new float[k];
                 java.util.Arrays.fill(w, 1f);
                 ConvSpec spec = ConvSpec.builder(new Kernel(1, 1, k, 1, w)).stride(s, 1).dilation(d, 1)
-                        .padding(Padding.of(pt, pb, 0, 0)).build();
+                        .padding(Padding.of(pt, pb, 0, 0)).paddingMode(mode).build();
                 ConvPlan plan;
                 try {
                     plan = ConvPlan.of(spec, 1, h, 1);
@@ -59,6 +60,13 @@ class AxisArithmeticTest {
             }));
         }
         return tests.stream();
+    }
+
+    @Test
+    void aPoolWindowWiderThanTheMapGivesOneOutputWithCeilMode() {
+        // PyTorch: max_pool2d of a 1 x 2 map with a 1 x 3 window, ceil_mode=True, is 1 x 1.
+        assertEquals(1, AxisArithmetic.pool(false, 2, 3, 3, 0, true).size());
+        assertEquals(0, AxisArithmetic.pool(false, 2, 3, 3, 0, false).size());
     }
 
     @Test

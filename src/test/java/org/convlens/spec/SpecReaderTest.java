@@ -41,6 +41,8 @@ class SpecReaderTest {
         "{'input': [], 'kernel': [[1]]}                                           | $.input             | error.tensor.emptyList",
         "[1, 2]                                                                   | $                   | error.type.object",
         "{'input': [[1,2]], 'kernel': [[1]], 'pool': {'type': 'max', 'size': 2, 'padding': 2}} | $.pool.padding | error.pool.paddingOverHalf",
+        "{'input': [[1,2]], 'kernel': [[1]], 'activation': {'type': 'relu', 'slope': 0.1}} | $.activation.slope | error.slope.notLeaky",
+        "{'input': [[1,2]], 'kernel': [[1]], 'pool': {'type': 'max', 'size': 2, 'count_include_pad': false}} | $.pool.count_include_pad | error.pool.countIncludePadMax",
     })
     void badSpecsNameTheField(String spec, String field, String key) {
         SpecException e = assertThrows(SpecException.class, () -> SpecReader.read(spec.replace('\'', '"')));

@@ -1,0 +1,63 @@
+package org.convlens.ui.photo;
+
+import javafx.application.Platform;
+import javafx.scene.control.Tab;
+import org.convlens.spec.Problem;
+import org.convlens.ui.TabContribution;
+import org.convlens.ui.UiContext;
+
+/**
+ * The photo view as a tab of the main window (registered in
+ * {@code META-INF/services/org.convlens.ui.TabContribution}). One view-model lives as long as
+ * the window, so a language switch (which rebuilds the tabs) keeps the photo and settings.
+ *
+ * <p>The stepper's settings follow into the photo view: when the photo tab is selected after the
+ * stepper's scenario changed, the photo view takes its kernel (first slice) and layer settings;
+ * edits made here stay until then. A patch sent from the photo becomes the stepper's scenario.
+ */
+public final class PhotoTab implements TabContribution {
+    private PhotoViewModel vm;
+    private Problem taken;
+
+    @Override
+    public String id() {
+        return "photos";
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public Tab createTab(UiContext context) {
+        if (vm == null) {
+            vm = new PhotoViewModel(context.executor(), Platform::runLater);
+        }
+        PhotoView view = PhotoView.load(vm, context.locale());
+        view.connectStepper(problem -> {
+            context.scenario().load(problem);
+            taken = context.scenario().latestProblemProperty().get();
+            context.selectTab("stepper");
+        });
+        Tab tab = new Tab(PhotoText.bundle(context.locale()).getString("tab"), view.root());
+        tab.setId(id());
+        tab.setClosable(false);
+        context.setKeyHandler(tab, view::handleKey);
+        takeStepperSettings(context);
+        tab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) {
+                takeStepperSettings(context);
+            }
+        });
+        return tab;
+    }
+
+    private void takeStepperSettings(UiContext context) {
+        Problem p = context.scenario().latestProblemProperty().get();
+        if (p != null && p != taken) {
+            taken = p;
+            vm.settings().useSpec(p.spec());
+        }
+    }
+}

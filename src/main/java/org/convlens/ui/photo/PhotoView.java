@@ -1,0 +1,651 @@
+package org.convlens.ui.photo;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.convlens.engine.Activation;
+import org.convlens.engine.KernelPresets;
+import org.convlens.engine.PaddingMode;
+import org.convlens.image.ColorMode;
+import org.convlens.image.ImageFormat;
+import org.convlens.image.MapRenderer;
+import org.convlens.image.MapStats;
+import org.convlens.image.Photo;
+import org.convlens.image.Samples;
+import org.convlens.image.Scaling;
+import org.convlens.spec.SpecWriter;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The photo view's controller: binds the FXML controls to a {@link PhotoViewModel}, draws the two
+ * pictures through one shared {@link ViewTransform} (zoom and pan in step), and turns mouse,
+ * keyboard and drag-and-drop into view-model commands. Use {@link #load} to make one, then put
+ * {@link #root()} in a tab ({@link #createTab}) or a window of its own ({@link #openWindow}).
+ */
+public final class PhotoView {
+    @FXML
+    private BorderPane root;
+    @FXML
+    private MenuButton samplesButton;
+    @FXML
+    private ToggleButton colorToggle;
+    @FXML
+    private ToggleButton grayToggle;
+    @FXML
+    private ComboBox<String> presetBox;
+    @FXML
+    private Spinner<Integer> sizeSpinner;
+    @FXML
+    private GridPane kernelGrid;
+    @FXML
+    private TextField biasField;
+    @FXML
+    private Label settingsError;
+    @FXML
+    private StackPane frequencyHolder;
+    @FXML
+    private Label bandLabel;
+    @FXML
+    private Spinner<Integer> strideSpinner;
+    @FXML
+    private Spinner<Integer> dilationSpinner;
+    @FXML
+    private ChoiceBox<PhotoSettings.PaddingChoice> paddingBox;
+    @FXML
+    private Spinner<Integer> paddingWidthSpinner;
+    @FXML
+    private ChoiceBox<PaddingMode> paddingModeBox;
+    @FXML
+    private ChoiceBox<Activation.Type> activationBox;
+    @FXML
+    private ChoiceBox<PhotoSettings.PoolChoice> poolBox;
+    @FXML
+    private Spinner<Integer> poolSizeSpinner;
+    @FXML
+    private CheckBox flipBox;
+    @FXML
+    private ChoiceBox<Scaling> scalingBox;
+    @FXML
+    private ChoiceBox<Boolean> mapBox;
+    @FXML
+    private ChoiceBox<Integer> channelBox;
+    @FXML
+    private StackPane inputHolder;
+    @FXML
+    private StackPane resultHolder;
+    @FXML
+    private StackPane barHolder;
+    @FXML
+    private Label dropHint;
+    @FXML
+    private Label noticeLabel;
+    @FXML
+    private Label errorLabel;
+    @FXML
+    private Label channelInfoLabel;
+    @FXML
+    private Label clipLabel;
+    @FXML
+    private Label probeLabel;
+    @FXML
+    private Label statusLabel;
+    @FXML
+    private Label timingLabel;
+    @FXML
+    private ProgressBar progressBar;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private Button patchButton;
+    @FXML
+    private Button exportPngButton;
+    @FXML
+    private Button exportNpyButton;
+
+    private final PhotoViewModel vm;
+    private final ViewTransform transform = new ViewTransform();
+    private MapPane inputPane;
+    private MapPane resultPane;
+    private final ColorBar colorBar = new ColorBar();
+    private final FrequencyView frequencyView = new FrequencyView(128);
+    private int[] patchCorner;
+    private double pressX;
+    private double pressY;
+    private double lastX;
+    private double lastY;
+    private boolean dragged;
+    private boolean fitPending = true;
+    private TextField[][] cells = new TextField[0][0];
+
+    private PhotoView(PhotoViewModel vm) {
+        this.vm = vm;
+    }
+
+    /** Loads the FXML with a controller bound to {@code vm}, texts in {@code locale}. */
+    public static PhotoView load(PhotoViewModel vm, Locale locale) {
+        PhotoView controller = new PhotoView(vm);
+        URL fxml = Objects.requireNonNull(PhotoView.class.getResource("/fxml/PhotoView.fxml"), "/fxml/PhotoView.fxml");
+        FXMLLoader loader = new FXMLLoader(fxml, PhotoText.bundle(locale));
+        loader.setControllerFactory(c -> controller);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + fxml, e);
+        }
+        controller.root.setUserData(controller);
+        controller.root.getStylesheets().add(Objects.requireNonNull(PhotoView.class.getResource("/css/PhotoView.css"),
+                "/css/PhotoView.css").toExternalForm());
+        return controller;
+    }
+
+    /** A tab holding a new photo view (what the main window adds: {@code tabs.getTabs().add(PhotoView.createTab(...))}). */
+    public static Tab createTab(PhotoViewModel vm, Locale locale) {
+        PhotoView v = load(vm, locale);
+        Tab t = new Tab(PhotoText.bundle(locale).getString("tab"), v.root());
+        t.setId("photosTab");
+        t.setClosable(false);
+        return t;
+    }
+
+    /** A view model with a background executor of daemon threads and {@link Platform#runLater}. */
+    public static PhotoViewModel defaultModel() {
+        ExecutorService ex = Executors.newFixedThreadPool(2, r -> {
+            Thread th = new Thread(r, "convlens-photo");
+            th.setDaemon(true);
+            return th;
+        });
+        return new PhotoViewModel(ex, Platform::runLater);
+    }
+
+    /** Adds a theme ({@code light}, {@code dark}, ...: css/theme-NAME.css) for use outside the main window. */
+    public PhotoView withTheme(String theme) {
+        root.getStylesheets().add(0, Objects.requireNonNull(PhotoView.class.getResource("/css/theme-" + theme + ".css"),
+                "/css/theme-" + theme + ".css").toExternalForm());
+        return this;
+    }
+
+    /** The photo view in a window of its own. */
+    public static Stage openWindow(Window owner, PhotoViewModel vm, Locale locale) {
+        PhotoView v = load(vm, locale).withTheme("dark");
+        Stage s = new Stage();
+        if (owner != null) {
+            s.initOwner(owner);
+        }
+        s.setTitle("ConvLens \u2013 " + PhotoText.bundle(locale).getString("tab"));
+        s.setScene(new Scene(v.root(), 1500, 900));
+        s.show();
+        return s;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public PhotoViewModel viewModel() {
+        return vm;
+    }
+
+    /** The shared zoom and pan (for tests and the benchmark). */
+    public ViewTransform transform() {
+        return transform;
+    }
+
+    @FXML
+    private void initialize() {
+        ResourceBundle b = PhotoText.bundle(Locale.getDefault());
+        inputPane = new MapPane(transform);
+        inputPane.setId("photo-inputPane");
+        resultPane = new MapPane(transform);
+        resultPane.setId("photo-resultPane");
+        inputHolder.getChildren().add(0, inputPane);
+        resultHolder.getChildren().add(resultPane);
+        barHolder.getChildren().add(colorBar);
+        colorBar.textFillProperty().bind(Bindings.createObjectBinding(
+                () -> statusLabel.getTextFill() instanceof javafx.scene.paint.Color c ? c : javafx.scene.paint.Color.GRAY,
+                statusLabel.textFillProperty()));
+        frequencyHolder.getChildren().add(frequencyView);
+        inputPane.displayProperty().bind(vm.inputDisplayProperty());
+        resultPane.displayProperty().bind(vm.displayProperty());
+        resultPane.setAfterRender(() -> vm.markShown(resultPane.displayProperty().get()));
+        dropHint.visibleProperty().bind(vm.photoProperty().isNull());
+        vm.photoProperty().addListener((o, a, p) -> {
+            patchCorner = null;
+            mark();
+            if (a == null || p == null || a.width() != p.width() || a.height() != p.height()) {
+                fitPending = true;
+                Platform.runLater(this::fit);
+            }
+        });
+        inputPane.widthProperty().addListener(o -> fitIfPending());
+        inputPane.heightProperty().addListener(o -> fitIfPending());
+
+        for (String name : Samples.names()) {
+            MenuItem item = new MenuItem(name);
+            item.setOnAction(e -> vm.openSample(name));
+            samplesButton.getItems().add(item);
+        }
+        colorToggle.setOnAction(e -> {
+            colorToggle.setSelected(true);
+            vm.colorModeProperty().set(ColorMode.COLOR);
+        });
+        grayToggle.setOnAction(e -> {
+            grayToggle.setSelected(true);
+            vm.colorModeProperty().set(ColorMode.GRAY);
+        });
+        vm.colorModeProperty().addListener((o, a, m) -> {
+            colorToggle.setSelected(m == ColorMode.COLOR);
+            grayToggle.setSelected(m == ColorMode.GRAY);
+        });
+
+        PhotoSettings s = vm.settings();
+        presetBox.getItems().setAll(KernelPresets.names());
+        presetBox.valueProperty().bindBidirectional(s.presetProperty());
+        presetBox.setOnAction(e -> {
+            String p = presetBox.getValue();
+            if (p != null && !p.isEmpty() && KernelPresets.contains(p)) {
+                s.usePreset(p);
+            }
+        });
+        sizeSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 15,
+                s.cellsProperty().get().length, 2));
+        sizeSpinner.valueProperty().addListener((o, a, n) -> s.resize(n));
+        s.cellsProperty().addListener((o, a, c) -> showCells(c));
+        showCells(s.cellsProperty().get());
+        biasField.textProperty().bindBidirectional(s.biasTextProperty());
+        settingsError.textProperty().bind(s.errorProperty());
+        frequencyView.responseProperty().bind(vm.frequencyProperty());
+        bandLabel.textProperty().bind(vm.bandProperty());
+
+        intSpinner(strideSpinner, 1, 16, s.strideProperty());
+        intSpinner(dilationSpinner, 1, 16, s.dilationProperty());
+        intSpinner(paddingWidthSpinner, 0, 64, s.paddingWidthProperty());
+        intSpinner(poolSizeSpinner, 1, 16, s.poolSizeProperty());
+        paddingWidthSpinner.disableProperty().bind(s.paddingProperty().isNotEqualTo(PhotoSettings.PaddingChoice.EXPLICIT));
+        poolSizeSpinner.disableProperty().bind(s.poolProperty().isEqualTo(PhotoSettings.PoolChoice.NONE));
+        paddingBox.getItems().setAll(PhotoSettings.PaddingChoice.values());
+        paddingBox.setConverter(named(v -> v.name().toLowerCase(Locale.ROOT).replace("explicit", "explicit (width)")));
+        paddingBox.valueProperty().bindBidirectional(s.paddingProperty());
+        paddingModeBox.getItems().setAll(PaddingMode.values());
+        paddingModeBox.setConverter(named(PaddingMode::id));
+        paddingModeBox.valueProperty().bindBidirectional(s.paddingModeProperty());
+        activationBox.getItems().setAll(Activation.Type.values());
+        activationBox.setConverter(named(Activation.Type::id));
+        activationBox.valueProperty().bindBidirectional(s.activationProperty());
+        poolBox.getItems().setAll(PhotoSettings.PoolChoice.values());
+        poolBox.setConverter(named(v -> v.name().toLowerCase(Locale.ROOT)));
+        poolBox.valueProperty().bindBidirectional(s.poolProperty());
+        flipBox.selectedProperty().bindBidirectional(s.flipProperty());
+
+        scalingBox.getItems().setAll(Scaling.values());
+        scalingBox.setConverter(named(v -> b.getString("show." + v.id())));
+        scalingBox.valueProperty().bindBidirectional(vm.scalingProperty());
+        mapBox.getItems().setAll(Boolean.FALSE, Boolean.TRUE);
+        mapBox.setConverter(named(v -> b.getString(v ? "map.pooled" : "map.feature")));
+        mapBox.valueProperty().bindBidirectional(vm.showPooledProperty());
+        mapBox.disableProperty().bind(s.poolProperty().isEqualTo(PhotoSettings.PoolChoice.NONE));
+        channelBox.setItems(vm.channelChoices());
+        channelBox.setConverter(named(v -> v == MapRenderer.RGB ? b.getString("channel.rgb")
+                : java.text.MessageFormat.format(b.getString("channel.n"), String.valueOf(v))));
+        channelBox.setValue(vm.channelProperty().get());
+        channelBox.valueProperty().addListener((o, a, v) -> {
+            if (v != null) {
+                vm.channelProperty().set(v);
+            }
+        });
+        vm.channelProperty().addListener((o, a, v) -> channelBox.setValue(v.intValue()));
+        vm.channelChoices().addListener((ListChangeListener<Integer>) c -> channelBox.setValue(vm.channelProperty().get()));
+
+        colorBar.scaleProperty().bind(Bindings.createObjectBinding(
+                () -> vm.displayProperty().get() == null ? null : vm.displayProperty().get().scale(), vm.displayProperty()));
+        colorBar.compositeProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.displayProperty().get() != null && vm.displayProperty().get().channel() == MapRenderer.RGB,
+                vm.displayProperty()));
+        clipLabel.textProperty().bind(Bindings.createStringBinding(() -> clipText(vm.displayProperty().get()),
+                vm.displayProperty()));
+        noticeLabel.textProperty().bind(vm.noticeProperty());
+        errorLabel.textProperty().bind(vm.errorProperty());
+        channelInfoLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.channelInfoProperty().get().isEmpty() ? "" : vm.channelInfoProperty().get() + " " + PhotoText.get("values"),
+                vm.channelInfoProperty()));
+        statusLabel.textProperty().bind(vm.statusProperty());
+        timingLabel.textProperty().bind(vm.timingProperty());
+        progressBar.progressProperty().bind(vm.progressProperty());
+        progressBar.visibleProperty().bind(vm.busyProperty());
+        cancelButton.visibleProperty().bind(vm.busyProperty());
+        javafx.beans.binding.BooleanBinding noFullResult = Bindings.createBooleanBinding(
+                () -> vm.resultProperty().get() == null || vm.resultProperty().get().isPreview(), vm.resultProperty());
+        exportPngButton.disableProperty().bind(noFullResult);
+        exportNpyButton.disableProperty().bind(noFullResult);
+        vm.viewStepProperty().bind(transform.stepProperty());
+        patchButton.disableProperty().bind(vm.photoProperty().isNull());
+
+        for (MapPane p : List.of(inputPane, resultPane)) {
+            p.setOnScroll(this::scrolled);
+            p.setOnMousePressed(this::pressed);
+            p.setOnMouseDragged(this::dragged);
+            p.setOnMouseReleased(this::released);
+            p.setOnMouseMoved(e -> probeLabel.setText(vm.probe(transform.inputX(e.getX()), transform.inputY(e.getY()))));
+        }
+        transform.revisionProperty().addListener(o -> mark());
+        root.setOnDragOver(this::dragOver);
+        root.setOnDragDropped(this::dropped);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+    }
+
+    private static <T> StringConverter<T> named(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T v) {
+                return v == null ? "" : f.apply(v);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private static void intSpinner(Spinner<Integer> sp, int min, int max, javafx.beans.property.IntegerProperty p) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, p.get());
+        sp.setValueFactory(f);
+        f.valueProperty().addListener((o, a, v) -> {
+            if (v != null) {
+                p.set(v);
+            }
+        });
+        p.addListener((o, a, v) -> f.setValue(v.intValue()));
+        sp.getEditor().textProperty().addListener((o, a, t) -> {
+            try {
+                int v = Integer.parseInt(t.trim());
+                if (v >= min && v <= max) {
+                    f.setValue(v);
+                }
+            } catch (NumberFormatException e) {
+                // typing in progress; the spinner keeps its value
+            }
+        });
+    }
+
+    /** One text field per kernel cell; typing updates the result live. */
+    private void showCells(String[][] c) {
+        if (c.length == cells.length && c.length > 0 && c[0].length == cells[0].length) {
+            for (int y = 0; y < c.length; y++) {
+                for (int x = 0; x < c[y].length; x++) {
+                    if (!cells[y][x].getText().equals(c[y][x])) {
+                        cells[y][x].setText(c[y][x]);
+                    }
+                }
+            }
+            return;
+        }
+        kernelGrid.getChildren().clear();
+        cells = new TextField[c.length][c[0].length];
+        for (int y = 0; y < c.length; y++) {
+            for (int x = 0; x < c[y].length; x++) {
+                TextField f = new TextField(c[y][x]);
+                f.setId("photo-k" + y + "_" + x);
+                f.setPrefColumnCount(c[0].length > 7 ? 3 : 4);
+                int fy = y;
+                int fx = x;
+                f.textProperty().addListener((o, a, t) -> {
+                    vm.settings().setCell(fy, fx, t);
+                    boolean bad;
+                    try {
+                        float[][] one = org.convlens.image.KernelText.parse(t);
+                        bad = one.length != 1 || one[0].length != 1;
+                    } catch (org.convlens.image.KernelText.KernelTextException e) {
+                        bad = true;
+                    }
+                    f.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), bad);
+                });
+                cells[y][x] = f;
+                kernelGrid.add(f, x, y);
+            }
+        }
+        if (sizeSpinner.getValue() != null && sizeSpinner.getValue() != c.length) {
+            sizeSpinner.getValueFactory().setValue(c.length);
+        }
+    }
+
+    private static String clipText(PhotoViewModel.Display d) {
+        if (d == null || d.scale().scaling() != Scaling.CLAMPED || d.stats() == null) {
+            return "";
+        }
+        MapStats s = d.stats();
+        if (s.below() == 0 && s.above() == 0) {
+            return "";
+        }
+        return PhotoText.get("clip", String.format(Locale.ROOT, "%.1f", 100.0 * s.below() / s.count()),
+                String.format(Locale.ROOT, "%.1f", 100.0 * s.above() / s.count()));
+    }
+
+    private void fitIfPending() {
+        if (fitPending) {
+            fit();
+        }
+    }
+
+    @FXML
+    private void fit() {
+        Photo p = vm.photoProperty().get();
+        if (p == null || inputPane.getWidth() < 2) {
+            return;
+        }
+        fitPending = false;
+        transform.fit(p.width(), p.height(), inputPane.getWidth(), inputPane.getHeight());
+    }
+
+    @FXML
+    private void actualSize() {
+        transform.zoomAt(transform.step(), inputPane.getWidth() / 2, inputPane.getHeight() / 2);
+    }
+
+    @FXML
+    private void zoomIn() {
+        transform.zoomAt(1.5, inputPane.getWidth() / 2, inputPane.getHeight() / 2);
+    }
+
+    @FXML
+    private void zoomOut() {
+        transform.zoomAt(1 / 1.5, inputPane.getWidth() / 2, inputPane.getHeight() / 2);
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() != 0) {
+            transform.zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+        }
+        e.consume();
+    }
+
+    private void pressed(MouseEvent e) {
+        pressX = lastX = e.getX();
+        pressY = lastY = e.getY();
+        dragged = false;
+    }
+
+    private void dragged(MouseEvent e) {
+        if (Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) > 3) {
+            dragged = true;
+        }
+        if (dragged) {
+            transform.panBy(e.getX() - lastX, e.getY() - lastY);
+        }
+        lastX = e.getX();
+        lastY = e.getY();
+    }
+
+    private void released(MouseEvent e) {
+        if (!dragged && vm.photoProperty().get() != null) {
+            int half = PhotoViewModel.PATCH / 2;
+            Photo p = vm.photoProperty().get();
+            int x = (int) Math.floor(transform.inputX(e.getX())) - half;
+            int y = (int) Math.floor(transform.inputY(e.getY())) - half;
+            int size = Math.min(PhotoViewModel.PATCH, Math.min(p.width(), p.height()));
+            patchCorner = new int[] {Math.max(0, Math.min(y, p.height() - size)), Math.max(0, Math.min(x, p.width() - size))};
+            mark();
+        }
+    }
+
+    private void mark() {
+        if (patchCorner == null) {
+            inputPane.mark(null);
+            resultPane.mark(null);
+            return;
+        }
+        int size = PhotoViewModel.PATCH;
+        double[] r = {patchCorner[1], patchCorner[0], patchCorner[1] + size, patchCorner[0] + size};
+        inputPane.mark(r);
+        resultPane.mark(r);
+    }
+
+    @FXML
+    private void sendPatch() {
+        Photo p = vm.photoProperty().get();
+        if (p == null) {
+            return;
+        }
+        if (patchCorner == null) {
+            int cx = (int) transform.inputX(inputPane.getWidth() / 2) - PhotoViewModel.PATCH / 2;
+            int cy = (int) transform.inputY(inputPane.getHeight() / 2) - PhotoViewModel.PATCH / 2;
+            patchCorner = new int[] {cy, cx};
+        }
+        int[] at = vm.sendPatch(patchCorner[1], patchCorner[0]);
+        if (at != null) {
+            patchCorner = at;
+            mark();
+            if (!hasStepper) {
+                ClipboardContent c = new ClipboardContent();
+                c.putString(SpecWriter.toJson(vm.patchProperty().get()));
+                Clipboard.getSystemClipboard().setContent(c);
+            }
+        }
+    }
+
+    private boolean hasStepper;
+
+    /** Sends patches to a stepper ({@code problem -> stepper.load(problem)}); without one they go to the clipboard. */
+    public void connectStepper(java.util.function.Consumer<org.convlens.spec.Problem> stepper) {
+        hasStepper = stepper != null;
+        vm.setPatchSink(stepper);
+    }
+
+    @FXML
+    private void cancel() {
+        vm.cancel();
+    }
+
+    @FXML
+    private void open() {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ImageFormat.SUPPORTED,
+                ImageFormat.EXTENSIONS.stream().map(e -> "*." + e).toList()));
+        File f = fc.showOpenDialog(root.getScene().getWindow());
+        if (f != null) {
+            vm.open(f.toPath());
+        }
+    }
+
+    @FXML
+    private void exportPng() {
+        File f = saveChooser("result.png", "PNG", "*.png");
+        if (f != null) {
+            vm.exportPng(f.toPath());
+        }
+    }
+
+    @FXML
+    private void exportNpy() {
+        File f = saveChooser("result.npy", "NumPy", "*.npy");
+        if (f != null) {
+            vm.exportNpy(f.toPath());
+        }
+    }
+
+    private File saveChooser(String name, String what, String pattern) {
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName(name);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        return fc.showSaveDialog(root.getScene().getWindow());
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+        if (!files.isEmpty()) {
+            vm.open(files.get(0).toPath());
+        }
+        e.setDropCompleted(!files.isEmpty());
+        e.consume();
+    }
+
+    private void key(KeyEvent e) {
+        if (handleKey(e)) {
+            e.consume();
+        }
+    }
+
+    /** The view's keys: + and - zoom, 0 fits, 1 shows one image pixel per screen pixel, Esc cancels; true if used. */
+    public boolean handleKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextField || e.getTarget() instanceof Spinner || e.isShortcutDown()) {
+            return false;
+        }
+        switch (e.getCode()) {
+            case PLUS, ADD, EQUALS -> zoomIn();
+            case MINUS, SUBTRACT -> zoomOut();
+            case DIGIT0, NUMPAD0 -> fit();
+            case DIGIT1, NUMPAD1 -> actualSize();
+            case ESCAPE -> cancel();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

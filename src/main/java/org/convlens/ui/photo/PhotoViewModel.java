@@ -1,0 +1,712 @@
+package org.convlens.ui.photo;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.convlens.engine.ConvEngine;
+import org.convlens.engine.ConvPlan;
+import org.convlens.engine.ConvSpec;
+import org.convlens.engine.Padding;
+import org.convlens.engine.Parallel;
+import org.convlens.engine.SpecException;
+import org.convlens.engine.Tensor;
+import org.convlens.image.ChannelPolicy;
+import org.convlens.image.ColorMode;
+import org.convlens.image.ColorScale;
+import org.convlens.image.FrequencyResponse;
+import org.convlens.image.ImageText;
+import org.convlens.image.MapRenderer;
+import org.convlens.image.MapStats;
+import org.convlens.image.Npy;
+import org.convlens.image.OutputGeometry;
+import org.convlens.image.Photo;
+import org.convlens.image.PhotoException;
+import org.convlens.image.PhotoReader;
+import org.convlens.image.PngOut;
+import org.convlens.image.Samples;
+import org.convlens.image.Scaling;
+import org.convlens.spec.Problem;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The photo view's state: the photo, the settings, the latest result and how it is shown.
+ *
+ * <p>Live runs: every edit of a setting asks for a run; edits within one event are coalesced.
+ * While a run is going, a new edit cancels it when it still has more than
+ * {@link #CANCEL_IF_REMAINING_MS} to go (it would show stale numbers late), otherwise lets it
+ * finish and starts the newest settings right after, so dragging a value shows results all the
+ * way instead of cancelling each one. Runs go through the injected executor as
+ * {@link javafx.concurrent.Task}s and report progress; the JavaFX thread never waits for one.
+ */
+public final class PhotoViewModel {
+    /** A running job that would take longer than this is cancelled by a newer edit. */
+    static final double CANCEL_IF_REMAINING_MS = 120;
+    /** Side of the patch sent to the stepper. */
+    public static final int PATCH = 8;
+    /** Working bytes per pixel in the app: input, two results alive while a new one is made, display. */
+    private static final int BYTES_PER_PIXEL = 3 * 4 * 3 + 8;
+
+    /** What the result pane shows: a map, which channel, on which scale, placed where on the input. */
+    public record Display(Tensor map, int channel, ColorScale scale, MapStats stats, OutputGeometry geometry,
+                          PhotoResult source) {
+    }
+
+    private final Executor executor;
+    private final Consumer<Runnable> fx;
+    private final PhotoSettings settings = new PhotoSettings();
+
+    // Properties
+    private final ReadOnlyObjectWrapper<Photo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
+    private final ObjectProperty<ColorMode> colorMode = new SimpleObjectProperty<>(this, "colorMode", ColorMode.COLOR);
+    private final ReadOnlyObjectWrapper<PhotoResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ObjectProperty<Scaling> scaling = new SimpleObjectProperty<>(this, "scaling", Scaling.RAW);
+    private final IntegerProperty channel = new SimpleIntegerProperty(this, "channel", MapRenderer.RGB);
+    private final ObservableList<Integer> channels = FXCollections.observableArrayList();
+    private final BooleanProperty showPooled = new SimpleBooleanProperty(this, "showPooled", true);
+    private final ReadOnlyObjectWrapper<Display> display = new ReadOnlyObjectWrapper<>(this, "display");
+    private final ReadOnlyObjectWrapper<Display> inputDisplay = new ReadOnlyObjectWrapper<>(this, "inputDisplay");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
+    private final ReadOnlyStringWrapper channelInfo = new ReadOnlyStringWrapper(this, "channelInfo", "");
+    private final ReadOnlyObjectWrapper<FrequencyResponse> frequency = new ReadOnlyObjectWrapper<>(this, "frequency");
+    private final ReadOnlyStringWrapper band = new ReadOnlyStringWrapper(this, "band", "");
+    private final ReadOnlyDoubleWrapper shownMs = new ReadOnlyDoubleWrapper(this, "shownMs", Double.NaN);
+    private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount", 0);
+    private final ReadOnlyObjectWrapper<Problem> patch = new ReadOnlyObjectWrapper<>(this, "patch");
+
+    private Consumer<Problem> patchSink;
+    private final long maxPixels;
+
+    private Task<PhotoResult> running;
+    private long runningSince;
+    private double lastRunMs;
+    private boolean dirty;
+    private boolean scheduled;
+    private long editNanos;
+    private Task<Photo> loading;
+    private PhotoReader loadingReader;
+
+    /**
+     * @param executor runs the long work (tests pass one that runs it on the calling thread)
+     * @param fx runs a step on the JavaFX thread after the current event ({@code Platform::runLater};
+     *     tests on the JavaFX thread may pass {@code Runnable::run})
+     */
+    public PhotoViewModel(Executor executor, Consumer<Runnable> fx) {
+        this(executor, fx, PhotoReader.defaultMaxPixels(BYTES_PER_PIXEL));
+    }
+
+    PhotoViewModel(Executor executor, Consumer<Runnable> fx, long maxPixels) {
+        this.executor = executor;
+        this.fx = fx;
+        this.maxPixels = maxPixels;
+        settings.specProperty().addListener((o, a, b) -> edited());
+        settings.kernelRowsProperty().addListener((o, a, b) -> updateFrequency(b));
+        updateFrequency(settings.kernelRowsProperty().get());
+        colorMode.addListener((o, a, b) -> reloadInMode());
+        scaling.addListener(o -> updateDisplay());
+        channel.addListener(o -> updateDisplay());
+        showPooled.addListener(o -> updateDisplay());
+        result.addListener(o -> updateDisplay());
+    }
+
+    public PhotoSettings settings() {
+        return settings;
+    }
+
+    public ReadOnlyObjectProperty<Photo> photoProperty() {
+        return photo.getReadOnlyProperty();
+    }
+
+    /** Colour (3 channels, the kernel applied to each) or gray (one channel, BT.601 luma). */
+    public ObjectProperty<ColorMode> colorModeProperty() {
+        return colorMode;
+    }
+
+    public ReadOnlyObjectProperty<PhotoResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Scaling> scalingProperty() {
+        return scaling;
+    }
+
+    /** The result channel shown, or {@link MapRenderer#RGB} for the three as a colour image. */
+    public IntegerProperty channelProperty() {
+        return channel;
+    }
+
+    /** The channels that can be shown ({@link MapRenderer#RGB} first when the result has three). */
+    public ObservableList<Integer> channelChoices() {
+        return channels;
+    }
+
+    /** Show the pooled map (when the settings pool) rather than the feature map before pooling. */
+    public BooleanProperty showPooledProperty() {
+        return showPooled;
+    }
+
+    public ReadOnlyObjectProperty<Display> displayProperty() {
+        return display.getReadOnlyProperty();
+    }
+
+    /** The input photo as the left pane shows it (clamped, RGB or gray). */
+    public ReadOnlyObjectProperty<Display> inputDisplayProperty() {
+        return inputDisplay.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** What went wrong last (a file that cannot be read, a setting that does not fit the photo), or empty. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Things to know about the photo (scaled down, decoder warnings), or empty. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** "engine 34 ms, on screen 52 ms after the edit". */
+    public ReadOnlyStringProperty timingProperty() {
+        return timing.getReadOnlyProperty();
+    }
+
+    /** How the channels are used, in words. */
+    public ReadOnlyStringProperty channelInfoProperty() {
+        return channelInfo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<FrequencyResponse> frequencyProperty() {
+        return frequency.getReadOnlyProperty();
+    }
+
+    /** The kernel named as a filter (low-pass, ...). */
+    public ReadOnlyStringProperty bandProperty() {
+        return band.getReadOnlyProperty();
+    }
+
+    /** Time from the edit to the result on screen, of the last result shown. */
+    public ReadOnlyDoubleProperty shownMsProperty() {
+        return shownMs.getReadOnlyProperty();
+    }
+
+    /** Counts results put on screen (for tests and the benchmark). */
+    public ReadOnlyIntegerProperty shownCountProperty() {
+        return shownCount.getReadOnlyProperty();
+    }
+
+    /** The last patch sent to the stepper. */
+    public ReadOnlyObjectProperty<Problem> patchProperty() {
+        return patch.getReadOnlyProperty();
+    }
+
+    /** Where "send to stepper" goes: the main window's stepper. Null: the patch is only kept in {@link #patchProperty()}. */
+    public void setPatchSink(Consumer<Problem> sink) {
+        this.patchSink = sink;
+    }
+
+    // Commands
+
+    /** Opens a photo file in the background; a bad file leaves the current photo and result as they are. */
+    public void open(Path file) {
+        load(file.getFileName().toString(), r -> r.read(file));
+    }
+
+    /** Opens a bundled sample. */
+    public void openSample(String name) {
+        load(name, r -> r.read(Samples.bytes(name), name));
+    }
+
+    private interface Read {
+        Photo read(PhotoReader r) throws PhotoException;
+    }
+
+    private Path lastFile;
+    private String lastSample;
+
+    private void load(String name, Read read) {
+        cancelLoading();
+        PhotoReader reader = new PhotoReader(colorMode.get(), maxPixels);
+        Task<Photo> t = new Task<>() {
+            @Override
+            protected Photo call() throws Exception {
+                reader.onProgress(p -> updateProgress(p, 1));
+                return read.read(reader);
+            }
+        };
+        loading = t;
+        loadingReader = reader;
+        reread = () -> load(name, read);
+        busy.set(true);
+        status.set(PhotoText.get("status.opening", name));
+        progress.bind(t.progressProperty());
+        t.setOnSucceeded(e -> {
+            if (loading != t) {
+                return;
+            }
+            finishLoading();
+            Photo p = t.getValue();
+            photo.set(p);
+            error.set("");
+            notice.set(String.join("\n", p.notices()));
+            status.set(PhotoText.get("status.opened", p.name(), p.fileWidth(), p.fileHeight(), p.format().displayName()));
+            inputDisplay.set(inputDisplayOf(p));
+            updateChannelInfo();
+            edited();
+        });
+        t.setOnFailed(e -> {
+            if (loading != t) {
+                return;
+            }
+            finishLoading();
+            Throwable x = t.getException();
+            error.set(x instanceof PhotoException pe ? pe.line() : PhotoText.get("error.unexpected", name, String.valueOf(x)));
+            status.set("");
+        });
+        t.setOnCancelled(e -> {
+            if (loading == t) {
+                finishLoading();
+                status.set(PhotoText.get("status.cancelled"));
+            }
+        });
+        executor.execute(t);
+    }
+
+    private Runnable reread;
+
+    private void reloadInMode() {
+        if (reread != null && photo.get() != null) {
+            reread.run();
+        }
+    }
+
+    private void finishLoading() {
+        progress.unbind();
+        loading = null;
+        loadingReader = null;
+        busy.set(running != null);
+    }
+
+    private void cancelLoading() {
+        if (loading != null) {
+            Task<Photo> t = loading;
+            PhotoReader r = loadingReader;
+            finishLoading();
+            if (r != null) {
+                r.abort();
+            }
+            t.cancel(true);
+        }
+    }
+
+    /** Stops whatever runs (opening a photo or computing). */
+    public void cancel() {
+        cancelLoading();
+        dirty = false;
+        if (running != null) {
+            running.cancel(true);
+        }
+    }
+
+    /** A setting changed: run again soon. */
+    private void edited() {
+        if (editNanos == 0) {
+            editNanos = System.nanoTime();
+        }
+        dirty = true;
+        String e = settings.errorProperty().get();
+        if (!e.isEmpty()) {
+            error.set(e);
+        }
+        if (!scheduled) {
+            scheduled = true;
+            fx.accept(() -> {
+                scheduled = false;
+                maybeStart();
+            });
+        }
+    }
+
+    private void maybeStart() {
+        if (!dirty) {
+            return;
+        }
+        if (running != null) {
+            if (remainingMs() > CANCEL_IF_REMAINING_MS) {
+                running.cancel(true);
+            }
+            return;
+        }
+        Photo p = photo.get();
+        ConvSpec s = settings.getSpec();
+        if (p == null || s == null) {
+            dirty = false;
+            editNanos = 0;
+            return;
+        }
+        dirty = false;
+        long edit = editNanos;
+        editNanos = 0;
+        int k = previewFactor(p, s);
+        Task<PhotoResult> t = new Task<>() {
+            @Override
+            protected PhotoResult call() {
+                ConvSpec forPhoto = ChannelPolicy.forChannels(s, p.channels());
+                ConvPlan plan = ConvPlan.of(forPhoto, p.tensor());
+                if (k > 1) {
+                    updateValue(preview(p, plan, k, edit));
+                }
+                long t0 = System.nanoTime();
+                ConvEngine.Result r = ConvEngine.run(plan, p.tensor(), Parallel.availableThreads(),
+                        (done, total) -> updateProgress(done, total));
+                double ms = (System.nanoTime() - t0) / 1e6;
+                MapStats fs = MapStats.of(r.featureMap());
+                MapStats ps = r.pooled() == null ? null : MapStats.of(r.pooled());
+                return new PhotoResult(p, r, fs, ps, ms, edit, 1);
+            }
+        };
+        t.valueProperty().addListener((o, a, v) -> {
+            if (v != null && v.isPreview() && running == t) {
+                result.set(v);
+            }
+        });
+        running = t;
+        runningSince = System.nanoTime();
+        busy.set(true);
+        progress.bind(t.progressProperty());
+        t.setOnSucceeded(e -> {
+            done(t);
+            PhotoResult r = t.getValue();
+            lastRunMs = r.engineMs();
+            if (settings.errorProperty().get().isEmpty()) {
+                error.set("");
+            }
+            result.set(r);
+            maybeStart();
+        });
+        t.setOnFailed(e -> {
+            done(t);
+            Throwable x = t.getException();
+            if (x instanceof SpecException se) {
+                error.set(PhotoText.get("error.setting", se.localizedMessage()));
+            } else if (x instanceof OutOfMemoryError) {
+                error.set(PhotoText.get("error.memory"));
+            } else if (!(x instanceof Parallel.CancelledException) && !(x instanceof CancellationException)) {
+                error.set(PhotoText.get("error.unexpected", p.name(), String.valueOf(x)));
+            }
+            maybeStart();
+        });
+        t.setOnCancelled(e -> {
+            done(t);
+            maybeStart();
+        });
+        executor.execute(t);
+    }
+
+    private void done(Task<PhotoResult> t) {
+        if (running == t) {
+            running = null;
+            progress.unbind();
+            progress.set(0);
+            busy.set(loading != null);
+        }
+    }
+
+    /**
+     * Every k-th output row and column, exactly: the same plan with the stride times {@code k} and
+     * the padding it resolved to, so output cell (j, i) of the preview is cell (k j, k i) of the full
+     * result. Only for an ordinary convolution without pooling shown.
+     */
+    private static PhotoResult preview(Photo p, ConvPlan plan, int k, long edit) {
+        int[] pad = plan.padding();
+        ConvSpec spec = plan.spec().toBuilder().stride(plan.strideY() * k, plan.strideX() * k)
+                .padding(Padding.of(pad[0], pad[1], pad[2], pad[3])).pool(null).build();
+        ConvPlan pp = ConvPlan.of(spec, p.tensor());
+        long t0 = System.nanoTime();
+        ConvEngine.Result r = ConvEngine.run(pp, p.tensor(), Parallel.availableThreads());
+        double ms = (System.nanoTime() - t0) / 1e6;
+        return new PhotoResult(p, r, MapStats.of(r.featureMap()), null, ms, edit, k);
+    }
+
+    /** Input pixels per screen pixel of the view; set by the view. Previews are made when it is 2 or more. */
+    public DoubleProperty viewStepProperty() {
+        return viewStep;
+    }
+
+    private final DoubleProperty viewStep = new javafx.beans.property.SimpleDoubleProperty(this, "viewStep", 1);
+
+    /** Photos smaller than this many pixels are fast enough without a preview. */
+    static final long PREVIEW_PIXELS = 2_000_000L;
+    private long previewPixels = PREVIEW_PIXELS;
+
+    /** For tests: the photo size from which previews are made. */
+    void setPreviewPixels(long pixels) {
+        this.previewPixels = pixels;
+    }
+
+    private int previewFactor(Photo p, ConvSpec s) {
+        int k = (int) Math.floor(viewStep.get() / Math.max(1, s.strideY()));
+        boolean pooledShown = s.pool() != null && showPooled.get();
+        if (k < 2 || pooledShown || s.transposed() || (long) p.width() * p.height() < previewPixels
+                || s.strideY() != s.strideX()) {
+            return 1;
+        }
+        return Math.min(k, 8);
+    }
+
+    /** Estimated time the running job still needs: from its progress, else from the last run. */
+    private double remainingMs() {
+        double elapsed = (System.nanoTime() - runningSince) / 1e6;
+        double p = running.getProgress();
+        if (p > 0.05) {
+            return elapsed / p * (1 - p);
+        }
+        return lastRunMs > 0 ? lastRunMs - elapsed : Double.MAX_VALUE;
+    }
+
+    /** The view calls this once it has put {@code d} on screen. */
+    public void markShown(Display d) {
+        if (d == null || d.source() == null) {
+            shownCount.set(shownCount.get() + 1);
+            return;
+        }
+        if (d.source().isPreview()) {
+            previewEdit = d.source().editNanos();
+        }
+        markShownTimes(d);
+        shownCount.set(shownCount.get() + 1);
+    }
+
+    private long previewEdit;
+    private final ReadOnlyDoubleWrapper previewShownMs = new ReadOnlyDoubleWrapper(this, "previewShownMs", Double.NaN);
+
+    /** Time from the edit to the preview on screen, of the last preview shown. */
+    public ReadOnlyDoubleProperty previewShownMsProperty() {
+        return previewShownMs.getReadOnlyProperty();
+    }
+
+    private void markShownTimes(Display d) {
+        PhotoResult r = d.source();
+        double since = r.editNanos() == 0 ? Double.NaN : (System.nanoTime() - r.editNanos()) / 1e6;
+        if (r.isPreview()) {
+            previewShownMs.set(since);
+            timing.set(PhotoText.get("timing.preview", r.preview(), fmt(since)));
+            return;
+        }
+        shownMs.set(since);
+        String full = Double.isNaN(since) ? PhotoText.get("timing.engine", fmt(r.engineMs()))
+                : PhotoText.get("timing.both", fmt(r.engineMs()), fmt(since));
+        timing.set(r.editNanos() != 0 && r.editNanos() == previewEdit
+                ? PhotoText.get("timing.afterPreview", fmt(previewShownMs.get()), full) : full);
+    }
+
+    private static String fmt(double ms) {
+        return ms < 10 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);
+    }
+
+    private void updateDisplay() {
+        PhotoResult r = result.get();
+        if (r == null) {
+            display.set(null);
+            return;
+        }
+        boolean pooled = showPooled.get() && r.result().pooled() != null;
+        Tensor map = pooled ? r.result().pooled() : r.result().featureMap();
+        MapStats stats = pooled ? r.pooledStats() : r.featureStats();
+        int c = map.channels();
+        java.util.List<Integer> choices = new java.util.ArrayList<>();
+        if (c == 3) {
+            choices.add(MapRenderer.RGB);
+        }
+        for (int i = 0; i < c; i++) {
+            choices.add(i);
+        }
+        if (!channels.equals(choices)) {
+            channels.setAll(choices);
+        }
+        if (!choices.contains(channel.get())) {
+            channel.set(choices.get(0));
+        }
+        ColorScale scale = ColorScale.of(scaling.get(), stats);
+        display.set(new Display(map, channel.get(), scale, stats, OutputGeometry.of(r.plan(), pooled), r));
+    }
+
+    private static Display inputDisplayOf(Photo p) {
+        Tensor t = p.tensor();
+        ColorScale clamp = ColorScale.of(Scaling.CLAMPED, new MapStats(0, 1, 1, 0, 0, 0));
+        return new Display(t, t.channels() == 3 ? MapRenderer.RGB : 0, clamp, null, OutputGeometry.IDENTITY, null);
+    }
+
+    private void updateFrequency(float[][] rows) {
+        if (rows == null) {
+            return;
+        }
+        FrequencyResponse f = FrequencyResponse.of(rows, 64);
+        frequency.set(f);
+        band.set(ImageText.get("band." + f.band().key()));
+    }
+
+    private void updateChannelInfo() {
+        Photo p = photo.get();
+        if (p == null) {
+            channelInfo.set("");
+        } else if (p.channels() == 3) {
+            channelInfo.set(PhotoText.get("channels.rgb"));
+        } else if (p.fileGray()) {
+            channelInfo.set(PhotoText.get("channels.grayFile"));
+        } else {
+            channelInfo.set(PhotoText.get("channels.gray"));
+        }
+    }
+
+    /** Readout of the values under the point {@code (x, y)} of the input (continuous input coordinates). */
+    public String probe(double x, double y) {
+        Photo p = photo.get();
+        if (p == null) {
+            return "";
+        }
+        int ix = (int) Math.floor(x);
+        int iy = (int) Math.floor(y);
+        if (ix < 0 || iy < 0 || ix >= p.width() || iy >= p.height()) {
+            return "";
+        }
+        StringBuilder in = new StringBuilder();
+        for (int c = 0; c < p.channels(); c++) {
+            in.append(c == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", p.tensor().get(c, iy, ix)));
+        }
+        Display d = display.get();
+        String out = "";
+        if (d != null) {
+            int ox = (int) Math.floor(d.geometry().outputX(x - 0.5) + 0.5);
+            int oy = (int) Math.floor(d.geometry().outputY(y - 0.5) + 0.5);
+            if (ox >= 0 && oy >= 0 && ox < d.map().width() && oy < d.map().height()) {
+                StringBuilder v = new StringBuilder();
+                for (int c = 0; c < d.map().channels(); c++) {
+                    v.append(c == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4f", d.map().get(c, oy, ox)));
+                }
+                out = PhotoText.get("probe.result", oy, ox, v);
+            }
+        }
+        return PhotoText.get("probe.input", iy, ix, in) + out;
+    }
+
+    /**
+     * Sends the {@link #PATCH} x {@link #PATCH} patch whose top-left input pixel is {@code (x, y)}
+     * (moved inside the photo if needed) to the stepper, with the current settings and valid padding:
+     * every cell the stepper computes is then exactly the result cell it came from.
+     *
+     * @return the patch's top-left corner, {@code [y, x]}, or null without a photo or valid settings
+     */
+    public int[] sendPatch(int x, int y) {
+        Photo p = photo.get();
+        ConvSpec s = settings.getSpec();
+        if (p == null || s == null) {
+            return null;
+        }
+        int size = Math.min(PATCH, Math.min(p.width(), p.height()));
+        int x0 = Math.max(0, Math.min(x, p.width() - size));
+        int y0 = Math.max(0, Math.min(y, p.height() - size));
+        int c = p.channels();
+        float[] d = new float[c * size * size];
+        for (int ch = 0; ch < c; ch++) {
+            for (int r = 0; r < size; r++) {
+                for (int q = 0; q < size; q++) {
+                    d[(ch * size + r) * size + q] = p.tensor().get(ch, y0 + r, x0 + q);
+                }
+            }
+        }
+        ConvSpec forPatch = ChannelPolicy.forChannels(s, c).toBuilder().padding(Padding.VALID).pool(null).build();
+        Problem problem = new Problem(new Tensor(c, size, size, d), forPatch);
+        try {
+            ConvPlan.of(forPatch, problem.input());
+        } catch (SpecException e) {
+            error.set(PhotoText.get("error.patch", e.localizedMessage()));
+            return null;
+        }
+        patch.set(problem);
+        if (patchSink != null) {
+            patchSink.accept(problem);
+        }
+        status.set(PhotoText.get("status.patch", y0, x0, size));
+        return new int[] {y0, x0};
+    }
+
+    /** Writes the result as shown (PNG) in the background. */
+    public void exportPng(Path file) {
+        Display d = display.get();
+        if (d == null || d.source().isPreview()) {
+            return;
+        }
+        export(file, () -> PngOut.write(PngOut.image(d.map(), d.channel(), d.scale()), file));
+    }
+
+    /** Writes the engine's output (the pooled map when pooling) as .npy float32 in the background. */
+    public void exportNpy(Path file) {
+        PhotoResult r = result.get();
+        if (r == null || r.isPreview()) {
+            return;
+        }
+        export(file, () -> {
+            try {
+                Npy.write(r.result().output(), file);
+            } catch (IOException e) {
+                throw new PhotoException(file.toString(), "error.write", String.valueOf(e.getMessage()));
+            }
+        });
+    }
+
+    private interface Write {
+        void write() throws PhotoException;
+    }
+
+    private void export(Path file, Write w) {
+        Task<Void> t = new Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                w.write();
+                return null;
+            }
+        };
+        t.setOnSucceeded(e -> status.set(PhotoText.get("status.exported", file)));
+        t.setOnFailed(e -> error.set(t.getException() instanceof PhotoException pe ? pe.line()
+                : PhotoText.get("error.unexpected", file, String.valueOf(t.getException()))));
+        executor.execute(t);
+    }
+}
