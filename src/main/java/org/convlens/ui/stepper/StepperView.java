@@ -214,10 +214,25 @@ public class StepperView {
             o.addListener((x, a, b) -> fitLater());
         }
         root.sceneProperty().addListener((o, a, b) -> fitLater());
+        // ScrollPane's skin caches its viewport as one bitmap: with grids changing every frame that
+        // bitmap was re-rendered and re-drawn whole each frame (measured with --measure-fps), so
+        // the stage's viewport is not cached
+        stageScroll.skinProperty().addListener((o, a, b) -> uncacheViewport());
+        uncacheViewport();
         inputGrid.preferredCellSizeProperty().addListener((o, a, b) -> fitLater());
     }
 
     // Fitting the grids
+
+    private void uncacheViewport() {
+        if (stageScroll.getSkin() != null) {
+            for (Node n : stageScroll.lookupAll(".viewport")) {
+                if (n.getParent() == stageScroll || n.getStyleClass().contains("viewport")) {
+                    n.setCache(false);
+                }
+            }
+        }
+    }
 
     /** The smallest fraction of the CSS cell size the height may shrink cells to. */
     private static final double READABLE = 0.6;
