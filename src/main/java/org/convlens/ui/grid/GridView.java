@@ -456,9 +456,10 @@ public class GridView extends Region {
         int c = Math.max(cols(), 1);
         double limit = fixed() ? cellSize.get() : prefCell();
         double side = Math.min(limit, Math.min(w / c, h / r));
-        headerSize = headerExtentFor(side);
+        headerSize = Math.ceil(headerExtentFor(side));
         side = Math.min(limit, Math.min((w - headerSize) / c, (h - headerSize) / r));
         cell = Math.max(Math.floor(side), 2);
+        // whole pixels everywhere: cells, tiles and their edges never fall between two pixels
         originX = headerSize + Math.max(0, Math.floor((w - headerSize - cell * c) / 2));
         originY = headerSize;
         layoutTiles();
@@ -493,8 +494,9 @@ public class GridView extends Region {
             double x = originX + c0 * cell;
             double y = originY + r0 * cell;
             tiles[i].relocate(x, y);
-            tiles[i].setWidth(Math.min(tileCells, cols - c0) * cell + 1);
-            tiles[i].setHeight(Math.min(tileCells, rows - r0) * cell + 1);
+            // the last tile of a row or column also holds the grid's outer edge line
+            tiles[i].setWidth(Math.min(tileCells, cols - c0) * cell + (c0 + tileCells >= cols ? 1 : 0));
+            tiles[i].setHeight(Math.min(tileCells, rows - r0) * cell + (r0 + tileCells >= rows ? 1 : 0));
         }
     }
 
@@ -687,7 +689,7 @@ public class GridView extends Region {
         g.setFill(fill);
         g.fillRect(x, y, s, s);
         if (CellFlags.has(f, CellFlags.UNCOVERED)) {
-            hatch(g, x, y, s, st.uncoveredLine);
+            hatch(g, x + 1, y + 1, s - 2, st.uncoveredLine);
         }
         String text = p.text(r, c);
         if (text != null && !text.isEmpty() && !CellFlags.has(f, CellFlags.PENDING)) {
@@ -696,7 +698,7 @@ public class GridView extends Region {
             // too small for every decimal: fewer, as long as a non-zero value does not read as 0
             for (int d = 2; font == null && d >= 0 && Float.isFinite(v); d--) {
                 String shorter = NumberText.format(v, d);
-                if (shorter.length() < text.length() && (v == 0 || !shorter.matches("[\u2212]?0"))) {
+                if (shorter.length() < text.length() && (v == 0 || !shorter.matches("[\\u2212]?0"))) {
                     text = shorter;
                     font = fontFor(style, text, s);
                 }
@@ -709,13 +711,23 @@ public class GridView extends Region {
                 g.fillText(text, x + s / 2, y + s / 2 + 0.5);
             }
         }
-        // grid lines and state outlines as filled rectangles on whole pixels: no stroking, which
-        // software rendering does slowly (measured with --measure-fps)
-        double x0 = Math.floor(x);
-        double y0 = Math.floor(y);
-        double x1 = Math.floor(x + s);
-        double y1 = Math.floor(y + s);
-        frame(g, st.gridLine, x0, y0, x1 - x0 + 1, y1 - y0 + 1, 1);
+        // Every pixel belongs to one cell (its top and left grid lines; the last row and column
+        // also own the outer edge), so repainting some cells in any order gives the same picture
+        // as painting all of them. Lines are filled rectangles on whole pixels: no stroking, which
+        // software rendering does slowly.
+        double x0 = x;
+        double y0 = y;
+        double x1 = x + s;
+        double y1 = y + s;
+        g.setFill(st.gridLine);
+        g.fillRect(x0, y0, s, 1);
+        g.fillRect(x0, y0, 1, s);
+        if (c == p.cols() - 1) {
+            g.fillRect(x1, y0, 1, s + 1);
+        }
+        if (r == p.rows() - 1) {
+            g.fillRect(x0, y1, s + 1, 1);
+        }
         if (kind == GridPicture.PADDING) {
             g.setStroke(st.paddingLine);
             g.setLineWidth(Math.max(2, s / 14));
