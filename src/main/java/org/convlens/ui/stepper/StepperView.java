@@ -565,6 +565,8 @@ public class StepperView {
             KernelPreset p = presetBox.getValue();
             if (p != null) {
                 scenario.applyPreset(p);
+                // back to the prompt: after an edit the kernel is no longer the preset
+                javafx.application.Platform.runLater(() -> presetBox.getSelectionModel().clearSelection());
             }
         });
         flipBox.selectedProperty().bindBidirectional(scenario.flipProperty());
@@ -815,8 +817,13 @@ public class StepperView {
         inputLegend.setVisible(!legend.isEmpty());
         inputLegend.setManaged(!legend.isEmpty());
         kernelTitle.setText(text("grid.kernel", f.outChannel(), f.slice()));
-        kernelSubtitle.setText(rotated ? text(plan.spec().transposed() ? "grid.kernel.transposed"
-                : "grid.kernel.flipped") : text("grid.kernel.crossCorrelation"));
+        String sub;
+        if (rotated) {
+            sub = plan.spec().transposed() ? "grid.kernel.transposed" : "grid.kernel.flipped";
+        } else {
+            sub = plan.spec().transposed() ? "grid.kernel.transposedFlipped" : "grid.kernel.crossCorrelation";
+        }
+        kernelSubtitle.setText(text(sub));
         outputTitle.setText(text("grid.output", f.outChannel(), plan.outHeight(), plan.outWidth()));
         if (pooled) {
             pooledTitle.setText(text("grid.pooled", f.outChannel(), plan.poolY().size(), plan.poolX().size()));
