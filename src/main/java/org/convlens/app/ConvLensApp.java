@@ -39,6 +39,15 @@ public class ConvLensApp extends Application {
             Tools.useTemporaryHome();
         }
         shell = create(stage, executor, args);
+        Thread fx = Thread.currentThread();
+        Thread.UncaughtExceptionHandler previous = fx.getUncaughtExceptionHandler();
+        fx.setUncaughtExceptionHandler((t, e) -> {
+            if (e instanceof VirtualMachineError) {
+                previous.uncaughtException(t, e);
+            } else {
+                shell.uncaught(e);
+            }
+        });
         shell.show();
         Tools.run(shell, args);
     }

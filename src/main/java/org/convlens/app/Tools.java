@@ -87,6 +87,7 @@ final class Tools {
 
     /** A 32 x 32 input of seeded random whole numbers, a 5 x 5 Gaussian, same padding: 1,296 input cells drawn. */
     static Problem benchmarkScenario(ScenarioViewModel s) {
+        s.load(org.convlens.ui.stepper.WorkedExample.problem());
         s.inHeightProperty().set(32);
         s.inWidthProperty().set(32);
         s.applyPreset(KernelPreset.GAUSSIAN);
@@ -212,7 +213,7 @@ final class Tools {
             then(() -> {
                 vm.termPaceProperty().set(false);
                 vm.jumpTo(9);
-                vm.pinnedLinkProperty().set(new Link(Link.Grid.INPUT, 2, 3));
+                vm.pinnedLinkProperty().set(new Link(Link.Grid.INPUT, 1, 4));
             }, "linking");
             then(() -> {
                 vm.pinnedLinkProperty().set(null);
@@ -237,9 +238,14 @@ final class Tools {
             }, "stride-uncovered");
             then(() -> s.kernelHeightProperty().set(8), "impossible-setting");
             then(() -> {
-                s.kernelHeightProperty().set(3);
-                s.strideXProperty().set(1);
-                s.strideYProperty().set(1);
+                benchmarkScenario(s);
+                vm.jumpTo(300);
+            }, "large-32x32");
+            then(() -> {
+                s.load(read("examples/vertical-edge.json"));
+                s.paddingRuleProperty().set(Padding.Rule.EXPLICIT);
+                s.padTopProperty().set(1);
+                s.padLeftProperty().set(2);
                 vm.jumpTo(6);
                 w.themeProperty().set(WindowViewModel.Theme.DARK);
             }, "dark");

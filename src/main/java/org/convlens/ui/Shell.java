@@ -72,7 +72,7 @@ public final class Shell implements UiContext {
     private final List<String> parameters;
     private final List<TabContribution> contributions = new ArrayList<>();
     private final Map<Tab, Predicate<KeyEvent>> keyHandlers = new IdentityHashMap<>();
-    private final PauseTransition autosave = new PauseTransition(Duration.millis(400));
+    private final PauseTransition autosave = new PauseTransition(Duration.millis(250));
     private final FrameRateMeter meter = new FrameRateMeter();
     private FilePicker files = FilePicker.dialogs();
     private MainWindow main;
@@ -130,6 +130,21 @@ public final class Shell implements UiContext {
 
     public FrameRateMeter meter() {
         return meter;
+    }
+
+    /**
+     * What an unexpected exception on the JavaFX thread does: a line in the status bar and an
+     * autosave, never a dialog or a dead window (the stack trace still goes to stderr).
+     */
+    public void uncaught(Throwable e) {
+        e.printStackTrace();
+        try {
+            autosaveNow();
+        } catch (RuntimeException ignored) {
+            // the message below is what matters
+        }
+        setStatus(text("status.error", e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage())), true);
     }
 
     /**
@@ -246,7 +261,9 @@ public final class Shell implements UiContext {
         applyStyle();
         if (scene == null) {
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            scene = new Scene(main.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+            double w = Math.min(screen.getWidth(), Math.min(1680, Math.max(screen.getWidth() * 0.92, 1024)));
+            double h = Math.min(screen.getHeight(), Math.min(1050, Math.max(screen.getHeight() * 0.92, 700)));
+            scene = new Scene(main.root(), w, h);
             scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
             scene.addEventFilter(KeyEvent.KEY_TYPED, this::typed);
             stage.setScene(scene);

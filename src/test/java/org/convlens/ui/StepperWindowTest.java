@@ -187,6 +187,11 @@ class StepperWindowTest {
         GridPicture in = picture(robot, "#inputGrid");
         assertEquals(9, in.count(CellFlags.LINKED));
         assertTrue(CellFlags.has(in.flags(4, 3), CellFlags.LINKED));
+        String tip = out.cellTooltipProperty().get().apply(0, 0);
+        assertEquals("output channel 0, row 0, column 0: -5", tip);
+        assertEquals("not computed yet at this step", out.cellTooltipProperty().get().apply(3, 3));
+        GridView in2 = robot.lookup("#inputGrid").queryAs(GridView.class);
+        assertEquals("input channel 0, row 1, column 2: 8", in2.cellTooltipProperty().get().apply(1, 2));
         robot.moveTo((javafx.scene.Node) robot.lookup("#stepLabel").query());
         assertEquals(0, picture(robot, "#inputGrid").count(CellFlags.LINKED));
     }
@@ -242,5 +247,44 @@ class StepperWindowTest {
         assertEquals(p.input(), app.shell.scenario().getComputation().input());
         assertTrue(robot.lookup("#pooledGrid").query().isVisible());
         assertTrue(robot.lookup("#sliceBar").query().isVisible());
+    }
+
+    @Test
+    void presentationModeIsHighContrastLargeAndHidesTheSettingsAndF5GoesBack(FxRobot robot) {
+        javafx.scene.Parent root = robot.lookup("#tabs").query().getScene().getRoot();
+        assertTrue(root.getStylesheets().get(0).endsWith("theme-light.css"));
+        robot.type(KeyCode.F5);
+        assertTrue(app.shell.windowModel().presentationProperty().get());
+        root = robot.lookup("#tabs").query().getScene().getRoot();
+        assertTrue(root.getStylesheets().get(0).endsWith("theme-contrast.css"), root.getStylesheets().toString());
+        assertTrue(root.getStyle().contains("21.0px"), root.getStyle());
+        assertFalse(robot.lookup("#settingsScroll").query().isVisible());
+        robot.type(KeyCode.F5);
+        assertFalse(app.shell.windowModel().presentationProperty().get());
+        assertTrue(robot.lookup("#settingsScroll").query().isVisible());
+        assertTrue(root.getStylesheets().get(0).endsWith("theme-light.css"));
+        robot.interact(() -> app.shell.windowModel().themeProperty().set(WindowViewModel.Theme.DARK));
+        assertTrue(root.getStylesheets().get(0).endsWith("theme-dark.css"));
+        robot.interact(() -> app.shell.windowModel().themeProperty().set(WindowViewModel.Theme.LIGHT));
+    }
+
+    @Test
+    void theSKeyHidesTheSettingsAndTheGridsTakeTheRoom(FxRobot robot) {
+        double before = robot.lookup("#inputGrid").queryAs(GridView.class).getCellSize();
+        robot.type(KeyCode.S);
+        assertFalse(robot.lookup("#settingsScroll").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = robot.lookup("#inputGrid").queryAs(GridView.class).getCellSize();
+        assertTrue(after >= before, before + " -> " + after);
+        robot.type(KeyCode.S);
+        assertTrue(robot.lookup("#settingsScroll").query().isVisible());
+    }
+
+    @Test
+    void anUnexpectedErrorBecomesAStatusLineNotADeadWindow(FxRobot robot) {
+        robot.interact(() -> app.shell.uncaught(new IllegalStateException("test")));
+        assertTrue(app.shell.status().contains("IllegalStateException: test"), app.shell.status());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(1, vm().getStep());
     }
 }

@@ -28,6 +28,7 @@ import javafx.scene.text.FontPosture;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +67,14 @@ public class GridView extends Region {
         String commit(int row, int col, String text);
     }
 
+    /** Headers (and nothing else), redrawn only on full draws. */
     private final Canvas canvas = new Canvas();
+    /** The cells, in square tiles of {@link #tileCells} cells, so a step repaints only the tiles it changes. */
+    private final javafx.scene.layout.Pane tilePane = new javafx.scene.layout.Pane();
+    private Canvas[] tiles = new Canvas[0];
+    private int tileRows;
+    private int tileCols;
+    private int tileCells = 1;
     private final Label base = probe("cell");
     private final Label padding = probe("cell");
     private final Label inserted = probe("cell");
@@ -86,6 +94,9 @@ public class GridView extends Region {
     private final ObjectProperty<CellEditor> cellEditor = new SimpleObjectProperty<>(this, "cellEditor");
     private final ObjectProperty<BiPredicate<Integer, Integer>> editableCell =
             new SimpleObjectProperty<>(this, "editableCell", (r, c) -> true);
+    private final ObjectProperty<java.util.function.BiFunction<Integer, Integer, String>> cellTooltip =
+            new SimpleObjectProperty<>(this, "cellTooltip");
+    private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
     private final BooleanProperty showHeaders = new SimpleBooleanProperty(this, "showHeaders", true);
     private final javafx.beans.property.DoubleProperty cellSize =
             new javafx.beans.property.SimpleDoubleProperty(this, "cellSize", Double.NaN);
@@ -107,7 +118,9 @@ public class GridView extends Region {
             states[i] = probe("cell");
             states[i].pseudoClassStateChanged(FLAG_PSEUDO[i], true);
         }
-        getChildren().add(canvas);
+        tilePane.setManaged(false);
+        tilePane.setPickOnBounds(false);
+        getChildren().addAll(canvas, tilePane);
         getChildren().addAll(base, padding, inserted, negative, positive, header, lightText);
         getChildren().addAll(states);
         editor.getStyleClass().add("cell-editor");
@@ -130,9 +143,24 @@ public class GridView extends Region {
         cellSize.addListener(o -> requestLayout());
         cellEditor.addListener(o -> pseudoClassStateChanged(EDITABLE, cellEditor.get() != null));
 
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoveredCell.set(cellAt(e.getX(), e.getY())));
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoveredCell.set(-1));
-        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            if (onCells(e)) {
+                hoveredCell.set(cellAt(e.getX() - snappedLeftInset(), e.getY() - snappedTopInset()));
+            }
+        });
+        tooltip.setShowDelay(Duration.millis(350));
+        tooltip.getStyleClass().add("cell-tooltip");
+        hoveredCell.addListener((o, a, b) -> updateTooltip());
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            if (e.getTarget() == this) {
+                hoveredCell.set(-1);
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (onCells(e)) {
+                clicked(e);
+            }
+        });
         addEventHandler(KeyEvent.KEY_TYPED, this::typed);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F2) && selected >= 0 && !editor.isVisible()) {
@@ -183,6 +211,12 @@ public class GridView extends Region {
         return all;
     }
 
+    /** True when a mouse event is on the cells (not on the in-place editor or its message). */
+    private boolean onCells(MouseEvent e) {
+        Object t = e.getTarget();
+        return t == this || t == canvas || t instanceof Canvas;
+    }
+
     private Label probe(String styleClass) {
         Label l = new Label("0");
         l.getStyleClass().add(styleClass);
@@ -227,6 +261,30 @@ public class GridView extends Region {
     public void clearClicked() {
         clickedCell.set(-1);
         selected = -1;
+    }
+
+    /**
+     * The text shown when the mouse rests on a cell (its exact value, where it comes from), or
+     * null for none; so every number can be read even when cells are too small for their text.
+     */
+    public ObjectProperty<java.util.function.BiFunction<Integer, Integer, String>> cellTooltipProperty() {
+        return cellTooltip;
+    }
+
+    private void updateTooltip() {
+        int i = hoveredCell.get();
+        GridPicture p = picture.get();
+        String text = null;
+        if (i >= 0 && p != null && cellTooltip.get() != null && i < p.rows() * p.cols()) {
+            text = cellTooltip.get().apply(i / p.cols(), i % p.cols());
+        }
+        if (text == null) {
+            javafx.scene.control.Tooltip.uninstall(this, tooltip);
+            tooltip.hide();
+        } else {
+            tooltip.setText(text);
+            javafx.scene.control.Tooltip.install(this, tooltip);
+        }
     }
 
     /** Null for a read-only grid. */
@@ -295,12 +353,14 @@ public class GridView extends Region {
 
     /** Centre of cell (r, c) in scene coordinates (for tests and tooltips). */
     public Point2D cellCenterInScene(int r, int c) {
-        return canvas.localToScene(originX + (c + 0.5) * cell, originY + (r + 0.5) * cell);
+        return localToScene(snappedLeftInset() + originX + (c + 0.5) * cell,
+                snappedTopInset() + originY + (r + 0.5) * cell);
     }
 
     /** Centre of cell (r, c) in screen coordinates. */
     public Point2D cellCenterOnScreen(int r, int c) {
-        return canvas.localToScreen(originX + (c + 0.5) * cell, originY + (r + 0.5) * cell);
+        return localToScreen(snappedLeftInset() + originX + (c + 0.5) * cell,
+                snappedTopInset() + originY + (r + 0.5) * cell);
     }
 
     /** The in-place editor (for tests). */
@@ -396,15 +456,67 @@ public class GridView extends Region {
         int c = Math.max(cols(), 1);
         double limit = fixed() ? cellSize.get() : prefCell();
         double side = Math.min(limit, Math.min(w / c, h / r));
-        headerSize = headerExtentFor(side);
+        headerSize = Math.ceil(headerExtentFor(side));
         side = Math.min(limit, Math.min((w - headerSize) / c, (h - headerSize) / r));
         cell = Math.max(Math.floor(side), 2);
+        // whole pixels everywhere: cells, tiles and their edges never fall between two pixels
         originX = headerSize + Math.max(0, Math.floor((w - headerSize - cell * c) / 2));
         originY = headerSize;
+        layoutTiles();
         if (editor.isVisible()) {
             placeEditor();
         }
         draw();
+    }
+
+    /** About this many pixels a side per tile: small enough that a step dirties little, few enough canvases. */
+    private static final double TILE_PIXELS = 150;
+
+    private void layoutTiles() {
+        int rows = Math.max(rows(), 1);
+        int cols = Math.max(cols(), 1);
+        tileCells = Math.max(1, (int) Math.round(TILE_PIXELS / cell));
+        int tr = (rows + tileCells - 1) / tileCells;
+        int tc = (cols + tileCells - 1) / tileCells;
+        if (tr * tc != tiles.length) {
+            tiles = new Canvas[tr * tc];
+            for (int i = 0; i < tiles.length; i++) {
+                tiles[i] = new Canvas();
+            }
+            tilePane.getChildren().setAll(tiles);
+        }
+        tileRows = tr;
+        tileCols = tc;
+        tilePane.relocate(snappedLeftInset(), snappedTopInset());
+        for (int i = 0; i < tiles.length; i++) {
+            int r0 = i / tc * tileCells;
+            int c0 = i % tc * tileCells;
+            double x = originX + c0 * cell;
+            double y = originY + r0 * cell;
+            tiles[i].relocate(x, y);
+            // the last tile of a row or column also holds the grid's outer edge line
+            tiles[i].setWidth(Math.min(tileCells, cols - c0) * cell + (c0 + tileCells >= cols ? 1 : 0));
+            tiles[i].setHeight(Math.min(tileCells, rows - r0) * cell + (r0 + tileCells >= rows ? 1 : 0));
+        }
+    }
+
+    /** The graphics of the tile holding cell (r, c), in the grid's coordinates (the tile clips). */
+    private GraphicsContext tileFor(int r, int c) {
+        int i = (r / tileCells) * tileCols + c / tileCells;
+        return tileGraphics(i);
+    }
+
+    private GraphicsContext tileGraphics(int i) {
+        Canvas t = tiles[i];
+        GraphicsContext g = t.getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, -t.getLayoutX(), -t.getLayoutY());
+        return g;
+    }
+
+    private static void clear(Canvas c) {
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.clearRect(0, 0, c.getWidth(), c.getHeight());
     }
 
     // Drawing
@@ -474,9 +586,17 @@ public class GridView extends Region {
     public void draw() {
         GridPicture p = picture.get();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        if (p == null || cell <= 0) {
+        if (p == null || cell <= 0 || tileRows * tileCols != tiles.length
+                || tileRows != (p.rows() + tileCells - 1) / tileCells
+                || tileCols != (p.cols() + tileCells - 1) / tileCells) {
             g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            for (Canvas t : tiles) {
+                clear(t);
+            }
             drawnPicture = null;
+            if (p != null && cell > 0) {
+                requestLayout();
+            }
             return;
         }
         draws++;
@@ -500,22 +620,35 @@ public class GridView extends Region {
             }
             if (count * 3 < n) {
                 incrementalDraws++;
+                boolean[] touched = new boolean[tiles.length];
                 for (int k = 0; k < count; k++) {
-                    drawCell(g, p, drawnStyle, changed[k] / p.cols(), changed[k] % p.cols());
+                    int r = changed[k] / p.cols();
+                    int c = changed[k] % p.cols();
+                    drawCell(tileFor(r, c), p, drawnStyle, r, c);
+                    touched[(r / tileCells) * tileCols + c / tileCells] = true;
                 }
-                drawInner(g, p, drawnStyle);
+                for (int i = 0; i < tiles.length; i++) {
+                    if (touched[i]) {
+                        drawInner(tileGraphics(i), p, drawnStyle);
+                    }
+                }
                 drawnPicture = p;
                 return;
             }
         }
         Style st = readStyle();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        for (Canvas t : tiles) {
+            clear(t);
+        }
         for (int r = 0; r < p.rows(); r++) {
             for (int c = 0; c < p.cols(); c++) {
-                drawCell(g, p, st, r, c);
+                drawCell(tileFor(r, c), p, st, r, c);
             }
         }
-        drawInner(g, p, st);
+        for (int i = 0; i < tiles.length; i++) {
+            drawInner(tileGraphics(i), p, st);
+        }
         drawHeaders(g, p, st);
         drawnPicture = p;
         drawnStyle = st;
@@ -556,12 +689,20 @@ public class GridView extends Region {
         g.setFill(fill);
         g.fillRect(x, y, s, s);
         if (CellFlags.has(f, CellFlags.UNCOVERED)) {
-            hatch(g, x, y, s, st.uncoveredLine);
+            hatch(g, x + 1, y + 1, s - 2, st.uncoveredLine);
         }
         String text = p.text(r, c);
         if (text != null && !text.isEmpty() && !CellFlags.has(f, CellFlags.PENDING)) {
             Label style = kind == GridPicture.PADDING ? padding : kind == GridPicture.INSERTED ? inserted : base;
             Font font = fontFor(style, text, s);
+            // too small for every decimal: fewer, as long as a non-zero value does not read as 0
+            for (int d = 2; font == null && d >= 0 && Float.isFinite(v); d--) {
+                String shorter = NumberText.format(v, d);
+                if (shorter.length() < text.length() && (v == 0 || !shorter.matches("[\\u2212]?0"))) {
+                    text = shorter;
+                    font = fontFor(style, text, s);
+                }
+            }
             if (font != null) {
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
@@ -570,13 +711,23 @@ public class GridView extends Region {
                 g.fillText(text, x + s / 2, y + s / 2 + 0.5);
             }
         }
-        // grid lines and state outlines as filled rectangles on whole pixels: no stroking, which
-        // software rendering does slowly (measured with --measure-fps)
-        double x0 = Math.floor(x);
-        double y0 = Math.floor(y);
-        double x1 = Math.floor(x + s);
-        double y1 = Math.floor(y + s);
-        frame(g, st.gridLine, x0, y0, x1 - x0 + 1, y1 - y0 + 1, 1);
+        // Every pixel belongs to one cell (its top and left grid lines; the last row and column
+        // also own the outer edge), so repainting some cells in any order gives the same picture
+        // as painting all of them. Lines are filled rectangles on whole pixels: no stroking, which
+        // software rendering does slowly.
+        double x0 = x;
+        double y0 = y;
+        double x1 = x + s;
+        double y1 = y + s;
+        g.setFill(st.gridLine);
+        g.fillRect(x0, y0, s, 1);
+        g.fillRect(x0, y0, 1, s);
+        if (c == p.cols() - 1) {
+            g.fillRect(x1, y0, 1, s + 1);
+        }
+        if (r == p.rows() - 1) {
+            g.fillRect(x0, y1, s + 1, 1);
+        }
         if (kind == GridPicture.PADDING) {
             g.setStroke(st.paddingLine);
             g.setLineWidth(Math.max(2, s / 14));
@@ -900,7 +1051,8 @@ public class GridView extends Region {
 
     /** Bounds of the drawn cells in scene coordinates. */
     public Bounds cellsBoundsInScene() {
-        return canvas.localToScene(new javafx.geometry.BoundingBox(originX, originY, cols() * cell, rows() * cell));
+        return localToScene(new javafx.geometry.BoundingBox(snappedLeftInset() + originX, snappedTopInset() + originY,
+                cols() * cell, rows() * cell));
     }
 
     List<Label> probes() {

@@ -214,10 +214,25 @@ public class StepperView {
             o.addListener((x, a, b) -> fitLater());
         }
         root.sceneProperty().addListener((o, a, b) -> fitLater());
+        // ScrollPane's skin caches its viewport as one bitmap: with grids changing every frame that
+        // bitmap was re-rendered and re-drawn whole each frame (measured with --measure-fps), so
+        // the stage's viewport is not cached
+        stageScroll.skinProperty().addListener((o, a, b) -> uncacheViewport());
+        uncacheViewport();
         inputGrid.preferredCellSizeProperty().addListener((o, a, b) -> fitLater());
     }
 
     // Fitting the grids
+
+    private void uncacheViewport() {
+        if (stageScroll.getSkin() != null) {
+            for (Node n : stageScroll.lookupAll(".viewport")) {
+                if (n.getParent() == stageScroll || n.getStyleClass().contains("viewport")) {
+                    n.setCache(false);
+                }
+            }
+        }
+    }
 
     /** The smallest fraction of the CSS cell size the height may shrink cells to. */
     private static final double READABLE = 0.6;
@@ -550,6 +565,8 @@ public class StepperView {
             KernelPreset p = presetBox.getValue();
             if (p != null) {
                 scenario.applyPreset(p);
+                // back to the prompt: after an edit the kernel is no longer the preset
+                javafx.application.Platform.runLater(() -> presetBox.getSelectionModel().clearSelection());
             }
         });
         flipBox.selectedProperty().bindBidirectional(scenario.flipProperty());
@@ -701,8 +718,39 @@ public class StepperView {
                 vm.jumpToOutput(vm.getFrame().outChannel(), b.intValue() / p.cols(), b.intValue() % p.cols());
             }
         });
+        inputGrid.cellTooltipProperty().set((r, c) -> {
+            ConvPlan p = scenario.getComputation().plan();
+            Frame f = vm.getFrame();
+            GridPicture pic = f.input();
+            String v = NumberText.exact(pic.value(r, c));
+            int sy = p.rows().source(r);
+            int sx = p.cols().source(c);
+            switch (p.kind(r, c)) {
+                case INPUT:
+                    return text("tip.input", f.inChannel(), sy, sx, v);
+                case INSERTED:
+                    return text("tip.inserted");
+                default:
+                    return sy >= 0 && sx >= 0 ? text("tip.padding.copy", p.rows().coordinate(r), p.cols().coordinate(c),
+                            v, sy, sx) : text("tip.padding.zero", p.rows().coordinate(r), p.cols().coordinate(c));
+            }
+        });
+        kernelGrid.cellTooltipProperty().set((r, c) -> text("tip.kernel.sliding", r, c,
+                NumberText.exact(kernelGrid.getPicture().value(r, c))));
+        enteredKernelGrid.cellTooltipProperty().set((r, c) -> text("tip.kernel", r, c,
+                NumberText.exact(enteredKernelGrid.getPicture().value(r, c))));
+        outputGrid.cellTooltipProperty().set((r, c) -> tip(outputGrid, "tip.output", r, c));
+        pooledGrid.cellTooltipProperty().set((r, c) -> tip(pooledGrid, "tip.pooled", r, c));
         scenario.flipProperty().addListener((o, a, b) -> turnKernel());
         scenario.transposedProperty().addListener((o, a, b) -> turnKernel());
+    }
+
+    private String tip(GridView g, String key, int r, int c) {
+        GridPicture p = g.getPicture();
+        if (org.convlens.ui.grid.CellFlags.has(p.flags(r, c), org.convlens.ui.grid.CellFlags.PENDING)) {
+            return text("tip.pending");
+        }
+        return text(key, vm.getFrame().outChannel(), r, c, NumberText.exact(p.value(r, c)));
     }
 
     private void hover(GridView g, Link.Grid grid, boolean entered) {
@@ -769,8 +817,13 @@ public class StepperView {
         inputLegend.setVisible(!legend.isEmpty());
         inputLegend.setManaged(!legend.isEmpty());
         kernelTitle.setText(text("grid.kernel", f.outChannel(), f.slice()));
-        kernelSubtitle.setText(rotated ? text(plan.spec().transposed() ? "grid.kernel.transposed"
-                : "grid.kernel.flipped") : text("grid.kernel.crossCorrelation"));
+        String sub;
+        if (rotated) {
+            sub = plan.spec().transposed() ? "grid.kernel.transposed" : "grid.kernel.flipped";
+        } else {
+            sub = plan.spec().transposed() ? "grid.kernel.transposedFlipped" : "grid.kernel.crossCorrelation";
+        }
+        kernelSubtitle.setText(text(sub));
         outputTitle.setText(text("grid.output", f.outChannel(), plan.outHeight(), plan.outWidth()));
         if (pooled) {
             pooledTitle.setText(text("grid.pooled", f.outChannel(), plan.poolY().size(), plan.poolX().size()));

@@ -2,6 +2,7 @@ package org.convlens.ui.stepper;
 
 import org.convlens.engine.ConvEngine;
 import org.convlens.engine.ConvPlan;
+import org.convlens.engine.Kernel;
 import org.convlens.engine.Tensor;
 import org.convlens.spec.Problem;
 import org.convlens.spec.SpecReader;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
@@ -312,5 +314,75 @@ class StepperViewModelTest {
         assertEquals("5", in.text(0, 0), "reflect: (-1, -1) reads input (1, 1)");
         vm.hoverProperty().set(new Link(Link.Grid.INPUT, 0, 0));
         assertTrue(CellFlags.has(vm.getFrame().input().flags(2, 2), CellFlags.SOURCE));
+    }
+
+    @Test
+    void poolingStepsFollowTheConvolutionStepsAndShowTheirWindow() throws Exception {
+        scenario.load(SpecReader.read(Path.of("examples/everything.json")));
+        Computation c = scenario.getComputation();
+        assertEquals(50, c.convSteps());
+        assertEquals(18, c.poolSteps());
+        vm.jumpTo(50);
+        Frame f = vm.getFrame();
+        assertTrue(f.pooling());
+        assertEquals(0, f.featureMap().count(CellFlags.PENDING), "the feature map is complete when pooling starts");
+        assertEquals(4, f.featureMap().count(CellFlags.IN_WINDOW));
+        assertEquals(1, f.featureMap().count(CellFlags.CHOSEN));
+        assertEquals(8, f.pooled().count(CellFlags.PENDING));
+        String line = f.arithmetic().get(0).stream().map(Token::text).reduce("", String::concat);
+        assertTrue(line.startsWith("max("), line);
+        // with ceil mode the last window of a 5-wide map overhangs: it reads 1 x 1 cells only
+        vm.jumpTo(50 + 8);
+        assertEquals(1, vm.getFrame().featureMap().count(CellFlags.IN_WINDOW));
+        vm.termPaceProperty().set(true);
+        vm.jumpTo(50);
+        assertTrue(vm.getFrame().runningSum().contains("running max"), vm.getFrame().runningSum());
+        assertEquals(5, c.termsIn(50) + 1, "four cells, then the result");
+    }
+
+    @Test
+    void severalInputChannelsShowEachPartialSumAndTheSliceSelectorPicksTheirGrids() throws Exception {
+        scenario.load(SpecReader.read(Path.of("examples/everything.json")));
+        Frame f = vm.getFrame();
+        List<List<Token>> lines = f.arithmetic();
+        assertEquals("in 0:", lines.get(0).get(0).text());
+        assertEquals("in 1:", lines.get(1).get(0).text());
+        assertEquals("channels:", lines.get(2).get(0).text());
+        assertEquals(0, f.inChannel());
+        vm.pinnedSliceProperty().set(1);
+        f = vm.getFrame();
+        assertEquals(1, f.inChannel());
+        assertEquals(1, f.slice());
+        Kernel k = scenario.getComputation().plan().directKernel();
+        assertEquals(NumberText.cell(k.get(0, 1, 0, 0)), f.kernel().text(0, 0));
+        // following the terms: in term pace the shown channel is the one being read
+        vm.pinnedSliceProperty().set(-1);
+        vm.termPaceProperty().set(true);
+        for (int t = 0; t < 10; t++) {
+            vm.forward();
+        }
+        assertEquals(1, vm.getFrame().slice());
+    }
+
+    @Test
+    void theActivationIsShownAsACallWithItsResult() throws Exception {
+        scenario.load(SpecReader.read(Path.of("examples/everything.json")));
+        Frame f = vm.getFrame();
+        String act = f.arithmetic().stream().filter(l -> l.get(0).text().equals("activation:")).findFirst()
+                .orElseThrow().stream().map(Token::text).reduce("", (a, b) -> a + b);
+        assertTrue(act.contains("leaky_relu(") && act.contains(", 0.1)"), act);
+        assertEquals(NumberText.cell(f.convStep().output()),
+                act.substring(act.lastIndexOf('=') + 1));
+    }
+
+    @Test
+    void aWeightAcrossGroupsCannotBeEdited() {
+        scenario.inChannelsProperty().set(2);
+        scenario.outChannelsProperty().set(2);
+        scenario.groupsProperty().set(2);
+        assertNull(scenario.errorProperty().get());
+        assertTrue(scenario.setKernelCell(0, 1, 0, 0, "1").contains("another group"));
+        assertNull(scenario.setKernelCell(1, 1, 0, 0, "4"));
+        assertEquals(4f, scenario.kernelCell(1, 1, 0, 0));
     }
 }
