@@ -29,6 +29,10 @@ public final class PhotoTab implements TabContribution {
         return 20;
     }
 
+    /** The bundled photo the tab opens with. */
+    static final String FIRST_SAMPLE = "camera.png";
+    private boolean openedFirstSample;
+
     @Override
     public Tab createTab(UiContext context) {
         if (vm == null) {
@@ -48,6 +52,11 @@ public final class PhotoTab implements TabContribution {
         tab.selectedProperty().addListener((o, a, selected) -> {
             if (selected) {
                 takeStepperSettings(context);
+                if (vm.photoProperty().get() == null && !openedFirstSample) {
+                    // Never an empty tab: the first visit shows a bundled photo at once.
+                    openedFirstSample = true;
+                    vm.openSample(FIRST_SAMPLE);
+                }
             }
         });
         return tab;

@@ -39,11 +39,15 @@ class PhotoTabTest {
         robot.interact(() -> tab.getTabPane().getSelectionModel().select(tab));
         PhotoView view = (PhotoView) ((Node) tab.getContent()).getUserData();
         PhotoViewModel vm = view.viewModel();
+        // The first visit opens a bundled photo by itself.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.displayProperty().get() != null);
+        assertEquals(PhotoTab.FIRST_SAMPLE, vm.photoProperty().get().name());
         var stepperKernel = app.shell.scenario().latestProblemProperty().get().spec().kernel();
         assertEquals(stepperKernel.get(0, 0, 0, 0), vm.settings().getSpec().kernel().get(0, 0, 0, 0));
         assertEquals(stepperKernel.height(), vm.settings().getSpec().kernel().height());
         robot.interact(() -> vm.openSample("coins.png"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.displayProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.displayProperty().get() != null
+                && "coins.png".equals(vm.displayProperty().get().source().photo().name()));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> PhotoViewTest.snapshot(tab.getTabPane().getScene(), "photo-tab.png"));
         robot.interact(() -> vm.sendPatch(100, 120));
