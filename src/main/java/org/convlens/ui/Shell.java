@@ -60,7 +60,7 @@ public final class Shell implements UiContext {
     public static final List<String> HELP_KEYS = List.of("play", "forward", "back", "forwardStep", "backStep",
             "pageForward", "pageBack", "first", "last", "pace", "loop", "jump", "faster", "slower", "settings", "unpin",
             "edit",
-            "help", "presentation", "fullScreen", "zoom", "open", "save", "export", "gif");
+            "help", "presentation", "fullScreen", "zoom", "undo", "open", "save", "export", "gif");
 
     private final Stage stage;
     private final ScenarioViewModel scenario;
