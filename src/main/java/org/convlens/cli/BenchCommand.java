@@ -32,9 +32,17 @@ final class BenchCommand {
     }
 
     /** A benchmark case: an input and a plan. */
-    record Case(String name, int channelsIn, int size, ConvSpec spec, boolean poolOnly) {
+    record Case(String name, int channelsIn, int height, int width, ConvSpec spec, boolean poolOnly) {
         Case(String name, int channelsIn, int size, ConvSpec spec) {
-            this(name, channelsIn, size, spec, false);
+            this(name, channelsIn, size, size, spec, false);
+        }
+
+        Case(String name, int channelsIn, int size, ConvSpec spec, boolean poolOnly) {
+            this(name, channelsIn, size, size, spec, poolOnly);
+        }
+
+        long pixels() {
+            return (long) height * width;
         }
     }
 
@@ -59,6 +67,9 @@ final class BenchCommand {
         // Beyond the standard list: a separable kernel, which takes the separable path.
         cases.add(new Case("conv4096_gauss15_s1", 1, 4096,
                 ConvSpec.builder(gaussian(15, 3.0)).padding(Padding.SAME).build()));
+        // What the photo view runs: a 12 MP colour photo, one 3x3 kernel per channel (depthwise).
+        cases.add(new Case("photo12mp_rgb_k3", 3, 3000, 4000,
+                ConvSpec.builder(randomKernel(rnd, 3, 1, 3)).groups(3).padding(Padding.SAME).build(), false));
         return cases;
     }
 
@@ -132,7 +143,7 @@ final class BenchCommand {
             for (int threads : threadCounts) {
                 double[] ms = c.poolOnly() ? timePool(plan, input, threads, runs) : time(plan, input, threads, runs);
                 double median = median(ms);
-                double mpix = (double) c.size() * c.size() / (median / 1000.0) / 1e6;
+                double mpix = c.pixels() / (median / 1000.0) / 1e6;
                 if (json) {
                     out.printf(Locale.ROOT, "{\"case\": \"%s\", \"threads\": %d, \"median_ms\": %.3f, \"mpix_s\": %.1f}%n",
                             c.name(), threads, median, mpix);
@@ -152,11 +163,11 @@ final class BenchCommand {
 
     private static Tensor randomInput(Case c) {
         Random rnd = new Random(7);
-        float[] d = new float[c.channelsIn() * c.size() * c.size()];
+        float[] d = new float[(int) (c.channelsIn() * c.pixels())];
         for (int i = 0; i < d.length; i++) {
             d[i] = rnd.nextFloat();
         }
-        return new Tensor(c.channelsIn(), c.size(), c.size(), d);
+        return new Tensor(c.channelsIn(), c.height(), c.width(), d);
     }
 
     /**

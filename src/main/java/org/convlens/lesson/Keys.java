@@ -123,6 +123,29 @@ final class Keys {
         return out;
     }
 
+    /**
+     * A cell written {@code [y, x]} (channel 0) or {@code [c, y, x]}, as {@code [c, y, x]}; null
+     * after reporting. The range is the caller's to check.
+     */
+    static int[] cell(Node n, Report r) {
+        int[] v = wholeList(n, Integer.MIN_VALUE / 2, Integer.MAX_VALUE / 2, r);
+        if (v == null) {
+            return null;
+        }
+        if (v.length != 2 && v.length != 3) {
+            r.error(n.line(), "error.show.cellLength", v.length);
+            return null;
+        }
+        return v.length == 2 ? new int[] {0, v[0], v[1]} : v;
+    }
+
+    /** A cell as written, for messages: {@code [1, 2]}. */
+    static String cellText(int[] cyx, Node n) {
+        boolean two = n instanceof Sequence q && q.items().size() == 2;
+        int[] shown = two ? new int[] {cyx[1], cyx[2]} : cyx;
+        return "[" + String.join(", ", java.util.Arrays.stream(shown).mapToObj(Integer::toString).toList()) + "]";
+    }
+
     /** A true/false value, or null after reporting. */
     static Boolean bool(Node n, Report r) {
         if (n instanceof Scalar s && s.kind() == YamlTree.ScalarKind.BOOLEAN) {

@@ -426,18 +426,12 @@ public final class LessonLoader {
         }
 
         private int[] cell(Node n, int c, int y0, int h, int x0, int w, String rangeKey) {
-            int[] v = Keys.wholeList(n, Integer.MIN_VALUE / 2, Integer.MAX_VALUE / 2, r);
-            if (v == null) {
+            int[] cyx = Keys.cell(n, r);
+            if (cyx == null) {
                 return null;
             }
-            if (v.length != 2 && v.length != 3) {
-                r.error(n.line(), "error.show.cellLength", v.length);
-                return null;
-            }
-            int[] cyx = v.length == 2 ? new int[] {0, v[0], v[1]} : v;
             if (cyx[0] < 0 || cyx[0] >= c || cyx[1] < y0 || cyx[1] >= y0 + h || cyx[2] < x0 || cyx[2] >= x0 + w) {
-                r.error(n.line(), rangeKey, "[" + String.join(", ", java.util.Arrays.stream(v)
-                        .mapToObj(Integer::toString).toList()) + "]", c, h, w, y0, y0 + h - 1, x0, x0 + w - 1, c - 1);
+                r.error(n.line(), rangeKey, Keys.cellText(cyx, n), c, h, w, y0, y0 + h - 1, x0, x0 + w - 1, c - 1);
                 return null;
             }
             return cyx;
@@ -537,11 +531,22 @@ public final class LessonLoader {
             }
             StateReader.Built settings = new StateReader.Built(without(state.spec(), "input"), state.lines());
             Boolean gray = null;
+            String scale = null;
             if (m != null) {
-                Mapping changes = subMap(m, Set.of("file", "gray"));
+                Mapping changes = subMap(m, Set.of("file", "gray", "scale"));
                 if (m.value("gray") != null) {
                     gray = Keys.bool(m.value("gray"), r);
                     if (gray == null) {
+                        return null;
+                    }
+                }
+                if (m.value("scale") != null) {
+                    scale = Keys.name(m.value("scale"), r);
+                    if (scale != null && !PhotoView.SCALES.contains(scale)) {
+                        r.error(m.value("scale").line(), "error.photo.scale", scale, String.join(", ", PhotoView.SCALES));
+                        scale = null;
+                    }
+                    if (scale == null) {
                         return null;
                     }
                 }
@@ -552,9 +557,20 @@ public final class LessonLoader {
             }
             try {
                 ConvSpec spec = SpecReader.settings(settings.spec().deepCopy(), "$");
-                boolean g = gray != null ? gray : spec.kernel().dim1() * spec.groups() == 1 || spec.transposed();
-                ConvPlan.of(spec, g ? 1 : 3, size[1], size[0]);
-                return new PhotoView(ref, url, settings.spec().deepCopy(), spec, size[0], size[1], g);
+                boolean single = spec.kernel().dim1() * spec.groups() == 1 && !spec.transposed()
+                        || spec.transposed() && spec.kernel().dim0() == 1;
+                boolean g = gray != null ? gray : true;
+                // A single 2-D kernel on a colour photo filters each of R, G and B on its own (the
+                // photo view's rule), so one channel is what it must fit; else the kernel takes 3.
+                ConvPlan.of(spec, g || single ? 1 : 3, size[1], size[0]);
+                if (scale == null) {
+                    boolean positive = true;
+                    for (float w : spec.kernel().data()) {
+                        positive &= w >= 0;
+                    }
+                    scale = positive ? "clamp" : "raw";
+                }
+                return new PhotoView(ref, url, settings.spec().deepCopy(), spec, size[0], size[1], g, scale);
             } catch (SpecException e) {
                 StateReader.report(e, settings.lines(), n.line(), r);
                 return null;

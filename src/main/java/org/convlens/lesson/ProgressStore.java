@@ -43,6 +43,7 @@ public final class ProgressStore {
 
     private final Path file;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, String> app = new LinkedHashMap<>();
 
     /** A store on {@code file}, read now (a missing file is an empty store). */
     public ProgressStore(Path file) {
@@ -70,6 +71,22 @@ public final class ProgressStore {
         write();
     }
 
+    /**
+     * A setting of the player kept beside the progress (the lesson open last, whether the panel
+     * is shown, the mode), or {@code dflt} if none.
+     */
+    public synchronized String setting(String key, String dflt) {
+        return app.getOrDefault(key, dflt);
+    }
+
+    /** Records a player setting and writes the file (nothing is written if it did not change). */
+    public synchronized void putSetting(String key, String value) throws IOException {
+        if (!value.equals(app.get(key))) {
+            app.put(key, value);
+            write();
+        }
+    }
+
     /** Forgets a lesson's progress and writes the file. */
     public synchronized void remove(String lessonId) throws IOException {
         if (entries.remove(lessonId) != null) {
@@ -87,6 +104,10 @@ public final class ProgressStore {
             if (lessons == null || !lessons.isObject()) {
                 throw new IOException("no lessons object");
             }
+            JsonNode settings = root.get("settings");
+            if (settings != null && settings.isObject()) {
+                settings.fields().forEachRemaining(f -> app.put(f.getKey(), f.getValue().asText()));
+            }
             for (Iterator<Map.Entry<String, JsonNode>> it = lessons.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 JsonNode o = f.getValue();
@@ -103,6 +124,7 @@ public final class ProgressStore {
             }
         } catch (IOException | RuntimeException e) {
             entries.clear();
+            app.clear();
             try {
                 Files.move(file, file.resolveSibling(file.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException ignored) {
@@ -114,6 +136,8 @@ public final class ProgressStore {
     private void write() throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", 1);
+        ObjectNode settings = root.putObject("settings");
+        app.forEach(settings::put);
         ObjectNode lessons = root.putObject("lessons");
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             ObjectNode o = lessons.putObject(e.getKey());

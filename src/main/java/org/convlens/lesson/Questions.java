@@ -110,17 +110,12 @@ final class Questions {
             return null;
         }
         Tensor t = grid == Question.Grid.OUTPUT ? sc.result().output() : sc.result().featureMap();
-        int[] v = Keys.wholeList(cellNode, Integer.MIN_VALUE / 2, Integer.MAX_VALUE / 2, r);
-        if (v == null) {
+        int[] c = Keys.cell(cellNode, r);
+        if (c == null) {
             return null;
         }
-        if (v.length != 2 && v.length != 3) {
-            r.error(cellNode.line(), "error.show.cellLength", v.length);
-            return null;
-        }
-        int[] c = v.length == 2 ? new int[] {0, v[0], v[1]} : v;
         if (c[0] < 0 || c[0] >= t.channels() || c[1] < 0 || c[1] >= t.height() || c[2] < 0 || c[2] >= t.width()) {
-            r.error(cellNode.line(), "error.question.cell", java.util.Arrays.toString(v),
+            r.error(cellNode.line(), "error.question.cell", Keys.cellText(c, cellNode),
                     t.channels() + " x " + t.height() + " x " + t.width());
             return null;
         }

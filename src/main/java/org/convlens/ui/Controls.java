@@ -41,8 +41,10 @@ public final class Controls {
     public static StringProperty bindInt(Spinner<Integer> s, IntegerProperty p, int min, int max,
                                          Supplier<Locale> locale) {
         StringProperty message = new SimpleStringProperty("");
-        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max,
-                Math.max(min, Math.min(max, p.get())));
+        // A value loaded from elsewhere (a spec file, a lesson) may lie past the range offered for
+        // editing: the range widens to hold it rather than clamping it and changing the scenario.
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                Math.min(min, p.get()), Math.max(max, p.get()), p.get());
         s.setValueFactory(f);
         s.setEditable(true);
         f.valueProperty().addListener((o, a, b) -> {
@@ -53,7 +55,9 @@ public final class Controls {
         p.addListener((o, a, b) -> {
             int v = b.intValue();
             if (f.getValue() == null || f.getValue() != v) {
-                f.setValue(Math.max(min, Math.min(max, v)));
+                f.setMin(Math.min(min, v));
+                f.setMax(Math.max(max, v));
+                f.setValue(v);
             }
         });
         TextField editor = s.getEditor();
@@ -65,7 +69,7 @@ public final class Controls {
             } catch (NumberFormatException e) {
                 v = null;
             }
-            if (v != null && v >= min && v <= max) {
+            if (v != null && v >= f.getMin() && v <= f.getMax()) {
                 s.pseudoClassStateChanged(INVALID, false);
                 message.set("");
                 if (!v.equals(f.getValue())) {
@@ -73,7 +77,7 @@ public final class Controls {
                 }
             } else {
                 s.pseudoClassStateChanged(INVALID, true);
-                message.set(UiText.get(locale.get(), "error.wholeNumber", t, min, max));
+                message.set(UiText.get(locale.get(), "error.wholeNumber", t, f.getMin(), f.getMax()));
             }
         });
         editor.focusedProperty().addListener((o, was, is) -> {

@@ -241,6 +241,10 @@ public final class Shell implements UiContext {
                 List<Menu> menus = c.createMenus(this);
                 main.menuBar().getMenus().addAll(helpAt, menus);
                 helpAt += menus.size();
+                Node side = c.createSidePanel(this);
+                if (side != null) {
+                    main.root().setRight(side);
+                }
             } catch (RuntimeException e) {
                 setStatus(UiText.get(locale(), "status.tab.failed", c.id(), String.valueOf(e.getMessage())), true);
             }

@@ -27,6 +27,14 @@ public interface TabContribution {
     /** The tab, with its texts in {@link UiContext#locale()}. */
     Tab createTab(UiContext context);
 
+    /**
+     * A panel beside the tabs (at the window's right), shown whichever tab is selected, such as a
+     * lesson beside the stepper; none by default. Made afresh at every rebuild, like the tab.
+     */
+    default javafx.scene.Node createSidePanel(UiContext context) {
+        return null;
+    }
+
     /** Menus to add to the menu bar (between View and Help); none by default. */
     default List<Menu> createMenus(UiContext context) {
         return List.of();

@@ -43,7 +43,8 @@ public final class WindowFixture {
         System.setProperty("convlens.home", f.home.toString());
         try {
             StepperView.flipDurationProperty().set(Duration.ZERO);
-            f.shell = ConvLensApp.create(stage, BACKGROUND, List.of());
+            // No lesson at start: these tests check the window's own opening state.
+            f.shell = ConvLensApp.create(stage, BACKGROUND, List.of("--lesson=none"));
             f.shell.setFilePicker(new FilePicker() {
                 @Override
                 public Path saveFile(Window owner, String title, String description, String extension, String initial) {

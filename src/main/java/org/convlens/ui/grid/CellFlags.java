@@ -24,10 +24,12 @@ public final class CellFlags {
     public static final int SELECTED = 1 << 7;
     /** The input cell a hovered padding cell copies its value from. */
     public static final int SOURCE = 1 << 8;
+    /** A cell another part of the app points at, such as a lesson step. */
+    public static final int MARKED = 1 << 9;
 
     /** CSS pseudo-class names in bit order. */
     public static final java.util.List<String> NAMES = java.util.List.of("in-window", "current", "read", "linked",
-            "uncovered", "pending", "chosen", "selected", "source");
+            "uncovered", "pending", "chosen", "selected", "source", "marked");
 
     private CellFlags() {
     }

@@ -563,8 +563,8 @@ public class GridView extends Region {
         return st;
     }
 
-    /** Border order, weakest first so the strongest is drawn on top: selected, linked, source, in-window, read, chosen, current. */
-    private static final int[] BORDER_ORDER = {7, 3, 8, 0, 2, 6, 1};
+    /** Border order, weakest first so the strongest is drawn on top: selected, marked, linked, source, in-window, read, chosen, current. */
+    private static final int[] BORDER_ORDER = {7, 9, 3, 8, 0, 2, 6, 1};
 
     private GridPicture drawnPicture;
     private Style drawnStyle;

@@ -862,9 +862,48 @@ public class StepperView {
         return text("grid.legend.padding", p[0], p[1], p[2], p[3], text("paddingMode." + plan.spec().paddingMode().id()));
     }
 
+    /** Above this many channels a bar offers a drop-down list instead of one button per channel. */
+    private static final int MAX_CHANNEL_BUTTONS = ScenarioViewModel.MAX_CHANNELS;
+
+    /** A compact channel chooser for many channels: {@code -1} is shown as {@code minusOne} if given. */
+    private ComboBox<Integer> channelChooser(int n, String minusOne) {
+        ComboBox<Integer> box = new ComboBox<>();
+        if (minusOne != null) {
+            box.getItems().add(-1);
+        }
+        for (int c = 0; c < n; c++) {
+            box.getItems().add(c);
+        }
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v < 0 ? minusOne : Integer.toString(v);
+            }
+
+            @Override
+            public Integer fromString(String t) {
+                return null;
+            }
+        });
+        box.setVisibleRowCount(12);
+        return box;
+    }
+
     private void updateSliceBar(ConvPlan plan, Frame f) {
         int n = plan.inPerGroup();
-        if (n != shownSlices) {
+        if (n != shownSlices && n > MAX_CHANNEL_BUTTONS) {
+            shownSlices = n;
+            sliceBar.getChildren().clear();
+            ComboBox<Integer> box = channelChooser(n, text("grid.slice.follow"));
+            box.setId("sliceChooser");
+            box.setValue(vm.pinnedSliceProperty().get() < 0 ? -1 : vm.pinnedSliceProperty().get());
+            box.valueProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    vm.pinnedSliceProperty().set(b);
+                }
+            });
+            sliceBar.getChildren().addAll(new Label(text("grid.slice")), box);
+        } else if (n != shownSlices) {
             shownSlices = n;
             sliceBar.getChildren().clear();
             if (n > 1) {
@@ -906,6 +945,31 @@ public class StepperView {
 
     private void updateOutChannelBar(ConvPlan plan, Frame f) {
         int n = plan.outChannels();
+        if (n > MAX_CHANNEL_BUTTONS) {
+            if (n != shownOutChannels) {
+                shownOutChannels = n;
+                outChannelBar.getChildren().clear();
+                ComboBox<Integer> box = channelChooser(n, null);
+                box.setId("outChannelChooser");
+                box.valueProperty().addListener((o, a, b) -> {
+                    Frame fr = vm.getFrame();
+                    if (b != null && fr != null && b != fr.outChannel()) {
+                        int oy = fr.convStep() != null ? fr.convStep().outY() : 0;
+                        int ox = fr.convStep() != null ? fr.convStep().outX() : 0;
+                        vm.jumpToOutput(b, oy, ox);
+                    }
+                });
+                outChannelBar.getChildren().addAll(new Label(text("grid.outChannel")), box);
+            }
+            outChannelBar.setVisible(true);
+            outChannelBar.setManaged(true);
+            @SuppressWarnings("unchecked")
+            ComboBox<Integer> box = (ComboBox<Integer>) outChannelBar.getChildren().get(1);
+            if (box.getValue() == null || box.getValue() != f.outChannel()) {
+                box.setValue(f.outChannel());
+            }
+            return;
+        }
         if (n != shownOutChannels) {
             shownOutChannels = n;
             outChannelBar.getChildren().clear();

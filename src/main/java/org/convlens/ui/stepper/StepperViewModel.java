@@ -41,6 +41,7 @@ public final class StepperViewModel {
     private final IntegerProperty pinnedSlice = new SimpleIntegerProperty(this, "pinnedSlice", -1);
     private final ObjectProperty<Link> hover = new SimpleObjectProperty<>(this, "hover");
     private final ObjectProperty<Link> pinnedLink = new SimpleObjectProperty<>(this, "pinnedLink");
+    private final ObjectProperty<Marks> marks = new SimpleObjectProperty<>(this, "marks", Marks.NONE);
     private final ReadOnlyIntegerWrapper totalSteps = new ReadOnlyIntegerWrapper(this, "totalSteps", 1);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyObjectWrapper<ShapeInfo> shape = new ReadOnlyObjectWrapper<>(this, "shape");
@@ -50,7 +51,7 @@ public final class StepperViewModel {
 
     public StepperViewModel(ScenarioViewModel scenario) {
         this.scenario = scenario;
-        Observable[] inputs = {step, term, termPace, pinnedSlice, hover, pinnedLink, scenario.computationProperty(),
+        Observable[] inputs = {step, term, termPace, pinnedSlice, hover, pinnedLink, marks, scenario.computationProperty(),
             scenario.localeProperty()};
         for (Observable o : inputs) {
             o.addListener(x -> refresh());
@@ -133,6 +134,11 @@ public final class StepperViewModel {
     /** The cell last clicked: its links stay lit while the mouse is elsewhere. */
     public ObjectProperty<Link> pinnedLinkProperty() {
         return pinnedLink;
+    }
+
+    /** Cells another part of the app points at (a lesson step), drawn marked in every frame. */
+    public ObjectProperty<Marks> marksProperty() {
+        return marks;
     }
 
     public ReadOnlyIntegerProperty totalStepsProperty() {
@@ -282,6 +288,7 @@ public final class StepperViewModel {
         }
         Link link = hover.get() != null ? hover.get() : pinnedLink.get();
         Locale locale = scenario.localeProperty().get();
-        frame.set(FrameRenderer.render(c, s, t, termPace.get(), pinnedSlice.get(), link, locale));
+        Frame f = FrameRenderer.render(c, s, t, termPace.get(), pinnedSlice.get(), link, locale);
+        frame.set(marks.get() == null ? f : marks.get().apply(f, c));
     }
 }

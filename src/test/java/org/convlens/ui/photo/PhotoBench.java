@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The photo benchmark, Java side: for a photo (12 megapixels in tools/bench/photo_bench.sh) and
  * 3x3, 7x7, 15x15 kernels (dense, {@code w[i] = sin(i + 1)}, as photo_bench.py), prints
  * <ul>
- *   <li>engine time alone: {@code ConvEngine.run} on the colour photo (depthwise, 3 channels)
+ *   <li>engine time alone: {@code ConvEngine.run} on the colour photo (depthwise, 3 channels),
+ *       output tensors reused between runs as the view does
  *       and on its gray version, "same" zero padding, median of N runs after warm-up;</li>
  *   <li>edit to screen: in the real photo view (headless JavaFX, Monocle), the time from changing
  *       one kernel value to the new result drawn into the result pane's image, median of N edits,
@@ -59,7 +60,9 @@ public final class PhotoBench {
                 ConvSpec spec = ChannelPolicy.forChannels(
                         ConvSpec.builder(Kernel.of(kernel(k))).padding(Padding.SAME).build(), p.channels());
                 ConvPlan plan = ConvPlan.of(spec, p.tensor());
-                double ms = median(runs, () -> ConvEngine.run(plan, p.tensor(), threads));
+                // Output tensors reused from run to run, as the photo view reuses its spare result.
+                ConvEngine.Result[] last = {null};
+                double ms = median(runs, () -> last[0] = ConvEngine.run(plan, p.tensor(), last[0], threads));
                 System.out.printf(Locale.ROOT, "{\"side\": \"engine\", \"case\": \"%s_k%d\", \"width\": %d, \"height\": %d,"
                         + " \"threads\": %d, \"median_ms\": %.2f}%n", p.channels() == 3 ? "rgb" : "gray", k, p.width(),
                         p.height(), threads, ms);

@@ -1,0 +1,255 @@
+package org.convlens.ui.lesson;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import org.convlens.lesson.Lesson;
+import org.convlens.lesson.ProgressStore;
+import org.convlens.ui.TabContribution;
+import org.convlens.ui.UiContext;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Lessons in the main window: a Lessons tab listing every lesson with its progress, the lesson
+ * player as a panel beside the tabs, and a Lessons menu (Alt+Right / Alt+Left for the next and
+ * previous step, F9 for the panel). At start the lesson open last (else lesson 1) is shown, unless
+ * the panel was closed; {@code --lesson FILE} opens that file's lesson, {@code --lesson=none} none.
+ */
+public final class LessonContribution implements TabContribution {
+    /** The tab's id, for {@link UiContext#selectTab}. */
+    public static final String ID = "lessons";
+
+    private UiContext ctx;
+    private LessonLibraryViewModel library;
+    private LessonPlayerViewModel player;
+    private FitViewModel fit;
+    private LessonPhotoViewModel photo;
+    private final BooleanProperty panelShown = new SimpleBooleanProperty(this, "panelShown", true);
+    private LessonPanel panel;
+    private LessonListView list;
+    private final List<String> extraFolders = new ArrayList<>();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public int order() {
+        return 50;
+    }
+
+    private void ensure(UiContext c) {
+        this.ctx = c;
+        if (player != null) {
+            return;
+        }
+        ProgressStore store = ProgressStore.open();
+        player = new LessonPlayerViewModel(c.scenario(), c.stepper(), store, c::showStatus);
+        fit = new FitViewModel();
+        photo = new LessonPhotoViewModel(c.executor());
+        library = new LessonLibraryViewModel(c.parameters());
+        panelShown.set(!library.noLessonAtStart() && (player.panelWasShown() || library.wantsLesson()));
+        panelShown.addListener((o, a, b) -> player.rememberPanel(b));
+        load(!library.noLessonAtStart());
+    }
+
+    private void load(boolean atStart) {
+        library.load(ctx.executor(), ctx.locale(), lib -> {
+            long bad = lib.problems().stream().filter(p -> !p.warning()).map(p -> p.file()).distinct().count();
+            if (bad > 0) {
+                ctx.showStatus(LessonText.get(ctx.locale(), "status.lesson.bad", bad));
+            }
+            if (atStart) {
+                start();
+            } else if (player.getLesson() != null) {
+                Lesson same = lib.byKey(player.keyProperty().get());
+                if (same != null) {
+                    player.open(same, lib.keyOf(same));
+                }
+            }
+        });
+    }
+
+    /** What the app opens with: the lesson asked for, else the last one, else the first. */
+    private void start() {
+        Lesson l = library.requested();
+        if (l == null && panelShown.get()) {
+            String last = player.lastKey();
+            l = last == null ? null : library.byKey(last);
+            if (l == null && !library.lessons().isEmpty()) {
+                l = library.lessons().get(0);
+            }
+        }
+        if (l != null) {
+            open(l);
+        }
+    }
+
+    /** Opens a lesson in the panel beside the stepper. */
+    public void open(Lesson l) {
+        panelShown.set(true);
+        player.open(l, library.keyOf(l));
+        ctx.selectTab("stepper");
+    }
+
+    private void nextLesson() {
+        List<Lesson> all = library.lessons();
+        int i = all.indexOf(player.getLesson());
+        if (i >= 0 && i + 1 < all.size()) {
+            open(all.get(i + 1));
+        } else {
+            showList();
+        }
+    }
+
+    private void showList() {
+        ctx.selectTab(ID);
+    }
+
+    private void setPanel(boolean shown) {
+        if (shown == panelShown.get() && (shown == (player.getLesson() != null))) {
+            return;
+        }
+        panelShown.set(shown);
+        if (!shown) {
+            player.close();
+        } else if (player.getLesson() == null) {
+            String last = player.lastKey();
+            Lesson l = last == null ? null : library.byKey(last);
+            if (l == null && !library.lessons().isEmpty()) {
+                l = library.lessons().get(0);
+            }
+            if (l != null) {
+                open(l);
+            }
+        }
+    }
+
+    // The window's parts
+
+    @Override
+    public Tab createTab(UiContext c) {
+        ensure(c);
+        if (list != null) {
+            list.dispose();
+        }
+        list = LessonListView.load(library, player, c.locale(), this::open, () -> load(false));
+        Tab t = new Tab(LessonText.get(c.locale(), "tab.lessons"), list.root());
+        t.setId(ID);
+        return t;
+    }
+
+    @Override
+    public Node createSidePanel(UiContext c) {
+        ensure(c);
+        if (panel != null) {
+            panel.dispose();
+        }
+        panel = LessonPanel.load(player, fit, photo, c.locale(), this::showList, () -> setPanel(false),
+                this::nextLesson);
+        StackPane side = new StackPane(panel.root());
+        side.setId("lessonSide");
+        side.visibleProperty().bind(panelShown);
+        side.managedProperty().bind(panelShown);
+        return side;
+    }
+
+    @Override
+    public List<Menu> createMenus(UiContext c) {
+        ensure(c);
+        Locale l = c.locale();
+        Menu m = new Menu(LessonText.get(l, "menu.lessons"));
+        m.setId("lessonsMenu");
+        MenuItem all = item(l, "menu.lessons.list", this::showList, null);
+        CheckMenuItem shown = new CheckMenuItem(LessonText.get(l, "menu.lessons.panel"));
+        shown.setId("lessonPanelItem");
+        shown.setSelected(panelShown.get());
+        shown.setAccelerator(new KeyCodeCombination(KeyCode.F9));
+        shown.setOnAction(e -> setPanel(shown.isSelected()));
+        panelShown.addListener((o, a, b) -> shown.setSelected(b));
+        MenuItem next = item(l, "menu.lessons.next", player::next,
+                new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN));
+        MenuItem back = item(l, "menu.lessons.back", player::back,
+                new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN));
+        MenuItem hint = item(l, "menu.lessons.hint", player::showHint,
+                new KeyCodeCombination(KeyCode.H, KeyCombination.ALT_DOWN));
+        MenuItem reveal = item(l, "menu.lessons.reveal", player::reveal,
+                new KeyCodeCombination(KeyCode.R, KeyCombination.ALT_DOWN));
+        CheckMenuItem teacher = new CheckMenuItem(LessonText.get(l, "menu.lessons.teacher"));
+        teacher.setId("lessonTeacherItem");
+        teacher.setSelected(player.modeProperty().get() == LessonPlayerViewModel.Mode.TEACHER);
+        teacher.setOnAction(e -> player.modeProperty().set(teacher.isSelected()
+                ? LessonPlayerViewModel.Mode.TEACHER : LessonPlayerViewModel.Mode.SELF_STUDY));
+        player.modeProperty().addListener((o, a, b) -> teacher.setSelected(b == LessonPlayerViewModel.Mode.TEACHER));
+        MenuItem restart = item(l, "menu.lessons.restart", player::restart, null);
+        Menu open = new Menu(LessonText.get(l, "menu.lessons.open"));
+        Runnable fill = () -> {
+            open.getItems().clear();
+            int n = 0;
+            for (Lesson x : library.lessons()) {
+                MenuItem it = new MenuItem((++n) + ". " + x.title().get(l));
+                it.setOnAction(e -> open(x));
+                open.getItems().add(it);
+            }
+        };
+        fill.run();
+        library.lessons().addListener((javafx.collections.ListChangeListener<Lesson>) ch -> fill.run());
+        MenuItem reload = item(l, "menu.lessons.reload", () -> load(false), null);
+        MenuItem folder = item(l, "menu.lessons.folder", this::chooseFolder, null);
+        m.getItems().addAll(all, open, shown, new SeparatorMenuItem(), next, back, hint, reveal, teacher, restart,
+                new SeparatorMenuItem(), folder, reload);
+        return List.of(m);
+    }
+
+    private static MenuItem item(Locale l, String key, Runnable r, KeyCombination k) {
+        MenuItem it = new MenuItem(LessonText.get(l, key));
+        it.setId(key.replace('.', '-'));
+        it.setOnAction(e -> r.run());
+        if (k != null) {
+            it.setAccelerator(k);
+        }
+        return it;
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser d = new DirectoryChooser();
+        d.setTitle(LessonText.get(ctx.locale(), "menu.lessons.folder"));
+        File f = d.showDialog(ctx.window());
+        if (f != null) {
+            library.addFolder(f.toPath());
+            load(false);
+        }
+    }
+
+    /** The player, for tests. */
+    public LessonPlayerViewModel player() {
+        return player;
+    }
+
+    public LessonLibraryViewModel library() {
+        return library;
+    }
+
+    public FitViewModel fit() {
+        return fit;
+    }
+
+    public BooleanProperty panelShownProperty() {
+        return panelShown;
+    }
+}

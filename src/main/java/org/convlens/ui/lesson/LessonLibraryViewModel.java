@@ -1,0 +1,197 @@
+package org.convlens.ui.lesson;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.convlens.lesson.Lesson;
+import org.convlens.lesson.LessonLibrary;
+import org.convlens.lesson.LessonLoader;
+import org.convlens.lesson.LessonProblem;
+import org.convlens.lesson.UserFiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The lessons on offer: the shipped ones, a teacher's own in the per-user {@code lessons/}
+ * folder, and any folder or file given with {@code --lessons DIR} / {@code --lesson FILE}. Loaded in
+ * the background; a bad lesson is listed with its problems and skipped. No JavaFX nodes.
+ */
+public final class LessonLibraryViewModel {
+    // Properties
+    private final ObservableList<Lesson> lessons = FXCollections.observableArrayList();
+    private final ObservableList<LessonProblem> problems = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final Map<Lesson, String> keys = new IdentityHashMap<>();
+    private final List<Path> extra;
+    private final boolean wantsLesson;
+    private final boolean noLesson;
+    /** The {@code --lesson} value that starts the app with no lesson open. */
+    public static final String NONE = "none";
+    private Lesson requested;
+
+    /**
+     * @param parameters the app's arguments: {@code --lessons DIR} and {@code --lesson FILE} add
+     *                   lessons ({@code --lesson} also opens that lesson first); {@code --lesson=none}
+     *                   starts with no lesson open
+     */
+    public LessonLibraryViewModel(List<String> parameters) {
+        List<Path> x = new ArrayList<>();
+        boolean none = parameters.contains("--screenshots") || parameters.contains("--measure-fps");
+        for (int i = 0; i < parameters.size(); i++) {
+            String p = parameters.get(i);
+            String value = null;
+            if ((p.equals("--lessons") || p.equals("--lesson")) && i + 1 < parameters.size()) {
+                value = parameters.get(++i);
+            } else if (p.startsWith("--lessons=") || p.startsWith("--lesson=")) {
+                value = p.substring(p.indexOf('=') + 1);
+            }
+            if (value != null && !value.equals(NONE)) {
+                x.add(Path.of(value));
+            }
+            if (NONE.equals(value)) {
+                none = true;
+            }
+        }
+        this.extra = new ArrayList<>(x);
+        this.noLesson = none;
+        this.wantsLesson = !none && parameters.stream().anyMatch(p -> p.equals("--lesson") || p.startsWith("--lesson="));
+    }
+
+    /**
+     * True if the app was started with {@code --lesson=none} (or for one of the window's tool runs,
+     * {@code --screenshots}, {@code --measure-fps}): no lesson opens at start.
+     */
+    public boolean noLessonAtStart() {
+        return noLesson;
+    }
+
+    /** True if the app was started with {@code --lesson FILE}. */
+    public boolean wantsLesson() {
+        return wantsLesson;
+    }
+
+    /** Adds a folder (or file) of lessons for the next {@link #load}. */
+    public void addFolder(Path p) {
+        if (!extra.contains(p)) {
+            extra.add(p);
+        }
+    }
+
+    /** The lessons that loaded, shipped first. */
+    public ObservableList<Lesson> lessons() {
+        return FXCollections.unmodifiableObservableList(lessons);
+    }
+
+    /** Problems of lessons that did not load (and warnings of those that did). */
+    public ObservableList<LessonProblem> problems() {
+        return FXCollections.unmodifiableObservableList(problems);
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** The key a lesson's progress is kept under: its id if shipped, else its file. */
+    public String keyOf(Lesson l) {
+        String k = keys.get(l);
+        return k != null ? k : l.id();
+    }
+
+    /** The lesson saved under {@code key}, or null. */
+    public Lesson byKey(String key) {
+        for (Lesson l : lessons) {
+            if (keyOf(l).equals(key)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The lesson a {@code --lesson FILE} argument asked for, or null. */
+    public Lesson requested() {
+        return requested;
+    }
+
+    /** What one load found. */
+    record Found(List<Lesson> lessons, List<String> keys, List<LessonProblem> problems, Lesson requested) {
+    }
+
+    /** Loads every lesson on {@code executor}; {@code done} runs on the JavaFX thread when they are in. */
+    public void load(Executor executor, Locale locale, Consumer<LessonLibraryViewModel> done) {
+        loading.set(true);
+        Task<Found> task = new Task<>() {
+            @Override
+            protected Found call() {
+                return find(locale);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            Found f = task.getValue();
+            keys.clear();
+            for (int i = 0; i < f.lessons().size(); i++) {
+                keys.put(f.lessons().get(i), f.keys().get(i));
+            }
+            lessons.setAll(f.lessons());
+            problems.setAll(f.problems());
+            requested = f.requested();
+            loading.set(false);
+            done.accept(this);
+        });
+        task.setOnFailed(e -> {
+            Throwable t = task.getException();
+            problems.setAll(new LessonProblem(LessonLibrary.SHIPPED, 1, false, String.valueOf(t)));
+            loading.set(false);
+            done.accept(this);
+        });
+        executor.execute(task);
+    }
+
+    private Found find(Locale locale) {
+        List<Lesson> all = new ArrayList<>();
+        List<String> k = new ArrayList<>();
+        List<LessonProblem> probs = new ArrayList<>();
+        LessonLibrary.Loaded shipped = LessonLibrary.shipped(locale);
+        all.addAll(shipped.lessons());
+        shipped.lessons().forEach(l -> k.add(l.id()));
+        probs.addAll(shipped.problems());
+        Lesson req = null;
+        List<Path> places = new ArrayList<>();
+        places.add(UserFiles.lessons());
+        places.addAll(List.copyOf(extra));
+        for (Path p : places) {
+            if (Files.isDirectory(p)) {
+                LessonLibrary.Loaded l = LessonLibrary.load(p, locale);
+                for (Lesson x : l.lessons()) {
+                    all.add(x);
+                    k.add(keyFor(Path.of(x.source()).toAbsolutePath().normalize()));
+                }
+                probs.addAll(l.problems());
+            } else if (Files.isRegularFile(p)) {
+                LessonLoader.Result r = new LessonLoader(locale).load(p);
+                probs.addAll(r.problems());
+                if (r.ok()) {
+                    all.add(r.lesson());
+                    k.add(keyFor(p.toAbsolutePath().normalize()));
+                    req = r.lesson();
+                }
+            } else if (!p.equals(UserFiles.lessons())) {
+                probs.add(new LessonProblem(p.toString(), 1, false, LessonText.get(locale, "library.noPlace")));
+            }
+        }
+        return new Found(all, k, probs, req);
+    }
+
+    private static String keyFor(Path file) {
+        return "file:" + file;
+    }
+}

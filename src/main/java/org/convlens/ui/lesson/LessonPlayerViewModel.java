@@ -1,0 +1,577 @@
+package org.convlens.ui.lesson;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.convlens.engine.ConvPlan;
+import org.convlens.engine.PoolSpec;
+import org.convlens.engine.SpecException;
+import org.convlens.lesson.Highlight;
+import org.convlens.lesson.Lesson;
+import org.convlens.lesson.LessonSession;
+import org.convlens.lesson.ProgressStore;
+import org.convlens.lesson.Question;
+import org.convlens.lesson.Step;
+import org.convlens.lesson.Verdict;
+import org.convlens.spec.Problem;
+import org.convlens.ui.stepper.Marks;
+import org.convlens.ui.stepper.ScenarioViewModel;
+import org.convlens.ui.stepper.StepperViewModel;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Plays a lesson in the main window: each step loads its state into the stepper's scenario, moves
+ * the stepper to the step it names, marks its cells and covers what would give an open question's
+ * answer away. Answers are checked at once; in self-study mode the feedback shows at once, in
+ * teacher mode only when revealed. Progress is saved after every change. No JavaFX nodes.
+ */
+public final class LessonPlayerViewModel {
+    /** Self-study shows feedback at once; teacher mode keeps answers hidden until revealed, in big type. */
+    public enum Mode {
+        SELF_STUDY("self-study"), TEACHER("teacher");
+
+        private final String id;
+
+        Mode(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        static Mode fromId(String id) {
+            return TEACHER.id.equals(id) ? TEACHER : SELF_STUDY;
+        }
+    }
+
+    private final ScenarioViewModel scenario;
+    private final StepperViewModel stepper;
+    private final ProgressStore store;
+    private final Consumer<String> saveFailed;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
+    private final ReadOnlyStringWrapper key = new ReadOnlyStringWrapper(this, "key");
+    private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", 0);
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step");
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.SELF_STUDY);
+    private final StringProperty answer = new SimpleStringProperty(this, "answer", "");
+    private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
+    private final ReadOnlyObjectWrapper<Verdict> firstVerdict = new ReadOnlyObjectWrapper<>(this, "firstVerdict");
+    private final ReadOnlyObjectWrapper<Integer> chosen = new ReadOnlyObjectWrapper<>(this, "chosen");
+    private final ReadOnlyStringWrapper notUnderstood = new ReadOnlyStringWrapper(this, "notUnderstood");
+    private final ReadOnlyBooleanWrapper hintShown = new ReadOnlyBooleanWrapper(this, "hintShown");
+    private final ReadOnlyBooleanWrapper revealed = new ReadOnlyBooleanWrapper(this, "revealed");
+    private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper(this, "diverged");
+    private final ReadOnlyBooleanWrapper atEnd = new ReadOnlyBooleanWrapper(this, "atEnd");
+    private final ReadOnlyObjectWrapper<LessonSession.Score> score = new ReadOnlyObjectWrapper<>(this, "score");
+    private final ReadOnlyObjectWrapper<Set<Highlight.Panel>> covered = new ReadOnlyObjectWrapper<>(this, "covered",
+            Set.of());
+    private final ReadOnlyIntegerWrapper saves = new ReadOnlyIntegerWrapper(this, "saves");
+    private final BooleanBinding canGoBack;
+    private final BooleanBinding canGoForward;
+    private final BooleanBinding explained;
+    private final BooleanBinding verdictShown;
+
+    private LessonSession session;
+    private boolean applying;
+
+    /**
+     * @param saveFailed receives a message when progress cannot be written (the status bar)
+     */
+    public LessonPlayerViewModel(ScenarioViewModel scenario, StepperViewModel stepper, ProgressStore store,
+                                 Consumer<String> saveFailed) {
+        this.scenario = scenario;
+        this.stepper = stepper;
+        this.store = store;
+        this.saveFailed = saveFailed;
+        mode.set(Mode.fromId(store.setting("mode", Mode.SELF_STUDY.id())));
+        canGoBack = Bindings.createBooleanBinding(() -> lesson.get() != null && (index.get() > 0 || atEnd.get()),
+                lesson, index, atEnd);
+        canGoForward = Bindings.createBooleanBinding(() -> lesson.get() != null && !atEnd.get(), lesson, atEnd);
+        explained = Bindings.createBooleanBinding(() -> step.get() != null && step.get().question() != null
+                && (revealed.get() || mode.get() == Mode.SELF_STUDY && verdict.get() != null), step, revealed, mode,
+                verdict);
+        verdictShown = Bindings.createBooleanBinding(() -> verdict.get() != null
+                && (mode.get() == Mode.SELF_STUDY || revealed.get()), verdict, mode, revealed);
+        explained.addListener(o -> refreshCover());
+        diverged.addListener(o -> {
+            refreshCover();
+            refreshMarks();
+        });
+        mode.addListener((o, a, b) -> saveSetting("mode", b.id()));
+        scenario.latestProblemProperty().addListener((o, a, b) -> checkDiverged(b));
+    }
+
+    // Properties (accessors)
+
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
+    public Lesson getLesson() {
+        return lesson.get();
+    }
+
+    /** The key progress is kept under: the lesson's id for shipped lessons, its file otherwise. */
+    public ReadOnlyStringProperty keyProperty() {
+        return key.getReadOnlyProperty();
+    }
+
+    /** The 0-based step shown. */
+    public ReadOnlyIntegerProperty indexProperty() {
+        return index.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public Step getStep() {
+        return step.get();
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    /** What is typed in the answer field. */
+    public StringProperty answerProperty() {
+        return answer;
+    }
+
+    /** The latest understood answer to this step's question, or null. */
+    public ReadOnlyObjectProperty<Verdict> verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    /** The first understood answer (the one that scores), or null. */
+    public ReadOnlyObjectProperty<Verdict> firstVerdictProperty() {
+        return firstVerdict.getReadOnlyProperty();
+    }
+
+    /** The option chosen last in a choice question, or null. */
+    public ReadOnlyObjectProperty<Integer> chosenProperty() {
+        return chosen.getReadOnlyProperty();
+    }
+
+    /** The text just typed if it was not an answer the question takes, else null. */
+    public ReadOnlyStringProperty notUnderstoodProperty() {
+        return notUnderstood.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hintShownProperty() {
+        return hintShown.getReadOnlyProperty();
+    }
+
+    /** Teacher mode: the answer and explanation were revealed. */
+    public ReadOnlyBooleanProperty revealedProperty() {
+        return revealed.getReadOnlyProperty();
+    }
+
+    /** The scenario was changed by hand after the step loaded it: the step's text no longer describes it. */
+    public ReadOnlyBooleanProperty divergedProperty() {
+        return diverged.getReadOnlyProperty();
+    }
+
+    /** The score page after the last step is shown. */
+    public ReadOnlyBooleanProperty atEndProperty() {
+        return atEnd.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LessonSession.Score> scoreProperty() {
+        return score.getReadOnlyProperty();
+    }
+
+    /** Panels covered until the question is answered (the file's {@code hide}, and what would give the answer away). */
+    public ReadOnlyObjectProperty<Set<Highlight.Panel>> coveredProperty() {
+        return covered.getReadOnlyProperty();
+    }
+
+    /** Counts successful saves of progress (lists showing progress refresh on it). */
+    public ReadOnlyIntegerProperty savesProperty() {
+        return saves.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canGoBackProperty() {
+        return canGoBack;
+    }
+
+    public BooleanBinding canGoForwardProperty() {
+        return canGoForward;
+    }
+
+    /** The explanation (and the engine's answer) is shown. */
+    public BooleanBinding explainedProperty() {
+        return explained;
+    }
+
+    /** Right or wrong is shown. */
+    public BooleanBinding verdictShownProperty() {
+        return verdictShown;
+    }
+
+    /** The session being played, or null (for tests and the score page). */
+    public LessonSession session() {
+        return session;
+    }
+
+    // Commands
+
+    /**
+     * Opens a lesson where its saved progress left off (a finished one from the start) and shows
+     * that step in the window.
+     *
+     * @param progressKey the key its progress is saved under
+     */
+    public void open(Lesson l, String progressKey) {
+        session = new LessonSession(l);
+        ProgressStore.Entry e = store.get(progressKey);
+        if (e != null) {
+            session.restore(e);
+            if (e.finished() && session.isLast()) {
+                session.goTo(0);
+            }
+        }
+        lesson.set(l);
+        key.set(progressKey);
+        atEnd.set(false);
+        show();
+        saveSetting("last", progressKey);
+        save();
+    }
+
+    /** Forgets the lesson; the stepper keeps its scenario, unmarked. */
+    public void close() {
+        session = null;
+        lesson.set(null);
+        step.set(null);
+        stepper.marksProperty().set(Marks.NONE);
+        covered.set(Set.of());
+        diverged.set(false);
+    }
+
+    public void next() {
+        if (session == null || atEnd.get()) {
+            return;
+        }
+        if (!session.next()) {
+            session.finish();
+            score.set(session.score());
+            atEnd.set(true);
+            save();
+            return;
+        }
+        show();
+        save();
+    }
+
+    public void back() {
+        if (session == null) {
+            return;
+        }
+        if (atEnd.get()) {
+            atEnd.set(false);
+            show();
+            return;
+        }
+        if (session.back()) {
+            show();
+            save();
+        }
+    }
+
+    /** Shows step {@code i} (0-based). */
+    public void goTo(int i) {
+        if (session == null) {
+            return;
+        }
+        atEnd.set(false);
+        session.goTo(i);
+        show();
+        save();
+    }
+
+    /** Starts the lesson again: answers forgotten, first step. */
+    public void restart() {
+        if (lesson.get() == null) {
+            return;
+        }
+        Lesson l = lesson.get();
+        try {
+            store.remove(key.get());
+        } catch (IOException e) {
+            saveFailed.accept(LessonText.get(scenario.localeProperty().get(), "status.save.failed", e.getMessage()));
+        }
+        open(l, key.get());
+    }
+
+    /** Checks the typed answer. */
+    public Verdict check() {
+        return submit(answer.get());
+    }
+
+    /** Chooses option {@code i} (0-based) of a choice question. */
+    public Verdict choose(int i) {
+        Verdict v = submit(org.convlens.lesson.Answers.letter(i));
+        if (v != null && v.understood()) {
+            chosen.set(i);
+        }
+        return v;
+    }
+
+    private Verdict submit(String text) {
+        if (session == null || atEnd.get() || step.get() == null || step.get().question() == null) {
+            return null;
+        }
+        Verdict v = session.answer(text == null ? "" : text);
+        if (!v.understood()) {
+            notUnderstood.set(text == null ? "" : text);
+            return v;
+        }
+        notUnderstood.set(null);
+        LessonSession.Attempt a = session.attempt();
+        firstVerdict.set(a.first());
+        verdict.set(v);
+        if (mode.get() == Mode.SELF_STUDY) {
+            showAnswerInStepper();
+        }
+        save();
+        return v;
+    }
+
+    public void showHint() {
+        if (session != null && step.get() != null && step.get().question() != null
+                && step.get().question().hint() != null) {
+            session.hint();
+            hintShown.set(true);
+        }
+    }
+
+    /** Teacher mode: shows the answer, the verdict of what was typed, and the explanation. */
+    public void reveal() {
+        if (session == null || step.get() == null || step.get().question() == null) {
+            return;
+        }
+        session.reveal();
+        revealed.set(true);
+        showAnswerInStepper();
+    }
+
+    /** Loads the step's state again after the user changed it by hand. */
+    public void restoreStep() {
+        if (session != null && !atEnd.get()) {
+            show();
+        }
+    }
+
+    // Showing a step
+
+    private void show() {
+        Step s = session.current();
+        index.set(session.index());
+        step.set(s);
+        LessonSession.Attempt a = session.attempt();
+        verdict.set(a == null ? null : a.last());
+        firstVerdict.set(a == null ? null : a.first());
+        chosen.set(a == null || !(s.question() instanceof Question.Choice) ? null
+                : org.convlens.lesson.Answers.option(a.last().given(), ((Question.Choice) s.question()).options().size()));
+        answer.set(a == null || s.question() instanceof Question.Choice ? "" : a.last().given());
+        notUnderstood.set(null);
+        hintShown.set(session.hinted());
+        revealed.set(session.revealed());
+        applying = true;
+        try {
+            scenario.load(s.scenario().problem());
+        } finally {
+            applying = false;
+        }
+        diverged.set(false);
+        long at = s.highlight().step();
+        if (at == Highlight.END) {
+            stepper.last();
+        } else if (at >= 0) {
+            stepper.jumpTo((int) at);
+        } else {
+            stepper.first();
+        }
+        stepper.pinnedLinkProperty().set(null);
+        refreshMarks();
+        refreshCover();
+    }
+
+    /** After answering: the stepper shows the step that computes the cell asked about. */
+    private void showAnswerInStepper() {
+        Step s = step.get();
+        if (diverged.get() || s == null || !(s.question() instanceof Question.Value q)) {
+            return;
+        }
+        ConvPlan plan = s.scenario().plan();
+        Highlight.Cell c = q.cell();
+        if (q.grid() == Question.Grid.FEATURE_MAP || !plan.hasPool()) {
+            stepper.jumpTo((c.channel() * plan.outHeight() + c.y()) * plan.outWidth() + c.x());
+        } else {
+            int conv = plan.outChannels() * plan.outHeight() * plan.outWidth();
+            stepper.jumpTo(conv + (c.channel() * plan.poolY().size() + c.y()) * plan.poolX().size() + c.x());
+        }
+    }
+
+    private void refreshMarks() {
+        Step s = step.get();
+        if (s == null || diverged.get()) {
+            stepper.marksProperty().set(Marks.NONE);
+            return;
+        }
+        stepper.marksProperty().set(marksOf(s));
+    }
+
+    /** A step's highlighted cells in the stepper's terms. */
+    static Marks marksOf(Step s) {
+        Highlight h = s.highlight();
+        boolean pooled = s.scenario().plan().hasPool();
+        Set<List<Integer>> out = cyx(h.output());
+        return new Marks(cyx(h.input()), kernelCells(h.kernel()), pooled ? cyx(h.featureMap()) : out,
+                pooled ? out : Set.of());
+    }
+
+    private static Set<List<Integer>> cyx(List<Highlight.Cell> cells) {
+        Set<List<Integer>> s = new HashSet<>();
+        for (Highlight.Cell c : cells) {
+            s.add(List.of(c.channel(), c.y(), c.x()));
+        }
+        return s;
+    }
+
+    private static Set<List<Integer>> kernelCells(List<Highlight.Cell> cells) {
+        Set<List<Integer>> s = new HashSet<>();
+        for (Highlight.Cell c : cells) {
+            s.add(List.of(c.channel(), c.slice(), c.y(), c.x()));
+        }
+        return s;
+    }
+
+    private void refreshCover() {
+        Step s = step.get();
+        if (s == null || s.question() == null || explained.get() || diverged.get()) {
+            covered.set(Set.of());
+            return;
+        }
+        Set<Highlight.Panel> c = EnumSet.noneOf(Highlight.Panel.class);
+        c.addAll(s.highlight().hidden());
+        if (s.question() instanceof Question.Shape) {
+            c.add(Highlight.Panel.OUTPUT);
+            c.add(Highlight.Panel.SHAPE);
+        } else if (s.question() instanceof Question.Count) {
+            c.add(Highlight.Panel.SHAPE);
+        }
+        covered.set(Set.copyOf(c));
+    }
+
+    private void checkDiverged(Problem latest) {
+        Step s = step.get();
+        if (applying || s == null || atEnd.get()) {
+            return;
+        }
+        diverged.set(latest == null || !sameScenario(latest, s.scenario().problem()));
+    }
+
+    /**
+     * Whether two problems compute the same thing: the same input and, once checked against it,
+     * the same kernel, bias, padding, stride, dilation, groups, flip, activation, pooling and
+     * transposition (a missing bias and a zero bias are the same).
+     */
+    static boolean sameScenario(Problem a, Problem b) {
+        if (!a.input().equals(b.input())) {
+            return false;
+        }
+        ConvPlan pa;
+        ConvPlan pb;
+        try {
+            pa = ConvPlan.of(a.spec(), a.input());
+            pb = ConvPlan.of(b.spec(), b.input());
+        } catch (SpecException e) {
+            return false;
+        }
+        var sa = a.spec();
+        var sb = b.spec();
+        return Arrays.equals(sa.kernel().shape(), sb.kernel().shape())
+                && Arrays.equals(sa.kernel().data(), sb.kernel().data())
+                && Arrays.equals(pa.bias(), pb.bias())
+                && Arrays.equals(pa.padding(), pb.padding())
+                && sa.paddingMode() == sb.paddingMode()
+                && sa.strideY() == sb.strideY() && sa.strideX() == sb.strideX()
+                && sa.dilationY() == sb.dilationY() && sa.dilationX() == sb.dilationX()
+                && sa.groups() == sb.groups() && sa.flip() == sb.flip() && sa.transposed() == sb.transposed()
+                && sa.outputPaddingY() == sb.outputPaddingY() && sa.outputPaddingX() == sb.outputPaddingX()
+                && sa.activation().equals(sb.activation())
+                && samePool(sa.pool(), sb.pool());
+    }
+
+    private static boolean samePool(PoolSpec a, PoolSpec b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.type() == b.type() && a.kernelHeight() == b.kernelHeight() && a.kernelWidth() == b.kernelWidth()
+                && a.strideY() == b.strideY() && a.strideX() == b.strideX() && a.padY() == b.padY()
+                && a.padX() == b.padX() && a.ceilMode() == b.ceilMode() && a.countIncludePad() == b.countIncludePad();
+    }
+
+    // Saving
+
+    private void save() {
+        if (session == null) {
+            return;
+        }
+        try {
+            store.put(key.get(), session.progress());
+            saves.set(saves.get() + 1);
+        } catch (IOException e) {
+            saveFailed.accept(LessonText.get(scenario.localeProperty().get(), "status.save.failed", e.getMessage()));
+        }
+    }
+
+    private void saveSetting(String k, String v) {
+        try {
+            store.putSetting(k, v);
+        } catch (IOException e) {
+            saveFailed.accept(LessonText.get(scenario.localeProperty().get(), "status.save.failed", e.getMessage()));
+        }
+    }
+
+    /** Records whether the lesson panel is shown (the next start opens a lesson only if it was). */
+    public void rememberPanel(boolean shown) {
+        saveSetting("panel", Boolean.toString(shown));
+    }
+
+    public boolean panelWasShown() {
+        return Boolean.parseBoolean(store.setting("panel", "true"));
+    }
+
+    /** The key of the lesson open last, or null. */
+    public String lastKey() {
+        return store.setting("last", null);
+    }
+
+    public ProgressStore store() {
+        return store;
+    }
+}
