@@ -261,8 +261,9 @@ public final class Shell implements UiContext {
         applyStyle();
         if (scene == null) {
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            double w = Math.min(screen.getWidth(), Math.min(1680, Math.max(screen.getWidth() * 0.92, 1024)));
-            double h = Math.min(screen.getHeight(), Math.min(1050, Math.max(screen.getHeight() * 0.92, 700)));
+            // 1440 x 900, or the screen if smaller (other tabs' tests rely on this size)
+            double w = Math.min(1440, screen.getWidth());
+            double h = Math.min(900, screen.getHeight());
             scene = new Scene(main.root(), w, h);
             scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
             scene.addEventFilter(KeyEvent.KEY_TYPED, this::typed);
