@@ -215,6 +215,7 @@ public final class Shell implements UiContext {
     /** (Re)builds the whole window in the current language. */
     void build() {
         String selected = main == null ? null : main.tabs().getSelectionModel().getSelectedItem().getId();
+        boolean playing = stepper.playingProperty().get();
         if (stepperView != null) {
             stepperView.dispose();
         }
@@ -226,6 +227,9 @@ public final class Shell implements UiContext {
         Views.Loaded<StepperView> st = Views.load("StepperView", b, c -> new StepperView(stepper));
         stepperView = st.controller();
         stepperView.showSettings(settingsShown);
+        if (playing) {
+            stepper.playingProperty().set(true);
+        }
         main.stepperTab().setContent(st.root());
         keyHandlers.put(main.stepperTab(), stepperView::handleKey);
         List<TabContribution> sorted = new ArrayList<>(contributions);

@@ -45,6 +45,11 @@ public final class ScenarioViewModel {
     public static final int MAX_SIDE = 64;
     public static final int MAX_CHANNELS = 8;
     public static final int MAX_KERNEL = 15;
+    /**
+     * The largest grid side the stepper draws (the padded input, or the output): beyond it cells
+     * would be too small to read, and the photo view is the place for big inputs.
+     */
+    public static final int MAX_SHOWN = 160;
 
     // Properties
     private final IntegerProperty inChannels = new SimpleIntegerProperty(this, "inChannels", 1);
@@ -698,6 +703,15 @@ public final class ScenarioViewModel {
         }
         latestProblem.set(p);
         try {
+            org.convlens.engine.ConvPlan plan = org.convlens.engine.ConvPlan.of(p.spec(), p.input());
+            int side = Math.max(Math.max(plan.rows().length(), plan.cols().length()),
+                    Math.max(plan.outHeight(), plan.outWidth()));
+            if (side > MAX_SHOWN) {
+                String size = plan.outHeight() + " x " + plan.outWidth();
+                failWith(lastEdited == Setting.GENERAL ? Setting.INPUT_SIZE : lastEdited,
+                        loc -> UiText.get(loc, "error.tooLargeToShow", size, MAX_SHOWN));
+                return;
+            }
             computation.set(Computation.of(p));
             error.set(null);
         } catch (SpecException e) {
