@@ -27,7 +27,7 @@ import org.convlens.ui.stepper.ScenarioViewModel;
 import org.convlens.ui.stepper.StepperView;
 import org.convlens.ui.stepper.StepperViewModel;
 import org.convlens.ui.stepper.WorkedExample;
-import org.convlens.ui.store.AtomicFiles;
+import org.convlens.io.AtomicFiles;
 import org.convlens.ui.store.ScenarioStore;
 import org.convlens.ui.store.SettingsStore;
 

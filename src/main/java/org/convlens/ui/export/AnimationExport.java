@@ -10,7 +10,7 @@ import javafx.concurrent.Task;
 import javafx.scene.Node;
 import org.convlens.ui.UiText;
 import org.convlens.ui.stepper.StepperViewModel;
-import org.convlens.ui.store.AtomicFiles;
+import org.convlens.io.AtomicFiles;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -18,7 +18,7 @@ import org.convlens.spec.SpecWriter;
 import org.convlens.ui.grid.NumberText;
 import org.convlens.ui.stepper.Computation;
 import org.convlens.ui.stepper.Frame;
-import org.convlens.ui.store.AtomicFiles;
+import org.convlens.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

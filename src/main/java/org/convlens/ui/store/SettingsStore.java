@@ -1,5 +1,7 @@
 package org.convlens.ui.store;
 
+import org.convlens.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

@@ -56,10 +56,19 @@ class LessonPlayerWindowTest {
         return n != null && n.isVisible() && n.isManaged();
     }
 
+    /**
+     * Puts {@code typed} in the answer field and presses Check. The text is set on the FX thread
+     * rather than typed by the robot: typed keys went astray when the whole suite ran on a loaded
+     * machine (the field stayed empty), while the player's behaviour is what this test is about.
+     */
     private void answer(FxRobot r, String typed) {
-        r.interact(() -> r.lookup("#lessonAnswer").queryAs(TextField.class).clear());
-        r.clickOn("#lessonAnswer").write(typed);
+        TextField field = r.lookup("#lessonAnswer").queryAs(TextField.class);
+        r.interact(() -> {
+            field.requestFocus();
+            field.setText(typed);
+        });
         r.clickOn("#lessonCheck");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

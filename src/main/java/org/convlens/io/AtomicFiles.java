@@ -1,4 +1,4 @@
-package org.convlens.ui.store;
+package org.convlens.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes a file so that a crash at any moment leaves either the old file or the new one, never a
  * half-written one: the bytes go to a temporary file in the same folder, which is then moved over
- * the target in one step.
+ * the target in one step. Used by every package that saves the user's work (scenarios, settings,
+ * exports, lesson progress).
  */
 public final class AtomicFiles {
     private AtomicFiles() {
