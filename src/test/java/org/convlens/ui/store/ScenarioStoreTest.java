@@ -1,5 +1,6 @@
 package org.convlens.ui.store;
 
+import org.convlens.io.AtomicFiles;
 import org.convlens.engine.SpecException;
 import org.convlens.io.AtomicFiles;
 import org.convlens.spec.Problem;
