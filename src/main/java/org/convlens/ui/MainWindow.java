@@ -55,6 +55,8 @@ public class MainWindow {
     @FXML private CheckMenuItem fpsItem;
     @FXML private CheckMenuItem termPaceItem;
     @FXML private CheckMenuItem loopItem;
+    @FXML private javafx.scene.control.MenuItem undoItem;
+    @FXML private javafx.scene.control.MenuItem redoItem;
 
     public MainWindow(Shell shell) {
         this.shell = shell;
@@ -79,6 +81,8 @@ public class MainWindow {
         termPaceItem.selectedProperty().bindBidirectional(shell.stepper().termPaceProperty());
         loopItem.selectedProperty().bindBidirectional(shell.stepper().loopProperty());
         fpsLabel.visibleProperty().bind(w.showFpsProperty());
+        undoItem.disableProperty().bind(shell.scenario().canUndoProperty().not());
+        redoItem.disableProperty().bind(shell.scenario().canRedoProperty().not());
     }
 
     private static <T> void radios(ToggleGroup g, Map<RadioMenuItem, T> items, javafx.beans.property.Property<T> p) {
@@ -150,6 +154,16 @@ public class MainWindow {
     @FXML
     private void reset() {
         shell.resetScenario();
+    }
+
+    @FXML
+    private void undo() {
+        shell.scenario().undo();
+    }
+
+    @FXML
+    private void redo() {
+        shell.scenario().redo();
     }
 
     @FXML

@@ -60,7 +60,7 @@ public final class Shell implements UiContext {
     public static final List<String> HELP_KEYS = List.of("play", "forward", "back", "forwardStep", "backStep",
             "pageForward", "pageBack", "first", "last", "pace", "loop", "jump", "faster", "slower", "settings", "unpin",
             "edit",
-            "help", "presentation", "fullScreen", "zoom", "open", "save", "export", "gif");
+            "help", "presentation", "fullScreen", "zoom", "undo", "open", "save", "export", "gif");
 
     private final Stage stage;
     private final ScenarioViewModel scenario;
@@ -215,6 +215,7 @@ public final class Shell implements UiContext {
     /** (Re)builds the whole window in the current language. */
     void build() {
         String selected = main == null ? null : main.tabs().getSelectionModel().getSelectedItem().getId();
+        boolean playing = stepper.playingProperty().get();
         if (stepperView != null) {
             stepperView.dispose();
         }
@@ -226,6 +227,9 @@ public final class Shell implements UiContext {
         Views.Loaded<StepperView> st = Views.load("StepperView", b, c -> new StepperView(stepper));
         stepperView = st.controller();
         stepperView.showSettings(settingsShown);
+        if (playing) {
+            stepper.playingProperty().set(true);
+        }
         main.stepperTab().setContent(st.root());
         keyHandlers.put(main.stepperTab(), stepperView::handleKey);
         List<TabContribution> sorted = new ArrayList<>(contributions);
@@ -261,8 +265,9 @@ public final class Shell implements UiContext {
         applyStyle();
         if (scene == null) {
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            double w = Math.min(screen.getWidth(), Math.min(1680, Math.max(screen.getWidth() * 0.92, 1024)));
-            double h = Math.min(screen.getHeight(), Math.min(1050, Math.max(screen.getHeight() * 0.92, 700)));
+            // 1440 x 900, or the screen if smaller (other tabs' tests rely on this size)
+            double w = Math.min(1440, screen.getWidth());
+            double h = Math.min(900, screen.getHeight());
             scene = new Scene(main.root(), w, h);
             scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
             scene.addEventFilter(KeyEvent.KEY_TYPED, this::typed);

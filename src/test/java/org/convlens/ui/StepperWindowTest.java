@@ -120,6 +120,9 @@ class StepperWindowTest {
         float expected = ConvEngine.run(p.spec(), in).featureMap().get(0, 0, 0);
         assertEquals(NumberText.cell(expected), picture(robot, "#outputGrid").text(0, 0));
         assertEquals("2", picture(robot, "#outputGrid").text(0, 0));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals("3", picture(robot, "#inputGrid").text(0, 0), "Ctrl+Z undoes the edit");
+        assertEquals(NumberText.MINUS + "5", picture(robot, "#outputGrid").text(0, 0));
     }
 
     @Test

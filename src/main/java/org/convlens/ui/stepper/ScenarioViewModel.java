@@ -45,6 +45,11 @@ public final class ScenarioViewModel {
     public static final int MAX_SIDE = 64;
     public static final int MAX_CHANNELS = 8;
     public static final int MAX_KERNEL = 15;
+    /**
+     * The largest grid side the stepper draws (the padded input, or the output): beyond it cells
+     * would be too small to read, and the photo view is the place for big inputs.
+     */
+    public static final int MAX_SHOWN = 160;
 
     // Properties
     private final IntegerProperty inChannels = new SimpleIntegerProperty(this, "inChannels", 1);
@@ -93,6 +98,17 @@ public final class ScenarioViewModel {
     private final ReadOnlyObjectWrapper<Problem> latestProblem = new ReadOnlyObjectWrapper<>(this, "latestProblem");
     private final ReadOnlyObjectWrapper<SettingError> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final Map<Setting, StringBinding> messages = new EnumMap<>(Setting.class);
+    private final java.util.Deque<Problem> undo = new java.util.ArrayDeque<>();
+    private final java.util.Deque<Problem> redo = new java.util.ArrayDeque<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canUndo =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canUndo", false);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canRedo =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canRedo", false);
+    private boolean travelling;
+    /** The last readable scenario, what Undo goes back to after the next change. */
+    private Problem recorded;
+    /** How many earlier scenarios Undo keeps. */
+    public static final int HISTORY = 200;
 
     private final Random random;
     /** The layout the kernel array is in: its (out, in) channel pairing. */
@@ -154,6 +170,26 @@ public final class ScenarioViewModel {
             }, error, locale));
         }
         load(WorkedExample.problem());
+        recorded = latestProblem.get();
+        latestProblem.addListener((o, before, now) -> {
+            if (now == null || loading) {
+                return;
+            }
+            if (!travelling && recorded != null && recorded != now) {
+                undo.push(recorded);
+                while (undo.size() > HISTORY) {
+                    undo.removeLast();
+                }
+                redo.clear();
+                updateHistory();
+            }
+            recorded = now;
+        });
+    }
+
+    private void updateHistory() {
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
     }
 
     private Setting settingOf(Observable o) {
@@ -387,7 +423,42 @@ public final class ScenarioViewModel {
         return computation.get().plan().inputChannel(co, s);
     }
 
+    public javafx.beans.property.ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
     // Commands
+
+    /** Back to the scenario before the last change (a typed value, a setting, a loaded file). */
+    public void undo() {
+        travel(undo, redo);
+    }
+
+    /** Forward again to the scenario Undo left. */
+    public void redo() {
+        travel(redo, undo);
+    }
+
+    private void travel(java.util.Deque<Problem> from, java.util.Deque<Problem> to) {
+        if (from.isEmpty()) {
+            return;
+        }
+        Problem now = recorded;
+        travelling = true;
+        try {
+            if (now != null) {
+                to.push(now);
+            }
+            load(from.pop());
+        } finally {
+            travelling = false;
+        }
+        updateHistory();
+    }
 
     /** Replaces every setting and value with those of {@code p}. */
     public void load(Problem p) {
@@ -632,6 +703,15 @@ public final class ScenarioViewModel {
         }
         latestProblem.set(p);
         try {
+            org.convlens.engine.ConvPlan plan = org.convlens.engine.ConvPlan.of(p.spec(), p.input());
+            int side = Math.max(Math.max(plan.rows().length(), plan.cols().length()),
+                    Math.max(plan.outHeight(), plan.outWidth()));
+            if (side > MAX_SHOWN) {
+                String size = plan.outHeight() + " x " + plan.outWidth();
+                failWith(lastEdited == Setting.GENERAL ? Setting.INPUT_SIZE : lastEdited,
+                        loc -> UiText.get(loc, "error.tooLargeToShow", size, MAX_SHOWN));
+                return;
+            }
             computation.set(Computation.of(p));
             error.set(null);
         } catch (SpecException e) {

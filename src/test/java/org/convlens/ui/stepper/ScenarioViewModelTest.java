@@ -96,4 +96,29 @@ class ScenarioViewModelTest {
         // the kernel slides rotated, and the entered one is shown beside it
         assertEquals(vm.getFrame().kernel().text(0, 0), vm.getFrame().enteredKernel().text(2, 2));
     }
+
+    @Test
+    void undoAndRedoWalkBackAndForthThroughEveryChange() {
+        ScenarioViewModel s = new ScenarioViewModel(new Random(1));
+        assertEquals(false, s.canUndoProperty().get());
+        s.strideXProperty().set(2);
+        s.setInputCell(0, 0, 0, "9");
+        s.biasTextProperty().set("1, x");
+        s.biasTextProperty().set("0.5");
+        assertEquals(true, s.canUndoProperty().get());
+        s.undo();
+        assertEquals("0", s.biasTextProperty().get());
+        assertEquals(9f, s.getComputation().input().get(0, 0, 0));
+        s.undo();
+        assertEquals(3f, s.getComputation().input().get(0, 0, 0));
+        assertEquals(2, s.strideXProperty().get());
+        s.undo();
+        assertEquals(1, s.strideXProperty().get());
+        assertEquals(false, s.canUndoProperty().get());
+        s.redo();
+        s.redo();
+        assertEquals(9f, s.getComputation().input().get(0, 0, 0));
+        s.strideYProperty().set(3);
+        assertEquals(false, s.canRedoProperty().get(), "a new change forgets what was undone");
+    }
 }

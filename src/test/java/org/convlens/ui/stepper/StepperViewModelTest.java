@@ -385,4 +385,18 @@ class StepperViewModelTest {
         assertNull(scenario.setKernelCell(1, 1, 0, 0, "4"));
         assertEquals(4f, scenario.kernelCell(1, 1, 0, 0));
     }
+
+    @Test
+    void aTransposedConvolutionTooBigToReadIsRefusedWithAMessage() {
+        Computation before = scenario.getComputation();
+        scenario.transposedProperty().set(true);
+        scenario.strideYProperty().set(16);
+        scenario.inHeightProperty().set(20);
+        SettingError e = scenario.errorProperty().get();
+        assertEquals(Setting.INPUT_SIZE, e.at());
+        assertTrue(e.message(Locale.ENGLISH).contains("307 x 8"), e.message(Locale.ENGLISH));
+        assertTrue(scenario.getComputation() != before, "the last picture that could be shown stays");
+        scenario.inHeightProperty().set(6);
+        assertNull(scenario.errorProperty().get());
+    }
 }
