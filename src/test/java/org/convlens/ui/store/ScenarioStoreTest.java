@@ -2,7 +2,6 @@ package org.convlens.ui.store;
 
 import org.convlens.io.AtomicFiles;
 import org.convlens.engine.SpecException;
-import org.convlens.io.AtomicFiles;
 import org.convlens.spec.Problem;
 import org.convlens.spec.SpecReader;
 import org.convlens.spec.SpecWriter;
