@@ -1,5 +1,7 @@
 package org.convlens.lesson;
 
+import org.convlens.engine.Named;
+
 import java.util.List;
 import java.util.Set;
 
@@ -49,7 +51,7 @@ public record Highlight(long step, List<Cell> input, List<Cell> kernel, List<Cel
     }
 
     /** Panels of the window a step can point at, with their names in lesson files. */
-    public enum Panel {
+    public enum Panel implements Named {
         INPUT("input"), KERNEL("kernel"), OUTPUT("output"), SUM("sum"), SHAPE("shape"), PHOTO("photo"), FIT("fit");
 
         private final String id;
@@ -58,17 +60,14 @@ public record Highlight(long step, List<Cell> input, List<Cell> kernel, List<Cel
             this.id = id;
         }
 
+        @Override
+
         public String id() {
             return id;
         }
 
         public static Panel fromId(String id) {
-            for (Panel p : values()) {
-                if (p.id.equals(id)) {
-                    return p;
-                }
-            }
-            return null;
+            return Named.byId(Panel.class, id);
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.convlens.lesson;
 
+import org.convlens.engine.Named;
+
 /** How much a lesson assumes, as written in its {@code level:} field. */
-public enum Level {
+public enum Level implements Named {
     BEGINNER("beginner"), INTERMEDIATE("intermediate"), ADVANCED("advanced");
 
     private final String id;
@@ -11,16 +13,13 @@ public enum Level {
     }
 
     /** The name used in lesson files. */
+    @Override
+
     public String id() {
         return id;
     }
 
     public static Level fromId(String id) {
-        for (Level l : values()) {
-            if (l.id.equals(id)) {
-                return l;
-            }
-        }
-        return null;
+        return Named.byId(Level.class, id);
     }
 }

@@ -1,5 +1,7 @@
 package org.convlens.lesson;
 
+import org.convlens.engine.Named;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -102,7 +104,7 @@ public sealed interface Question permits Question.Value, Question.Shape, Questio
     }
 
     /** What a count question counts. */
-    enum Counted {
+    enum Counted implements Named {
         PARAMETERS("parameters"), WEIGHTS("weights"), MULTIPLICATIONS("multiplications");
 
         private final String id;
@@ -111,17 +113,13 @@ public sealed interface Question permits Question.Value, Question.Shape, Questio
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         static Counted fromId(String id) {
-            for (Counted c : values()) {
-                if (c.id.equals(id)) {
-                    return c;
-                }
-            }
-            return null;
+            return Named.byId(Counted.class, id);
         }
     }
 
@@ -149,7 +147,7 @@ public sealed interface Question permits Question.Value, Question.Shape, Questio
     }
 
     /** How the right options of a choice are found. */
-    enum Check {
+    enum Check implements Named {
         /** The author marks them ({@code correct: true}): for questions about ideas. */
         NONE("none"),
         /** The options whose state gives the same output as the step's. */
@@ -167,17 +165,13 @@ public sealed interface Question permits Question.Value, Question.Shape, Questio
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         static Check fromId(String id) {
-            for (Check c : values()) {
-                if (c.id.equals(id)) {
-                    return c;
-                }
-            }
-            return null;
+            return Named.byId(Check.class, id);
         }
     }
 
