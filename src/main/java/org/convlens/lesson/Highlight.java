@@ -61,7 +61,6 @@ public record Highlight(long step, List<Cell> input, List<Cell> kernel, List<Cel
         }
 
         @Override
-
         public String id() {
             return id;
         }

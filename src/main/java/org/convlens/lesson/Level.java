@@ -14,7 +14,6 @@ public enum Level implements Named {
 
     /** The name used in lesson files. */
     @Override
-
     public String id() {
         return id;
     }
