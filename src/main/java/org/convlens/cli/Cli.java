@@ -20,6 +20,11 @@ public final class Cli {
     private Cli() {
     }
 
+    /** A command-line message (for the launcher, which prints before any subcommand runs). */
+    public static String message(String key, Object... args) {
+        return TEXT.text(key, args);
+    }
+
     /** Runs a subcommand and exits the JVM with its status. */
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
