@@ -2,6 +2,7 @@ package org.convlens.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.convlens.engine.CellKind;
 import org.convlens.engine.ConvStep;
 import org.convlens.engine.PoolStep;
 import org.convlens.engine.StepTrace;
@@ -69,6 +70,7 @@ final class JsonOut implements AutoCloseable {
     void trace(StepTrace trace, long[] range) throws IOException {
         long from = range == null ? 0 : range[0];
         long to = range == null ? Long.MAX_VALUE : range[1];
+        boolean transposed = trace.plan().spec().transposed();
         g.writeArrayFieldStart("steps");
         for (long i = from; i < Math.min(to, trace.convSteps()); i++) {
             ConvStep s = trace.convStep(i);
@@ -81,7 +83,9 @@ final class JsonOut implements AutoCloseable {
                 ints("in", t.inChannel(), t.y(), t.x());
                 ints("k", t.slice(), t.ky(), t.kx());
                 g.writeStringField("cell", t.kind().name().toLowerCase(Locale.ROOT));
-                if (t.sourceY() >= 0 && t.sourceX() >= 0 && (t.sourceY() != t.y() || t.sourceX() != t.x())) {
+                // "from": the input cell a padding cell copies, and for a transposed convolution the
+                // input cell at this position of the zero-inserted grid (its coordinates differ).
+                if (t.sourceY() >= 0 && t.sourceX() >= 0 && (transposed || t.kind() != CellKind.INPUT)) {
                     ints("from", t.sourceY(), t.sourceX());
                 }
                 number("value", t.value());

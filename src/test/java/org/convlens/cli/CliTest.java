@@ -71,6 +71,20 @@ class CliTest {
     }
 
     @Test
+    void aTransposedTraceNamesTheInputCellOfEveryInputPosition() throws Exception {
+        Path a = spec("t.json", "{\"input\": [[1,2],[3,4]], \"kernel\": [[1,2],[3,4]], \"stride\": 2, \"transposed\": true}");
+        Run r = run("compute", a.toString(), "--trace");
+        assertEquals(0, r.status(), r.err());
+        for (JsonNode step : new ObjectMapper().readTree(r.out()).get("steps")) {
+            for (JsonNode t : step.get("terms")) {
+                if (t.get("cell").asText().equals("input")) {
+                    assertTrue(t.has("from"), t.toString());
+                }
+            }
+        }
+    }
+
+    @Test
     void aBadFileGivesExitTwoAndOneLineNamingFileAndField() throws Exception {
         Path bad = spec("bad.json", "{\"input\": [[1,2],[3,4]], \"kernel\": [[1]], \"stride\": 0}");
         Run r = run("compute", bad.toString());
