@@ -5,9 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -17,40 +15,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every visible string comes from the bundles, and both languages have every key with the same arguments. */
+/** Every visible string comes from the bundles (both languages have every key: BundlesTest). */
 class UiBundleTest {
-    private static Set<String> keys(Locale l) {
-        ResourceBundle b = UiText.bundle(l);
-        Set<String> s = new TreeSet<>();
-        for (String k : b.keySet()) {
-            if (b.getLocale().equals(l) || l.equals(Locale.ENGLISH)) {
-                s.add(k);
-            }
-        }
-        return s;
-    }
-
-    private static Set<Integer> arguments(String pattern) {
-        Set<Integer> a = new TreeSet<>();
-        Matcher m = Pattern.compile("\\{(\\d+)").matcher(pattern);
-        while (m.find()) {
-            a.add(Integer.parseInt(m.group(1)));
-        }
-        return a;
-    }
-
-    @Test
-    void chineseHasEveryEnglishKeyWithTheSameArguments() throws IOException {
-        java.util.Properties en = load("messages.properties");
-        java.util.Properties zh = load("messages_zh_CN.properties");
-        assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()));
-        for (String k : en.stringPropertyNames()) {
-            assertEquals(arguments(en.getProperty(k)), arguments(zh.getProperty(k)), k);
-            new MessageFormat(en.getProperty(k));
-            new MessageFormat(zh.getProperty(k));
-        }
-    }
-
     private static java.util.Properties load(String name) throws IOException {
         java.util.Properties p = new java.util.Properties();
         try (var r = Files.newBufferedReader(Path.of("src/main/resources/org/convlens/ui", name))) {
