@@ -14,7 +14,6 @@ import org.convlens.ui.Shell;
 import org.convlens.ui.WindowViewModel;
 import org.convlens.ui.export.ImageExport;
 import org.convlens.ui.grid.GridView;
-import org.convlens.ui.stepper.KernelPreset;
 import org.convlens.ui.stepper.Link;
 import org.convlens.ui.stepper.ScenarioViewModel;
 import org.convlens.ui.stepper.StepperViewModel;
@@ -90,11 +89,11 @@ final class Tools {
         s.load(org.convlens.ui.stepper.WorkedExample.problem());
         s.inHeightProperty().set(32);
         s.inWidthProperty().set(32);
-        s.applyPreset(KernelPreset.GAUSSIAN);
-        s.kernelHeightProperty().set(5);
-        s.kernelWidthProperty().set(5);
-        s.applyPreset(KernelPreset.GAUSSIAN);
-        s.paddingRuleProperty().set(Padding.Rule.SAME);
+        s.applyPreset("gaussian");
+        s.layer().kernelHeightProperty().set(5);
+        s.layer().kernelWidthProperty().set(5);
+        s.applyPreset("gaussian");
+        s.layer().paddingRuleProperty().set(Padding.Rule.SAME);
         Tensor t = s.inputProperty().get().copy();
         Random r = new Random(32);
         for (int k = 0; k < t.data().length; k++) {
@@ -225,27 +224,27 @@ final class Tools {
                 s.load(read("examples/vertical-edge.json"));
                 s.inHeightProperty().set(3);
                 s.inWidthProperty().set(3);
-                s.strideYProperty().set(2);
-                s.strideXProperty().set(2);
-                s.transposedProperty().set(true);
+                s.layer().strideYProperty().set(2);
+                s.layer().strideXProperty().set(2);
+                s.layer().transposedProperty().set(true);
                 vm.jumpTo(12);
             }, "transposed");
             then(() -> {
                 s.load(read("examples/vertical-edge.json"));
-                s.strideXProperty().set(2);
-                s.strideYProperty().set(4);
+                s.layer().strideXProperty().set(2);
+                s.layer().strideYProperty().set(4);
                 vm.jumpTo(1);
             }, "stride-uncovered");
-            then(() -> s.kernelHeightProperty().set(8), "impossible-setting");
+            then(() -> s.layer().kernelHeightProperty().set(8), "impossible-setting");
             then(() -> {
                 benchmarkScenario(s);
                 vm.jumpTo(300);
             }, "large-32x32");
             then(() -> {
                 s.load(read("examples/vertical-edge.json"));
-                s.paddingRuleProperty().set(Padding.Rule.EXPLICIT);
-                s.padTopProperty().set(1);
-                s.padLeftProperty().set(2);
+                s.layer().paddingRuleProperty().set(Padding.Rule.EXPLICIT);
+                s.layer().padTopProperty().set(1);
+                s.layer().padLeftProperty().set(2);
                 vm.jumpTo(6);
                 w.themeProperty().set(WindowViewModel.Theme.DARK);
             }, "dark");
@@ -264,8 +263,20 @@ final class Tools {
             }, "keyboard-help");
             steps.add(() -> {
                 shell.toggleHelp();
-                shell.quit();
+                // The Photos tab takes every setting of the stepper: a 3 x 5 Gaussian, stride 1 x 2.
+                s.load(read("examples/vertical-edge.json"));
+                s.layer().kernelWidthProperty().set(5);
+                s.applyPreset("gaussian");
+                s.layer().strideXProperty().set(2);
+                s.layer().paddingRuleProperty().set(Padding.Rule.SAME);
+                shell.selectTab("photos");
             });
+            for (int k = 0; k < 5; k++) {
+                steps.add(() -> { });
+            }
+            then(() -> { }, "photos");
+            steps.add(() -> shell.selectTab("stepper"));
+            steps.add(shell::quit);
             next(0);
         }
 

@@ -16,7 +16,7 @@ import org.convlens.image.ChannelPolicy;
 import org.convlens.image.ColorMode;
 import org.convlens.image.ColorScale;
 import org.convlens.image.ImageFormat;
-import org.convlens.image.KernelText;
+import org.convlens.spec.KernelText;
 import org.convlens.image.MapRenderer;
 import org.convlens.image.MapStats;
 import org.convlens.image.Npy;
@@ -337,9 +337,8 @@ final class ApplyCommand {
                 }
                 return rowsNode(KernelText.parse(text));
             } catch (SpecException e) {
-                throw new Usage(Options.where(k, e));
-            } catch (KernelText.KernelTextException e) {
-                throw new Usage(k + ": " + e.getMessage());
+                throw new Usage(e.key().startsWith("error.kernelText.") ? k + ": " + e.localizedMessage()
+                        : Options.where(k, e));
             } catch (IOException e) {
                 throw new Usage(Cli.TEXT.text("error.read", k, e.getMessage()));
             }
@@ -347,8 +346,8 @@ final class ApplyCommand {
         if (looksInline) {
             try {
                 return rowsNode(KernelText.parse(k));
-            } catch (KernelText.KernelTextException e) {
-                throw new Usage(Cli.TEXT.text("apply.badKernel", k, e.getMessage()));
+            } catch (SpecException e) {
+                throw new Usage(Cli.TEXT.text("apply.badKernel", k, e.localizedMessage()));
             }
         }
         throw new Usage(Cli.TEXT.text("apply.unknownKernel", k, String.join(", ", KernelPresets.names())));

@@ -78,6 +78,63 @@ public final class KernelPresets {
         return Kernel.of(rows(name));
     }
 
+    /** True if the preset comes in any size (identity, box blur and Gaussian grow by their rule); the others are 3 x 3 only. */
+    public static boolean resizable(String name) {
+        rows(name);
+        return name.equals("identity") || name.equals("box_blur") || name.equals("gaussian");
+    }
+
+    /**
+     * The preset's weights for a kh x kw kernel: the table's 3 x 3 rows, or for a
+     * {@link #resizable} preset the same rule grown (identity: 1 at the centre, rounding up and
+     * left; box blur: 1 / (kh kw) each; Gaussian: the outer product of binomial rows, summing to 1).
+     *
+     * @throws IllegalArgumentException for an unknown name, or a size other than 3 x 3 for a fixed preset
+     */
+    public static float[][] rows(String name, int kh, int kw) {
+        if (kh == 3 && kw == 3) {
+            return rows(name);
+        }
+        if (!resizable(name)) {
+            throw new IllegalArgumentException(name + " is 3 x 3 only");
+        }
+        float[][] w = new float[kh][kw];
+        switch (name) {
+            case "identity" -> w[(kh - 1) / 2][(kw - 1) / 2] = 1f;
+            case "box_blur" -> {
+                for (float[] row : w) {
+                    java.util.Arrays.fill(row, 1f / (kh * kw));
+                }
+            }
+            default -> {
+                double[] by = binomial(kh);
+                double[] bx = binomial(kw);
+                for (int y = 0; y < kh; y++) {
+                    for (int x = 0; x < kw; x++) {
+                        w[y][x] = (float) (by[y] * bx[x]);
+                    }
+                }
+            }
+        }
+        return w;
+    }
+
+    /** Row n-1 of Pascal's triangle, normalised to sum 1: a discrete Gaussian (3 gives 1 2 1 / 4). */
+    private static double[] binomial(int n) {
+        double[] b = new double[n];
+        b[0] = 1;
+        for (int i = 1; i < n; i++) {
+            for (int j = i; j > 0; j--) {
+                b[j] += b[j - 1];
+            }
+        }
+        double sum = Math.pow(2, n - 1);
+        for (int i = 0; i < n; i++) {
+            b[i] /= sum;
+        }
+        return b;
+    }
+
     /**
      * The preset's weights as new rows (a copy the caller may change).
      *

@@ -31,11 +31,21 @@ public class PhotoException extends Exception {
 
     /** What is wrong, in the default locale, without the file name. */
     public String reason() {
-        return ImageText.TEXT.text(key, args);
+        return reason(Locale.getDefault());
+    }
+
+    /** What is wrong, in {@code locale}, without the file name. */
+    public String reason(Locale locale) {
+        return ImageText.TEXT.text(locale, key, args);
     }
 
     /** {@code FILE: what is wrong}, the one line the command line prints. */
     public String line() {
-        return file + ": " + reason();
+        return line(Locale.getDefault());
+    }
+
+    /** {@code FILE: what is wrong} in {@code locale}. */
+    public String line(Locale locale) {
+        return file + ": " + reason(locale);
     }
 }

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Random;
 
 /** Seeded random valid problems over every setting, for comparing engine paths with each other. */
-final class RandomCases {
-    record Case(String name, Tensor input, ConvPlan plan) {
+public final class RandomCases {
+    public record Case(String name, Tensor input, ConvPlan plan) {
     }
 
     private RandomCases() {
     }
 
     /** {@code count} valid cases; {@code maxSize} bounds the input's height and width. */
-    static List<Case> generate(long seed, int count, int maxSize) {
+    public static List<Case> generate(long seed, int count, int maxSize) {
         Random r = new Random(seed);
         List<Case> out = new ArrayList<>();
         int tries = 0;

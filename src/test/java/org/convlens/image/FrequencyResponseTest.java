@@ -2,6 +2,7 @@ package org.convlens.image;
 
 import org.convlens.engine.KernelPresets;
 import org.convlens.engine.Tensor;
+import org.convlens.spec.KernelText;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -5,6 +5,7 @@ import org.convlens.engine.ConvSpec;
 import org.convlens.engine.KernelPresets;
 import org.convlens.engine.Padding;
 import org.convlens.engine.PoolSpec;
+import org.convlens.engine.Tensor;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -42,25 +43,6 @@ class GeometryAndTextTest {
         assertEquals(0.25, out.step());
         // output cell 5 (centred on input 11) spans continuous x [5, 6), input 11 spans [11, 12).
         assertEquals(5.5, OutputGeometry.of(p, false).outputX(11.5 - 0.5) + 0.5);
-    }
-
-    @Test
-    void kernelTextReadsRowsFractionsAndComments() throws Exception {
-        assertArrayEquals(new float[][] {{1, 0, -1}, {2, 0, -2}, {1, 0, -1}}, KernelText.parse("1 0 -1; 2 0 -2; 1 0 -1"));
-        assertArrayEquals(new float[][] {{1f / 9, 0.5f}, {-3, 4}}, KernelText.parse("# blur\n1/9, 0.5\n[-3 4]  # end"));
-        String back = KernelText.format(KernelPresets.rows("box_blur"));
-        assertArrayEquals(KernelPresets.rows("box_blur"), KernelText.parse(back));
-    }
-
-    @Test
-    void kernelTextSaysWhatIsWrong() {
-        assertTrue(assertThrows(KernelText.KernelTextException.class, () -> KernelText.parse("1 2; 3"))
-                .getMessage().startsWith("row 2 has 1 values, but row 1 has 2"));
-        assertTrue(assertThrows(KernelText.KernelTextException.class, () -> KernelText.parse("1 x"))
-                .getMessage().contains("\"x\" in row 1 is not a number"));
-        assertThrows(KernelText.KernelTextException.class, () -> KernelText.parse(" ; "));
-        assertThrows(KernelText.KernelTextException.class, () -> KernelText.parse("1/0"));
-        assertThrows(KernelText.KernelTextException.class, () -> KernelText.parse("NaN"));
     }
 
     @Test

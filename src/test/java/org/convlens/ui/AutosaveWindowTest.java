@@ -36,7 +36,7 @@ class AutosaveWindowTest {
         });
         robot.interact(() -> {
             first[0].shell.scenario().setInputCell(0, 2, 3, "42");
-            first[0].shell.scenario().paddingRuleProperty().set(org.convlens.engine.Padding.Rule.SAME);
+            first[0].shell.scenario().layer().paddingRuleProperty().set(org.convlens.engine.Padding.Rule.SAME);
         });
         // the debounced autosave writes within half a second
         Path file = first[0].home.resolve("autosave.json");

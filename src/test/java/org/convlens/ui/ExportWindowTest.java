@@ -95,7 +95,7 @@ class ExportWindowTest {
 
     @Test
     void savesAScenarioTheCommandLineCanRead(FxRobot robot) throws Exception {
-        robot.interact(() -> app.shell.scenario().strideXProperty().set(2));
+        robot.interact(() -> app.shell.scenario().layer().strideXProperty().set(2));
         Path f = app.home.resolve("saved.json");
         app.nextFile = f;
         robot.interact(() -> app.shell.saveScenario());

@@ -146,7 +146,7 @@ class StepperWindowTest {
         robot.interact(() -> stride.getEditor().selectAll());
         robot.write("2");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(2, app.shell.scenario().strideXProperty().get());
+        assertEquals(2, app.shell.scenario().layer().strideXProperty().get());
         String cols = robot.lookup("#colsFormula").queryAs(Label.class).getText();
         assertTrue(cols.contains("/ 2) + 1 = 2"), cols);
         assertEquals(2, picture(robot, "#outputGrid").cols());
@@ -180,7 +180,7 @@ class StepperWindowTest {
         Label msg = robot.lookup("#strideMessage").queryAs(Label.class);
         assertTrue(msg.isVisible());
         assertTrue(msg.getText().contains("1 to 16"), msg.getText());
-        assertEquals(1, app.shell.scenario().strideYProperty().get());
+        assertEquals(1, app.shell.scenario().layer().strideYProperty().get());
     }
 
     @Test
@@ -225,7 +225,7 @@ class StepperWindowTest {
     @Test
     void flippingTheKernelShowsItAsEnteredAndAsItSlides(FxRobot robot) {
         robot.clickOn("#flipBox");
-        assertTrue(app.shell.scenario().flipProperty().get());
+        assertTrue(app.shell.scenario().layer().flipProperty().get());
         assertTrue(robot.lookup("#enteredKernelGrid").query().isVisible());
         GridPicture sliding = picture(robot, "#kernelGrid");
         GridPicture entered = picture(robot, "#enteredKernelGrid");

@@ -19,7 +19,8 @@ class UiArchitectureTest {
     private static final List<String> NO_NODES = List.of("stepper/ScenarioViewModel.java",
             "stepper/StepperViewModel.java", "WindowViewModel.java", "stepper/FrameRenderer.java", "stepper/Frame.java",
             "stepper/Computation.java", "stepper/ShapeInfo.java", "stepper/Token.java", "stepper/Link.java",
-            "stepper/KernelPreset.java", "stepper/Setting.java", "stepper/SettingError.java", "grid/GridPicture.java",
+            "settings/Setting.java", "settings/SettingError.java", "settings/SettingMessages.java",
+            "settings/LayerSettingsViewModel.java", "LocalText.java", "grid/GridPicture.java",
             "grid/CellFlags.java", "grid/NumberText.java", "grid/GridFit.java", "export/Exports.java");
 
     @Test

@@ -13,8 +13,10 @@ public final class PhotoApp extends Application {
     @Override
     public void start(Stage stage) {
         PhotoViewModel vm = PhotoView.defaultModel();
-        PhotoView v = PhotoView.load(vm, Locale.getDefault()).withTheme("dark");
-        stage.setTitle("ConvLens \u2013 " + PhotoText.get("tab"));
+        Locale locale = org.convlens.ui.UiText.supported(Locale.getDefault());
+        vm.localeProperty().set(locale);
+        PhotoView v = PhotoView.load(vm, locale).withTheme("dark");
+        stage.setTitle("ConvLens \u2013 " + PhotoText.get(locale, "tab"));
         stage.setScene(new javafx.scene.Scene(v.root(), 1500, 920));
         stage.show();
         var args = getParameters().getRaw();

@@ -12,8 +12,8 @@ import org.convlens.ui.UiContext;
  * the window, so a language switch (which rebuilds the tabs) keeps the photo and settings.
  *
  * <p>The stepper's settings follow into the photo view: when the photo tab is selected after the
- * stepper's scenario changed, the photo view takes its kernel (first slice) and layer settings;
- * edits made here stay until then. A patch sent from the photo becomes the stepper's scenario.
+ * stepper's scenario changed, the photo view takes every one of its layer settings (the shared
+ * settings model, copied whole); edits made here stay until then. A patch sent from the photo becomes the stepper's scenario.
  */
 public final class PhotoTab implements TabContribution {
     private PhotoViewModel vm;
@@ -38,6 +38,7 @@ public final class PhotoTab implements TabContribution {
         if (vm == null) {
             vm = new PhotoViewModel(context.executor(), Platform::runLater);
         }
+        vm.localeProperty().set(context.locale());
         PhotoView view = PhotoView.load(vm, context.locale());
         view.connectStepper(problem -> {
             context.scenario().load(problem);
@@ -62,11 +63,12 @@ public final class PhotoTab implements TabContribution {
         return tab;
     }
 
+    /** The stepper's settings, all of them, when they changed since they were last taken. */
     private void takeStepperSettings(UiContext context) {
         Problem p = context.scenario().latestProblemProperty().get();
-        if (p != null && p != taken) {
+        if (p != null && !p.equals(taken)) {
             taken = p;
-            vm.settings().useSpec(p.spec());
+            vm.layer().load(context.scenario().settings());
         }
     }
 }

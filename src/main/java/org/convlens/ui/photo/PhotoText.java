@@ -13,8 +13,9 @@ public final class PhotoText {
     private PhotoText() {
     }
 
-    public static String get(String key, Object... args) {
-        return TEXT.text(key, args);
+    /** A text of the photo view in {@code locale}. */
+    public static String get(Locale locale, String key, Object... args) {
+        return TEXT.text(locale, key, args);
     }
 
     /** The bundle for FXML's {@code %key} texts. */

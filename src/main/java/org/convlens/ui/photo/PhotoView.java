@@ -29,6 +29,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -42,6 +43,10 @@ import org.convlens.image.MapRenderer;
 import org.convlens.image.MapStats;
 import org.convlens.image.Photo;
 import org.convlens.image.Samples;
+import org.convlens.engine.Kernel;
+import org.convlens.spec.Numbers;
+import org.convlens.ui.Controls;
+import org.convlens.ui.settings.LayerSettingsView;
 import org.convlens.image.Scaling;
 import org.convlens.spec.SpecWriter;
 
@@ -72,37 +77,17 @@ public final class PhotoView {
     @FXML
     private ToggleButton grayToggle;
     @FXML
-    private ComboBox<String> presetBox;
-    @FXML
-    private Spinner<Integer> sizeSpinner;
-    @FXML
     private GridPane kernelGrid;
     @FXML
-    private TextField biasField;
-    @FXML
     private Label settingsError;
+    @FXML
+    private Label kernelNote;
+    @FXML
+    private VBox layerHolder;
     @FXML
     private StackPane frequencyHolder;
     @FXML
     private Label bandLabel;
-    @FXML
-    private Spinner<Integer> strideSpinner;
-    @FXML
-    private Spinner<Integer> dilationSpinner;
-    @FXML
-    private ChoiceBox<PhotoSettings.PaddingChoice> paddingBox;
-    @FXML
-    private Spinner<Integer> paddingWidthSpinner;
-    @FXML
-    private ChoiceBox<PaddingMode> paddingModeBox;
-    @FXML
-    private ChoiceBox<Activation.Type> activationBox;
-    @FXML
-    private ChoiceBox<PhotoSettings.PoolChoice> poolBox;
-    @FXML
-    private Spinner<Integer> poolSizeSpinner;
-    @FXML
-    private CheckBox flipBox;
     @FXML
     private ChoiceBox<Scaling> scalingBox;
     @FXML
@@ -157,13 +142,16 @@ public final class PhotoView {
     private boolean fitPending = true;
     private TextField[][] cells = new TextField[0][0];
 
-    private PhotoView(PhotoViewModel vm) {
+    private final Locale locale;
+
+    private PhotoView(PhotoViewModel vm, Locale locale) {
         this.vm = vm;
+        this.locale = locale;
     }
 
     /** Loads the FXML with a controller bound to {@code vm}, texts in {@code locale}. */
     public static PhotoView load(PhotoViewModel vm, Locale locale) {
-        PhotoView controller = new PhotoView(vm);
+        PhotoView controller = new PhotoView(vm, locale);
         URL fxml = Objects.requireNonNull(PhotoView.class.getResource("/fxml/PhotoView.fxml"), "/fxml/PhotoView.fxml");
         FXMLLoader loader = new FXMLLoader(fxml, PhotoText.bundle(locale));
         loader.setControllerFactory(c -> controller);
@@ -232,7 +220,7 @@ public final class PhotoView {
 
     @FXML
     private void initialize() {
-        ResourceBundle b = PhotoText.bundle(Locale.getDefault());
+        ResourceBundle b = PhotoText.bundle(locale);
         inputPane = new MapPane(transform);
         inputPane.setId("photo-inputPane");
         resultPane = new MapPane(transform);
@@ -277,44 +265,12 @@ public final class PhotoView {
             grayToggle.setSelected(m == ColorMode.GRAY);
         });
 
-        PhotoSettings s = vm.settings();
-        presetBox.getItems().setAll(KernelPresets.names());
-        presetBox.valueProperty().bindBidirectional(s.presetProperty());
-        presetBox.setOnAction(e -> {
-            String p = presetBox.getValue();
-            if (p != null && !p.isEmpty() && KernelPresets.contains(p)) {
-                s.usePreset(p);
-            }
-        });
-        sizeSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 15,
-                s.cellsProperty().get().length, 2));
-        sizeSpinner.valueProperty().addListener((o, a, n) -> s.resize(n));
-        s.cellsProperty().addListener((o, a, c) -> showCells(c));
-        showCells(s.cellsProperty().get());
-        biasField.textProperty().bindBidirectional(s.biasTextProperty());
-        settingsError.textProperty().bind(s.errorProperty());
+        vm.layer().kernelProperty().addListener((o, a, k) -> showCells(k));
+        showCells(vm.layer().kernelProperty().get());
+        settingsError.textProperty().bind(vm.cellErrorProperty());
         frequencyView.responseProperty().bind(vm.frequencyProperty());
         bandLabel.textProperty().bind(vm.bandProperty());
-
-        intSpinner(strideSpinner, 1, 16, s.strideProperty());
-        intSpinner(dilationSpinner, 1, 16, s.dilationProperty());
-        intSpinner(paddingWidthSpinner, 0, 64, s.paddingWidthProperty());
-        intSpinner(poolSizeSpinner, 1, 16, s.poolSizeProperty());
-        paddingWidthSpinner.disableProperty().bind(s.paddingProperty().isNotEqualTo(PhotoSettings.PaddingChoice.EXPLICIT));
-        poolSizeSpinner.disableProperty().bind(s.poolProperty().isEqualTo(PhotoSettings.PoolChoice.NONE));
-        paddingBox.getItems().setAll(PhotoSettings.PaddingChoice.values());
-        paddingBox.setConverter(named(v -> v.name().toLowerCase(Locale.ROOT).replace("explicit", "explicit (width)")));
-        paddingBox.valueProperty().bindBidirectional(s.paddingProperty());
-        paddingModeBox.getItems().setAll(PaddingMode.values());
-        paddingModeBox.setConverter(named(PaddingMode::id));
-        paddingModeBox.valueProperty().bindBidirectional(s.paddingModeProperty());
-        activationBox.getItems().setAll(Activation.Type.values());
-        activationBox.setConverter(named(Activation.Type::id));
-        activationBox.valueProperty().bindBidirectional(s.activationProperty());
-        poolBox.getItems().setAll(PhotoSettings.PoolChoice.values());
-        poolBox.setConverter(named(v -> v.name().toLowerCase(Locale.ROOT)));
-        poolBox.valueProperty().bindBidirectional(s.poolProperty());
-        flipBox.selectedProperty().bindBidirectional(s.flipProperty());
+        layerHolder.getChildren().setAll(LayerSettingsView.load(vm.layer(), vm.settingMessages(), locale, "photo-").root());
 
         scalingBox.getItems().setAll(Scaling.values());
         scalingBox.setConverter(named(v -> b.getString("show." + v.id())));
@@ -322,7 +278,7 @@ public final class PhotoView {
         mapBox.getItems().setAll(Boolean.FALSE, Boolean.TRUE);
         mapBox.setConverter(named(v -> b.getString(v ? "map.pooled" : "map.feature")));
         mapBox.valueProperty().bindBidirectional(vm.showPooledProperty());
-        mapBox.disableProperty().bind(s.poolProperty().isEqualTo(PhotoSettings.PoolChoice.NONE));
+        mapBox.disableProperty().bind(vm.layer().poolEnabledProperty().not());
         channelBox.setItems(vm.channelChoices());
         channelBox.setConverter(named(v -> v == MapRenderer.RGB ? b.getString("channel.rgb")
                 : java.text.MessageFormat.format(b.getString("channel.n"), String.valueOf(v))));
@@ -345,7 +301,8 @@ public final class PhotoView {
         noticeLabel.textProperty().bind(vm.noticeProperty());
         errorLabel.textProperty().bind(vm.errorProperty());
         channelInfoLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.channelInfoProperty().get().isEmpty() ? "" : vm.channelInfoProperty().get() + " " + PhotoText.get("values"),
+                () -> vm.channelInfoProperty().get().isEmpty() ? "" : vm.channelInfoProperty().get() + " "
+                        + PhotoText.get(locale, "values"),
                 vm.channelInfoProperty()));
         statusLabel.textProperty().bind(vm.statusProperty());
         timingLabel.textProperty().bind(vm.timingProperty());
@@ -386,69 +343,60 @@ public final class PhotoView {
         };
     }
 
-    private static void intSpinner(Spinner<Integer> sp, int min, int max, javafx.beans.property.IntegerProperty p) {
-        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, p.get());
-        sp.setValueFactory(f);
-        f.valueProperty().addListener((o, a, v) -> {
-            if (v != null) {
-                p.set(v);
-            }
-        });
-        p.addListener((o, a, v) -> f.setValue(v.intValue()));
-        sp.getEditor().textProperty().addListener((o, a, t) -> {
-            try {
-                int v = Integer.parseInt(t.trim());
-                if (v >= min && v <= max) {
-                    f.setValue(v);
+    /**
+     * One text field per weight of the kernel's first slice (the one a 2-D kernel has); typing
+     * updates the result live. A kernel of several slices says that the others are the stepper's.
+     */
+    private void showCells(Kernel k) {
+        int kh = k.height();
+        int kw = k.width();
+        int slices = k.dim0() * k.dim1();
+        kernelNote.setText(slices > 1 ? PhotoText.get(locale, "kernel.slices", slices) : "");
+        kernelNote.setVisible(slices > 1);
+        kernelNote.setManaged(slices > 1);
+        if (cells.length != kh || cells.length == 0 || cells[0].length != kw) {
+            kernelGrid.getChildren().clear();
+            cells = new TextField[kh][kw];
+            for (int y = 0; y < kh; y++) {
+                for (int x = 0; x < kw; x++) {
+                    TextField f = new TextField();
+                    f.setId("photo-k" + y + "_" + x);
+                    f.setPrefColumnCount(kw > 7 ? 3 : 4);
+                    int fy = y;
+                    int fx = x;
+                    f.textProperty().addListener((o, a, t) -> {
+                        if (!showing) {
+                            boolean bad = !vm.setKernelCell(fy, fx, t);
+                            f.pseudoClassStateChanged(Controls.INVALID, bad);
+                        }
+                    });
+                    cells[y][x] = f;
+                    kernelGrid.add(f, x, y);
                 }
-            } catch (NumberFormatException e) {
-                // typing in progress; the spinner keeps its value
             }
-        });
-    }
-
-    /** One text field per kernel cell; typing updates the result live. */
-    private void showCells(String[][] c) {
-        if (c.length == cells.length && c.length > 0 && c[0].length == cells[0].length) {
-            for (int y = 0; y < c.length; y++) {
-                for (int x = 0; x < c[y].length; x++) {
-                    if (!cells[y][x].getText().equals(c[y][x])) {
-                        cells[y][x].setText(c[y][x]);
+        }
+        showing = true;
+        try {
+            for (int y = 0; y < kh; y++) {
+                for (int x = 0; x < kw; x++) {
+                    TextField f = cells[y][x];
+                    Float typed = Numbers.parse(f.getText());
+                    float w = k.get(0, 0, y, x);
+                    if (typed == null || Float.floatToIntBits(typed) != Float.floatToIntBits(w)) {
+                        f.setText(Numbers.shortest(w));
+                        f.pseudoClassStateChanged(Controls.INVALID, false);
                     }
                 }
             }
-            return;
-        }
-        kernelGrid.getChildren().clear();
-        cells = new TextField[c.length][c[0].length];
-        for (int y = 0; y < c.length; y++) {
-            for (int x = 0; x < c[y].length; x++) {
-                TextField f = new TextField(c[y][x]);
-                f.setId("photo-k" + y + "_" + x);
-                f.setPrefColumnCount(c[0].length > 7 ? 3 : 4);
-                int fy = y;
-                int fx = x;
-                f.textProperty().addListener((o, a, t) -> {
-                    vm.settings().setCell(fy, fx, t);
-                    boolean bad;
-                    try {
-                        float[][] one = org.convlens.image.KernelText.parse(t);
-                        bad = one.length != 1 || one[0].length != 1;
-                    } catch (org.convlens.image.KernelText.KernelTextException e) {
-                        bad = true;
-                    }
-                    f.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), bad);
-                });
-                cells[y][x] = f;
-                kernelGrid.add(f, x, y);
-            }
-        }
-        if (sizeSpinner.getValue() != null && sizeSpinner.getValue() != c.length) {
-            sizeSpinner.getValueFactory().setValue(c.length);
+        } finally {
+            showing = false;
         }
     }
 
-    private static String clipText(PhotoViewModel.Display d) {
+    /** True while the fields are being filled from the kernel, not typed into. */
+    private boolean showing;
+
+    private String clipText(PhotoViewModel.Display d) {
         if (d == null || d.scale().scaling() != Scaling.CLAMPED || d.stats() == null) {
             return "";
         }
@@ -456,7 +404,7 @@ public final class PhotoView {
         if (s.below() == 0 && s.above() == 0) {
             return "";
         }
-        return PhotoText.get("clip", String.format(Locale.ROOT, "%.1f", 100.0 * s.below() / s.count()),
+        return PhotoText.get(locale, "clip", String.format(Locale.ROOT, "%.1f", 100.0 * s.below() / s.count()),
                 String.format(Locale.ROOT, "%.1f", 100.0 * s.above() / s.count()));
     }
 

@@ -13,7 +13,6 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -42,7 +41,15 @@ import org.convlens.image.PhotoReader;
 import org.convlens.image.PngOut;
 import org.convlens.image.Samples;
 import org.convlens.image.Scaling;
+import org.convlens.engine.Kernel;
+import org.convlens.engine.KernelPresets;
+import org.convlens.spec.Numbers;
 import org.convlens.spec.Problem;
+import org.convlens.ui.LocalText;
+import org.convlens.ui.settings.LayerSettingsViewModel;
+import org.convlens.ui.settings.Setting;
+import org.convlens.ui.settings.SettingError;
+import org.convlens.ui.settings.SettingMessages;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -76,7 +83,9 @@ public final class PhotoViewModel {
 
     private final Executor executor;
     private final Consumer<Runnable> fx;
-    private final PhotoSettings settings = new PhotoSettings();
+    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(this, "locale", Locale.ENGLISH);
+    private final LayerSettingsViewModel layer = new LayerSettingsViewModel();
+    private final SettingMessages settingMessages = new SettingMessages(locale);
 
     // Properties
     private final ReadOnlyObjectWrapper<Photo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
@@ -98,13 +107,14 @@ public final class PhotoViewModel {
     private final ReadOnlyObjectWrapper<Display> inputDisplay = new ReadOnlyObjectWrapper<>(this, "inputDisplay");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
-    private final ReadOnlyStringWrapper channelInfo = new ReadOnlyStringWrapper(this, "channelInfo", "");
+    private final LocalText error = new LocalText(locale);
+    private final LocalText notice = new LocalText(locale);
+    private final LocalText status = new LocalText(locale);
+    private final LocalText timing = new LocalText(locale);
+    private final LocalText channelInfo = new LocalText(locale);
     private final ReadOnlyObjectWrapper<FrequencyResponse> frequency = new ReadOnlyObjectWrapper<>(this, "frequency");
-    private final ReadOnlyStringWrapper band = new ReadOnlyStringWrapper(this, "band", "");
+    private final LocalText band = new LocalText(locale);
+    private final LocalText cellError = new LocalText(locale);
     private final ReadOnlyDoubleWrapper shownMs = new ReadOnlyDoubleWrapper(this, "shownMs", Double.NaN);
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount", 0);
     private final ReadOnlyObjectWrapper<Problem> patch = new ReadOnlyObjectWrapper<>(this, "patch");
@@ -134,9 +144,10 @@ public final class PhotoViewModel {
         this.executor = executor;
         this.fx = fx;
         this.maxPixels = maxPixels;
-        settings.specProperty().addListener((o, a, b) -> edited());
-        settings.kernelRowsProperty().addListener((o, a, b) -> updateFrequency(b));
-        updateFrequency(settings.kernelRowsProperty().get());
+        layer.load(ConvSpec.builder(KernelPresets.get("sobel_x")).padding(Padding.SAME).build(), 1);
+        layer.revisionProperty().addListener(o -> edited());
+        layer.kernelProperty().addListener((o, a, k) -> updateFrequency(k));
+        updateFrequency(layer.kernelProperty().get());
         colorMode.addListener((o, a, b) -> reloadInMode());
         scaling.addListener(o -> updateDisplay());
         channel.addListener(o -> updateDisplay());
@@ -144,8 +155,19 @@ public final class PhotoViewModel {
         result.addListener(o -> updateDisplay());
     }
 
-    public PhotoSettings settings() {
-        return settings;
+    /** The layer's settings as the tab edits them: the shared model, loaded from the stepper's. */
+    public LayerSettingsViewModel layer() {
+        return layer;
+    }
+
+    /** The message at each setting (a setting that does not fit the photo says so there). */
+    public SettingMessages settingMessages() {
+        return settingMessages;
+    }
+
+    /** The window's language: every line this view-model shows follows it. */
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
     }
 
     public ReadOnlyObjectProperty<Photo> photoProperty() {
@@ -199,35 +221,59 @@ public final class PhotoViewModel {
 
     /** What went wrong last (a file that cannot be read, a setting that does not fit the photo), or empty. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return error.property();
     }
 
     /** Things to know about the photo (scaled down, decoder warnings), or empty. */
     public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return notice.property();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.property();
     }
 
     /** "engine 34 ms, on screen 52 ms after the edit". */
     public ReadOnlyStringProperty timingProperty() {
-        return timing.getReadOnlyProperty();
+        return timing.property();
     }
 
     /** How the channels are used, in words. */
     public ReadOnlyStringProperty channelInfoProperty() {
-        return channelInfo.getReadOnlyProperty();
+        return channelInfo.property();
     }
 
     public ReadOnlyObjectProperty<FrequencyResponse> frequencyProperty() {
         return frequency.getReadOnlyProperty();
     }
 
+    /** What is wrong with a kernel cell as typed, or empty. */
+    public ReadOnlyStringProperty cellErrorProperty() {
+        return cellError.property();
+    }
+
+    /**
+     * Sets weight (y, x) of the kernel's first slice from typed text ({@link Numbers}).
+     *
+     * @return false if the text is not a number (the weight keeps its value and the error says so)
+     */
+    public boolean setKernelCell(int y, int x, String text) {
+        Float v = Numbers.parse(text);
+        if (v == null) {
+            cellError.set(l -> PhotoText.get(l, "error.cell", y + 1, x + 1, text));
+            return false;
+        }
+        cellError.clear();
+        Kernel k = layer.kernelProperty().get();
+        if (y < k.height() && x < k.width() && Float.floatToIntBits(k.get(0, 0, y, x)) != Float.floatToIntBits(v)) {
+            layer.setWeight(0, 0, y, x, v);
+        }
+        return true;
+    }
+
     /** The kernel named as a filter (low-pass, ...). */
     public ReadOnlyStringProperty bandProperty() {
-        return band.getReadOnlyProperty();
+        return band.property();
     }
 
     /** Time from the edit to the result on screen, of the last result shown. */
@@ -283,7 +329,7 @@ public final class PhotoViewModel {
         loadingReader = reader;
         reread = () -> load(name, read);
         busy.set(true);
-        status.set(PhotoText.get("status.opening", name));
+        status.set(l -> PhotoText.get(l, "status.opening", name));
         progress.bind(t.progressProperty());
         t.setOnSucceeded(e -> {
             if (loading != t) {
@@ -292,9 +338,10 @@ public final class PhotoViewModel {
             finishLoading();
             Photo p = t.getValue();
             photo.set(p);
-            error.set("");
-            notice.set(String.join("\n", p.notices()));
-            status.set(PhotoText.get("status.opened", p.name(), p.fileWidth(), p.fileHeight(), p.format().displayName()));
+            error.clear();
+            notice.set(l -> String.join("\n", p.notices()));
+            status.set(l -> PhotoText.get(l, "status.opened", p.name(), p.fileWidth(), p.fileHeight(),
+                    p.format().displayName()));
             inputDisplay.set(inputDisplayOf(p));
             updateChannelInfo();
             edited();
@@ -305,13 +352,14 @@ public final class PhotoViewModel {
             }
             finishLoading();
             Throwable x = t.getException();
-            error.set(x instanceof PhotoException pe ? pe.line() : PhotoText.get("error.unexpected", name, String.valueOf(x)));
-            status.set("");
+            error.set(l -> x instanceof PhotoException pe ? pe.line(l)
+                    : PhotoText.get(l, "error.unexpected", name, String.valueOf(x)));
+            status.clear();
         });
         t.setOnCancelled(e -> {
             if (loading == t) {
                 finishLoading();
-                status.set(PhotoText.get("status.cancelled"));
+                status.set(l -> PhotoText.get(l, "status.cancelled"));
             }
         });
         executor.execute(t);
@@ -359,10 +407,7 @@ public final class PhotoViewModel {
             editNanos = System.nanoTime();
         }
         dirty = true;
-        String e = settings.errorProperty().get();
-        if (!e.isEmpty()) {
-            error.set(e);
-        }
+        checkSettings();
         if (!scheduled) {
             scheduled = true;
             fx.accept(() -> {
@@ -370,6 +415,53 @@ public final class PhotoViewModel {
                 maybeStart();
             });
         }
+    }
+
+    /**
+     * The settings as they run on photo {@code p} (a single 2-D kernel applied to each channel of a
+     * colour photo: {@link ChannelPolicy}), or null after saying at the setting why they cannot.
+     */
+    private ConvSpec specFor(Photo p) {
+        try {
+            ConvSpec s = ChannelPolicy.forChannels(layer.build(), p.channels());
+            ConvPlan.of(s, p.tensor());
+            return s;
+        } catch (SpecException e) {
+            settingError(e);
+            return null;
+        }
+    }
+
+    /** Checks the settings against the photo now, showing any problem at its setting. */
+    private void checkSettings() {
+        Photo p = photo.get();
+        ConvSpec s;
+        try {
+            s = layer.build();
+            if (p != null) {
+                ConvPlan.of(ChannelPolicy.forChannels(s, p.channels()), p.tensor());
+            }
+        } catch (SpecException e) {
+            settingError(e);
+            return;
+        }
+        settingMessages.errorProperty().set(null);
+        if (settingErrorShown) {
+            settingErrorShown = false;
+            error.clear();
+        }
+        updateChannelInfo();
+    }
+
+    /** True while {@link #error} holds a settings problem (cleared once the settings work again). */
+    private boolean settingErrorShown;
+
+    private void settingError(SpecException e) {
+        Setting at = Setting.of(e.field());
+        Setting edited = Setting.of(layer.lastEdited());
+        settingMessages.errorProperty().set(new SettingError(at, edited, e::message));
+        error.set(l -> PhotoText.get(l, "error.setting", e.message(l)));
+        settingErrorShown = true;
     }
 
     private void maybeStart() {
@@ -383,7 +475,7 @@ public final class PhotoViewModel {
             return;
         }
         Photo p = photo.get();
-        ConvSpec s = settings.getSpec();
+        ConvSpec s = p == null ? null : specFor(p);
         if (p == null || s == null) {
             dirty = false;
             editNanos = 0;
@@ -398,8 +490,7 @@ public final class PhotoViewModel {
         Task<PhotoResult> t = new Task<>() {
             @Override
             protected PhotoResult call() {
-                ConvSpec forPhoto = ChannelPolicy.forChannels(s, p.channels());
-                ConvPlan plan = ConvPlan.of(forPhoto, p.tensor());
+                ConvPlan plan = ConvPlan.of(s, p.tensor());
                 if (k > 1) {
                     updateValue(preview(p, plan, k, edit));
                 }
@@ -425,8 +516,8 @@ public final class PhotoViewModel {
             done(t);
             PhotoResult r = t.getValue();
             lastRunMs = r.engineMs();
-            if (settings.errorProperty().get().isEmpty()) {
-                error.set("");
+            if (settingMessages.errorProperty().get() == null) {
+                error.clear();
             }
             show(r);
             maybeStart();
@@ -435,11 +526,11 @@ public final class PhotoViewModel {
             done(t);
             Throwable x = t.getException();
             if (x instanceof SpecException se) {
-                error.set(PhotoText.get("error.setting", se.localizedMessage()));
+                settingError(se);
             } else if (x instanceof OutOfMemoryError) {
-                error.set(PhotoText.get("error.memory"));
+                error.set(l -> PhotoText.get(l, "error.memory"));
             } else if (!(x instanceof Parallel.CancelledException) && !(x instanceof CancellationException)) {
-                error.set(PhotoText.get("error.unexpected", p.name(), String.valueOf(x)));
+                error.set(l -> PhotoText.get(l, "error.unexpected", p.name(), String.valueOf(x)));
             }
             maybeStart();
         });
@@ -537,14 +628,17 @@ public final class PhotoViewModel {
         double since = r.editNanos() == 0 ? Double.NaN : (System.nanoTime() - r.editNanos()) / 1e6;
         if (r.isPreview()) {
             previewShownMs.set(since);
-            timing.set(PhotoText.get("timing.preview", r.preview(), fmt(since)));
+            timing.set(l -> PhotoText.get(l, "timing.preview", r.preview(), fmt(since)));
             return;
         }
         shownMs.set(since);
-        String full = Double.isNaN(since) ? PhotoText.get("timing.engine", fmt(r.engineMs()))
-                : PhotoText.get("timing.both", fmt(r.engineMs()), fmt(since));
-        timing.set(r.editNanos() != 0 && r.editNanos() == previewEdit
-                ? PhotoText.get("timing.afterPreview", fmt(previewShownMs.get()), full) : full);
+        boolean afterPreview = r.editNanos() != 0 && r.editNanos() == previewEdit;
+        double preview = previewShownMs.get();
+        timing.set(l -> {
+            String full = Double.isNaN(since) ? PhotoText.get(l, "timing.engine", fmt(r.engineMs()))
+                    : PhotoText.get(l, "timing.both", fmt(r.engineMs()), fmt(since));
+            return afterPreview ? PhotoText.get(l, "timing.afterPreview", fmt(preview), full) : full;
+        });
     }
 
     private static String fmt(double ms) {
@@ -584,26 +678,39 @@ public final class PhotoViewModel {
         return new Display(t, t.channels() == 3 ? MapRenderer.RGB : 0, clamp, null, OutputGeometry.IDENTITY, null);
     }
 
-    private void updateFrequency(float[][] rows) {
-        if (rows == null) {
+    private void updateFrequency(Kernel k) {
+        if (k == null) {
             return;
+        }
+        float[][] rows = new float[k.height()][k.width()];
+        for (int y = 0; y < k.height(); y++) {
+            for (int x = 0; x < k.width(); x++) {
+                rows[y][x] = k.get(0, 0, y, x);
+            }
         }
         FrequencyResponse f = FrequencyResponse.of(rows, 64);
         frequency.set(f);
-        band.set(ImageText.get("band." + f.band().key()));
+        band.set(l -> ImageText.get(l, "band." + f.band().key()));
     }
 
     private void updateChannelInfo() {
         Photo p = photo.get();
         if (p == null) {
-            channelInfo.set("");
-        } else if (p.channels() == 3) {
-            channelInfo.set(PhotoText.get("channels.rgb"));
-        } else if (p.fileGray()) {
-            channelInfo.set(PhotoText.get("channels.grayFile"));
-        } else {
-            channelInfo.set(PhotoText.get("channels.gray"));
+            channelInfo.clear();
+            return;
         }
+        String photoKey = p.channels() == 3 ? "channels.rgb" : p.fileGray() ? "channels.grayFile" : "channels.gray";
+        ConvSpec s;
+        try {
+            s = layer.build();
+        } catch (SpecException e) {
+            s = null;
+        }
+        String use = s == null ? null : ChannelPolicy.depthwise(s, p.channels()) ? "channels.depthwise"
+                : s.kernel().dim1() * s.groups() == p.channels() || s.transposed() && s.kernel().dim0() == p.channels()
+                ? "channels.asIs" : null;
+        int in = layer.settings().inChannels();
+        channelInfo.set(l -> PhotoText.get(l, photoKey) + (use == null ? "" : " " + PhotoText.get(l, use, in)));
     }
 
     /** Readout of the values under the point {@code (x, y)} of the input (continuous input coordinates). */
@@ -631,10 +738,10 @@ public final class PhotoViewModel {
                 for (int c = 0; c < d.map().channels(); c++) {
                     v.append(c == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4f", d.map().get(c, oy, ox)));
                 }
-                out = PhotoText.get("probe.result", oy, ox, v);
+                out = PhotoText.get(locale.get(), "probe.result", oy, ox, v);
             }
         }
-        return PhotoText.get("probe.input", iy, ix, in) + out;
+        return PhotoText.get(locale.get(), "probe.input", iy, ix, in) + out;
     }
 
     /**
@@ -646,7 +753,7 @@ public final class PhotoViewModel {
      */
     public int[] sendPatch(int x, int y) {
         Photo p = photo.get();
-        ConvSpec s = settings.getSpec();
+        ConvSpec s = p == null ? null : specFor(p);
         if (p == null || s == null) {
             return null;
         }
@@ -662,19 +769,19 @@ public final class PhotoViewModel {
                 }
             }
         }
-        ConvSpec forPatch = ChannelPolicy.forChannels(s, c).toBuilder().padding(Padding.VALID).pool(null).build();
+        ConvSpec forPatch = s.toBuilder().padding(Padding.VALID).pool(null).build();
         Problem problem = new Problem(new Tensor(c, size, size, d), forPatch);
         try {
             ConvPlan.of(forPatch, problem.input());
         } catch (SpecException e) {
-            error.set(PhotoText.get("error.patch", e.localizedMessage()));
+            error.set(l -> PhotoText.get(l, "error.patch", e.message(l)));
             return null;
         }
         patch.set(problem);
         if (patchSink != null) {
             patchSink.accept(problem);
         }
-        status.set(PhotoText.get("status.patch", y0, x0, size));
+        status.set(l -> PhotoText.get(l, "status.patch", y0, x0, size));
         return new int[] {y0, x0};
     }
 
@@ -732,12 +839,13 @@ public final class PhotoViewModel {
         };
         t.setOnSucceeded(e -> {
             exportsRunning--;
-            status.set(PhotoText.get("status.exported", file));
+            status.set(l -> PhotoText.get(l, "status.exported", file));
         });
         t.setOnFailed(e -> {
             exportsRunning--;
-            error.set(t.getException() instanceof PhotoException pe ? pe.line()
-                    : PhotoText.get("error.unexpected", file, String.valueOf(t.getException())));
+            Throwable x = t.getException();
+            error.set(l -> x instanceof PhotoException pe ? pe.line(l)
+                    : PhotoText.get(l, "error.unexpected", file, String.valueOf(x)));
         });
         executor.execute(t);
     }

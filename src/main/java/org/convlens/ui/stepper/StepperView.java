@@ -1,5 +1,9 @@
 package org.convlens.ui.stepper;
 
+import org.convlens.spec.Numbers;
+import org.convlens.ui.settings.LayerSettingsView;
+import org.convlens.ui.settings.Setting;
+import org.convlens.ui.settings.SettingError;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.RotateTransition;
@@ -96,56 +100,8 @@ public class StepperView {
     @FXML private Label inputSizeMessage;
     @FXML private TextField inputFillValue;
     @FXML private Label inputCellsMessage;
-    @FXML private ComboBox<KernelPreset> presetBox;
-    @FXML private Spinner<Integer> kernelHeight;
-    @FXML private Spinner<Integer> kernelWidth;
-    @FXML private Spinner<Integer> outChannels;
-    @FXML private Spinner<Integer> groups;
-    @FXML private Label kernelSizeMessage;
-    @FXML private Label channelsMessage;
-    @FXML private Label groupsMessage;
-    @FXML private TextField kernelFillValue;
-    @FXML private Label kernelCellsMessage;
-    @FXML private CheckBox flipBox;
-    @FXML private Spinner<Integer> strideY;
-    @FXML private Spinner<Integer> strideX;
-    @FXML private Spinner<Integer> dilationY;
-    @FXML private Spinner<Integer> dilationX;
-    @FXML private Label strideMessage;
-    @FXML private Label dilationMessage;
-    @FXML private ComboBox<Padding.Rule> paddingRule;
-    @FXML private GridPane paddingSides;
-    @FXML private Spinner<Integer> padTop;
-    @FXML private Spinner<Integer> padBottom;
-    @FXML private Spinner<Integer> padLeft;
-    @FXML private Spinner<Integer> padRight;
-    @FXML private Label paddingMessage;
-    @FXML private ComboBox<PaddingMode> paddingMode;
-    @FXML private Label paddingModeMessage;
-    @FXML private TextField biasField;
-    @FXML private Label biasMessage;
-    @FXML private ComboBox<Activation.Type> activationBox;
-    @FXML private HBox slopeRow;
-    @FXML private TextField slopeField;
-    @FXML private Label activationMessage;
-    @FXML private CheckBox poolEnabled;
-    @FXML private GridPane poolGrid;
-    @FXML private ComboBox<PoolSpec.Type> poolType;
-    @FXML private Spinner<Integer> poolHeight;
-    @FXML private Spinner<Integer> poolWidth;
-    @FXML private Spinner<Integer> poolStrideY;
-    @FXML private Spinner<Integer> poolStrideX;
-    @FXML private Spinner<Integer> poolPadY;
-    @FXML private Spinner<Integer> poolPadX;
-    @FXML private CheckBox ceilMode;
-    @FXML private CheckBox countIncludePad;
-    @FXML private Label poolMessage;
-    @FXML private CheckBox transposedBox;
-    @FXML private Spinner<Integer> outputPaddingY;
-    @FXML private Spinner<Integer> outputPaddingX;
-    @FXML private Label transposedMessage;
-    @FXML private Label outputPaddingMessage;
     @FXML private Label generalMessage;
+    @FXML private VBox layerHolder;
 
     @FXML private VBox stage;
     @FXML private Label inputTitle;
@@ -542,89 +498,15 @@ public class StepperView {
     private void bindSettings() {
         Supplier<Locale> loc = this::locale;
         int side = ScenarioViewModel.MAX_SIDE;
-        int ch = ScenarioViewModel.MAX_CHANNELS;
-        int kmax = ScenarioViewModel.MAX_KERNEL;
         StringProperty inH = Controls.bindInt(inHeight, scenario.inHeightProperty(), 1, side, loc);
         StringProperty inW = Controls.bindInt(inWidth, scenario.inWidthProperty(), 1, side, loc);
-        StringProperty inC = Controls.bindInt(inChannels, scenario.inChannelsProperty(), 1, ch, loc);
-        at(inputSizeMessage, Setting.INPUT_SIZE, inH, inW);
-        StringProperty fillIn = fillMessage(inputFillValue);
+        StringProperty inC = Controls.bindInt(inChannels, scenario.inChannelsProperty(), 1,
+                LayerSettingsView.MAX_CHANNELS, loc);
+        at(inputSizeMessage, Setting.INPUT_SIZE, inH, inW, inC);
+        StringProperty fillIn = LayerSettingsView.fillMessage(inputFillValue, loc);
         at(inputCellsMessage, Setting.INPUT_CELLS, fillIn);
-        StringProperty kh = Controls.bindInt(kernelHeight, scenario.kernelHeightProperty(), 1, kmax, loc);
-        StringProperty kw = Controls.bindInt(kernelWidth, scenario.kernelWidthProperty(), 1, kmax, loc);
-        StringProperty oc = Controls.bindInt(outChannels, scenario.outChannelsProperty(), 1, ch, loc);
-        StringProperty gr = Controls.bindInt(groups, scenario.groupsProperty(), 1, ch, loc);
-        at(kernelSizeMessage, Setting.KERNEL_SIZE, kh, kw);
-        at(channelsMessage, Setting.CHANNELS, inC, oc);
-        at(groupsMessage, Setting.GROUPS, gr);
-        StringProperty fillK = fillMessage(kernelFillValue);
-        at(kernelCellsMessage, Setting.KERNEL_CELLS, fillK);
-        Controls.bindChoice(presetBox, Arrays.asList(KernelPreset.values()), new SimpleObjectProperty<>(),
-                p -> text(p.key()));
-        presetBox.setOnAction(e -> {
-            KernelPreset p = presetBox.getValue();
-            if (p != null) {
-                scenario.applyPreset(p);
-                // back to the prompt: after an edit the kernel is no longer the preset
-                javafx.application.Platform.runLater(() -> presetBox.getSelectionModel().clearSelection());
-            }
-        });
-        flipBox.selectedProperty().bindBidirectional(scenario.flipProperty());
-
-        StringProperty sy = Controls.bindInt(strideY, scenario.strideYProperty(), 1, 16, loc);
-        StringProperty sx = Controls.bindInt(strideX, scenario.strideXProperty(), 1, 16, loc);
-        StringProperty dy = Controls.bindInt(dilationY, scenario.dilationYProperty(), 1, 8, loc);
-        StringProperty dx = Controls.bindInt(dilationX, scenario.dilationXProperty(), 1, 8, loc);
-        at(strideMessage, Setting.STRIDE, sy, sx);
-        at(dilationMessage, Setting.DILATION, dy, dx);
-
-        Controls.bindChoice(paddingRule, List.of(Padding.Rule.EXPLICIT, Padding.Rule.VALID, Padding.Rule.SAME,
-                Padding.Rule.FULL), scenario.paddingRuleProperty(), r -> text("padding." + r.id()));
-        paddingSides.disableProperty().bind(scenario.paddingRuleProperty().isNotEqualTo(Padding.Rule.EXPLICIT));
-        StringProperty pt = Controls.bindInt(padTop, scenario.padTopProperty(), 0, 16, loc);
-        StringProperty pb = Controls.bindInt(padBottom, scenario.padBottomProperty(), 0, 16, loc);
-        StringProperty pl = Controls.bindInt(padLeft, scenario.padLeftProperty(), 0, 16, loc);
-        StringProperty pr = Controls.bindInt(padRight, scenario.padRightProperty(), 0, 16, loc);
-        at(paddingMessage, Setting.PADDING, pt, pb, pl, pr);
-        Controls.bindChoice(paddingMode, Arrays.asList(PaddingMode.values()), scenario.paddingModeProperty(),
-                m -> text("paddingMode." + m.id()));
-        at(paddingModeMessage, Setting.PADDING_MODE);
-
-        biasField.textProperty().bindBidirectional(scenario.biasTextProperty());
-        at(biasMessage, Setting.BIAS);
-        markInvalid(biasField, Setting.BIAS);
-        Controls.bindChoice(activationBox, Arrays.asList(Activation.Type.values()), scenario.activationProperty(),
-                a -> text("activation." + a.id()));
-        slopeField.textProperty().bindBidirectional(scenario.slopeTextProperty());
-        slopeRow.visibleProperty().bind(scenario.activationProperty().isEqualTo(Activation.Type.LEAKY_RELU));
-        slopeRow.managedProperty().bind(slopeRow.visibleProperty());
-        at(activationMessage, Setting.ACTIVATION);
-        markInvalid(slopeField, Setting.ACTIVATION);
-
-        poolEnabled.selectedProperty().bindBidirectional(scenario.poolEnabledProperty());
-        poolGrid.disableProperty().bind(scenario.poolEnabledProperty().not());
-        ceilMode.disableProperty().bind(scenario.poolEnabledProperty().not());
-        countIncludePad.disableProperty().bind(scenario.poolEnabledProperty().not()
-                .or(scenario.poolTypeProperty().isEqualTo(PoolSpec.Type.MAX)));
-        Controls.bindChoice(poolType, Arrays.asList(PoolSpec.Type.values()), scenario.poolTypeProperty(),
-                t -> text("pool." + t.id()));
-        StringProperty ph = Controls.bindInt(poolHeight, scenario.poolHeightProperty(), 1, 8, loc);
-        StringProperty pw = Controls.bindInt(poolWidth, scenario.poolWidthProperty(), 1, 8, loc);
-        StringProperty psy = Controls.bindInt(poolStrideY, scenario.poolStrideYProperty(), 1, 8, loc);
-        StringProperty psx = Controls.bindInt(poolStrideX, scenario.poolStrideXProperty(), 1, 8, loc);
-        StringProperty ppy = Controls.bindInt(poolPadY, scenario.poolPadYProperty(), 0, 4, loc);
-        StringProperty ppx = Controls.bindInt(poolPadX, scenario.poolPadXProperty(), 0, 4, loc);
-        ceilMode.selectedProperty().bindBidirectional(scenario.ceilModeProperty());
-        countIncludePad.selectedProperty().bindBidirectional(scenario.countIncludePadProperty());
-        at(poolMessage, Setting.POOL, ph, pw, psy, psx, ppy, ppx);
-
-        transposedBox.selectedProperty().bindBidirectional(scenario.transposedProperty());
-        StringProperty opy = Controls.bindInt(outputPaddingY, scenario.outputPaddingYProperty(), 0, 8, loc);
-        StringProperty opx = Controls.bindInt(outputPaddingX, scenario.outputPaddingXProperty(), 0, 8, loc);
-        outputPaddingY.disableProperty().bind(scenario.transposedProperty().not());
-        outputPaddingX.disableProperty().bind(scenario.transposedProperty().not());
-        at(transposedMessage, Setting.TRANSPOSED);
-        at(outputPaddingMessage, Setting.OUTPUT_PADDING, opy, opx);
+        layerHolder.getChildren().setAll(
+                LayerSettingsView.load(scenario.layer(), scenario.messages(), locale(), "").root());
         at(generalMessage, Setting.GENERAL);
     }
 
@@ -634,20 +516,6 @@ public class StepperView {
         all[local.length] = scenario.messageAt(s);
         Controls.showMessages(label, all);
         label.setId(label.getId());
-    }
-
-    private void markInvalid(TextField f, Setting s) {
-        scenario.messageAt(s).addListener((o, a, b) -> f.pseudoClassStateChanged(Controls.INVALID, !b.isEmpty()));
-    }
-
-    private StringProperty fillMessage(TextField field) {
-        StringProperty m = new javafx.beans.property.SimpleStringProperty("");
-        field.textProperty().addListener((o, a, b) -> {
-            boolean ok = NumberText.parse(b) != null;
-            field.pseudoClassStateChanged(Controls.INVALID, !ok);
-            m.set(ok ? "" : text("error.cell.number", b));
-        });
-        return m;
     }
 
     @FXML
@@ -662,27 +530,9 @@ public class StepperView {
 
     @FXML
     private void fillInput() {
-        Float v = NumberText.parse(inputFillValue.getText());
+        Float v = Numbers.parse(inputFillValue.getText());
         if (v != null) {
             scenario.fillInput(v);
-        }
-    }
-
-    @FXML
-    private void randomKernel() {
-        scenario.randomKernel();
-    }
-
-    @FXML
-    private void clearKernel() {
-        scenario.clearKernel();
-    }
-
-    @FXML
-    private void fillKernel() {
-        Float v = NumberText.parse(kernelFillValue.getText());
-        if (v != null) {
-            scenario.fillKernel(v);
         }
     }
 
@@ -741,8 +591,8 @@ public class StepperView {
                 NumberText.exact(enteredKernelGrid.getPicture().value(r, c))));
         outputGrid.cellTooltipProperty().set((r, c) -> tip(outputGrid, "tip.output", r, c));
         pooledGrid.cellTooltipProperty().set((r, c) -> tip(pooledGrid, "tip.pooled", r, c));
-        scenario.flipProperty().addListener((o, a, b) -> turnKernel());
-        scenario.transposedProperty().addListener((o, a, b) -> turnKernel());
+        scenario.layer().flipProperty().addListener((o, a, b) -> turnKernel());
+        scenario.layer().transposedProperty().addListener((o, a, b) -> turnKernel());
     }
 
     private String tip(GridView g, String key, int r, int c) {

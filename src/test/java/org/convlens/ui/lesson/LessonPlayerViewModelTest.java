@@ -111,7 +111,7 @@ class LessonPlayerViewModelTest {
         vm.goTo(3);
         assertInstanceOf(Question.Count.class, vm.getStep().question());
         assertEquals(Set.of(Highlight.Panel.SHAPE), vm.coveredProperty().get());
-        assertEquals(12, scenario.outChannelsProperty().get(), "12 output channels loaded, past the spinner's 8");
+        assertEquals(12, scenario.layer().outChannelsProperty().get(), "12 output channels loaded, past the spinner's 8");
         assertEquals(3, scenario.inChannelsProperty().get());
         vm.answerProperty().set("3*12*9 + 12");
         assertTrue(vm.check().correct());
@@ -121,12 +121,12 @@ class LessonPlayerViewModelTest {
     void changingTheScenarioByHandIsNoticedAndCanBeUndone() {
         vm.open(lesson("02"), "02-edges");
         assertFalse(vm.divergedProperty().get());
-        scenario.strideXProperty().set(2);
+        scenario.layer().strideXProperty().set(2);
         assertTrue(vm.divergedProperty().get());
         assertEquals(Marks.NONE, stepper.marksProperty().get(), "marks no longer fit: cleared");
         vm.restoreStep();
         assertFalse(vm.divergedProperty().get());
-        assertEquals(1, scenario.strideXProperty().get());
+        assertEquals(1, scenario.layer().strideXProperty().get());
     }
 
     @Test

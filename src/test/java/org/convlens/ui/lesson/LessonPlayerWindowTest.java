@@ -163,10 +163,10 @@ class LessonPlayerWindowTest {
     @Test
     void editingTheStepperShowsAWayBackToTheStep(FxRobot r) {
         assertFalse(shown(r, "#lessonDivergedBox"));
-        r.interact(() -> scenario().strideXProperty().set(2));
+        r.interact(() -> scenario().layer().strideXProperty().set(2));
         assertTrue(r.lookup("#lessonRestore").query().isVisible());
         r.clickOn("#lessonRestore");
-        assertEquals(1, scenario().strideXProperty().get());
+        assertEquals(1, scenario().layer().strideXProperty().get());
         assertFalse(shown(r, "#lessonDivergedBox"));
     }
 
@@ -178,7 +178,7 @@ class LessonPlayerWindowTest {
             w.player().goTo(4);
         });
         assertEquals(64, scenario().inChannelsProperty().get());
-        assertEquals(16, scenario().outChannelsProperty().get());
+        assertEquals(16, scenario().layer().outChannelsProperty().get());
         assertFalse(w.player().divergedProperty().get());
         assertTrue(r.lookup("#sliceChooser").tryQuery().isPresent(), "64 channels get a list, not 64 buttons");
     }

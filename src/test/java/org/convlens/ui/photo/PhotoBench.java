@@ -11,7 +11,7 @@ import org.convlens.engine.Padding;
 import org.convlens.engine.Parallel;
 import org.convlens.image.ChannelPolicy;
 import org.convlens.image.ColorMode;
-import org.convlens.image.KernelText;
+import org.convlens.spec.Numbers;
 import org.convlens.image.Photo;
 import org.convlens.image.PhotoReader;
 
@@ -110,15 +110,15 @@ public final class PhotoBench {
         for (int k : new int[] {3, 7, 15}) {
             float[][] rows = kernel(k);
             int before = shown(vm);
-            onFx(() -> vm.settings().setRows(rows));
+            onFx(() -> vm.layer().setKernelRows(rows));
             waitFor(() -> vm.shownCountProperty().get() > before
                     && vm.resultProperty().get().plan().spec().kernel().height() == k, 120);
             List<Double> ms = new ArrayList<>();
             List<Double> preview = new ArrayList<>();
             for (int i = 0; i < runs + 2; i++) {
                 int b = shown(vm);
-                String value = KernelText.number(rows[0][0] + (i + 1) * 0.125f);
-                onFx(() -> vm.settings().setCell(0, 0, value));
+                String value = Numbers.shortest(rows[0][0] + (i + 1) * 0.125f);
+                onFx(() -> vm.setKernelCell(0, 0, value));
                 waitFor(() -> vm.shownCountProperty().get() > b && !vm.busyProperty().get(), 120);
                 Thread.sleep(50);
                 double v = onFxGet(() -> vm.shownMsProperty().get());

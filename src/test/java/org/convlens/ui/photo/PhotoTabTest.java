@@ -43,8 +43,8 @@ class PhotoTabTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.displayProperty().get() != null);
         assertEquals(PhotoTab.FIRST_SAMPLE, vm.photoProperty().get().name());
         var stepperKernel = app.shell.scenario().latestProblemProperty().get().spec().kernel();
-        assertEquals(stepperKernel.get(0, 0, 0, 0), vm.settings().getSpec().kernel().get(0, 0, 0, 0));
-        assertEquals(stepperKernel.height(), vm.settings().getSpec().kernel().height());
+        assertEquals(stepperKernel.get(0, 0, 0, 0), vm.layer().build().kernel().get(0, 0, 0, 0));
+        assertEquals(stepperKernel.height(), vm.layer().build().kernel().height());
         robot.interact(() -> vm.openSample("coins.png"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.displayProperty().get() != null
                 && "coins.png".equals(vm.displayProperty().get().source().photo().name()));

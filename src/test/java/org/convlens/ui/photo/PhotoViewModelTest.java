@@ -127,11 +127,11 @@ class PhotoViewModelTest {
             q.runAll();
         }, q::runAll, () -> {
             assertNotNull(vm.resultProperty().get());
-            vm.settings().setCell(1, 1, "1");
+            vm.setKernelCell(1, 1, "1");
             assertEquals(1, q.jobs.size());
             assertTrue(vm.busyProperty().get());
-            vm.settings().setCell(1, 1, "2");
-            vm.settings().setCell(1, 1, "3");
+            vm.setKernelCell(1, 1, "2");
+            vm.setKernelCell(1, 1, "3");
         }, q::runAll, q::runAll, q::runAll, () -> {
             assertEquals(3f, vm.resultProperty().get().plan().spec().kernel().get(0, 0, 1, 1));
             assertTrue(!vm.busyProperty().get());
@@ -145,11 +145,11 @@ class PhotoViewModelTest {
             vm = new PhotoViewModel(q, Runnable::run);
             vm.openSample("coins.png");
             q.runAll();
-        }, q::runAll, () -> vm.settings().setCell(0, 0, "5"), q::runAll, () -> {
+        }, q::runAll, () -> vm.setKernelCell(0, 0, "5"), q::runAll, () -> {
             // The last run of this photo took a few ms, well under the cancel threshold, so the queued
             // run is kept and the newest edit follows it.
-            vm.settings().setCell(0, 0, "6");
-            vm.settings().setCell(0, 0, "7");
+            vm.setKernelCell(0, 0, "6");
+            vm.setKernelCell(0, 0, "7");
             assertEquals(1, q.jobs.size());
             q.jobs.poll().run();
         }, () -> {
@@ -167,11 +167,11 @@ class PhotoViewModelTest {
         }, () -> {
             r.set(vm.resultProperty().get());
             assertNotNull(r.get());
-            vm.settings().setCell(2, 0, "1..5");
+            vm.setKernelCell(2, 0, "1..5");
         }, () -> {
             assertSame(r.get(), vm.resultProperty().get());
-            assertTrue(vm.settings().errorProperty().get().startsWith("kernel cell row 3, column 1"),
-                    vm.settings().errorProperty().get());
+            assertTrue(vm.cellErrorProperty().get().startsWith("kernel cell row 3, column 1"),
+                    vm.cellErrorProperty().get());
         });
     }
 
@@ -181,9 +181,8 @@ class PhotoViewModelTest {
             vm = new PhotoViewModel(Runnable::run, Runnable::run);
             vm.openSample("coins.png");
         }, () -> {
-            vm.settings().paddingModeProperty().set(org.convlens.engine.PaddingMode.REFLECT);
-            vm.settings().paddingWidthProperty().set(400);
-            vm.settings().paddingProperty().set(PhotoSettings.PaddingChoice.EXPLICIT);
+            vm.layer().paddingModeProperty().set(org.convlens.engine.PaddingMode.REFLECT);
+            vm.layer().set(org.convlens.spec.LayerSettings.Name.PADDING, "400");
         }, () -> assertTrue(vm.errorProperty().get().contains("reflect padding of 400"), vm.errorProperty().get()));
     }
 
@@ -211,7 +210,7 @@ class PhotoViewModelTest {
         steps(() -> {
             vm = new PhotoViewModel(Runnable::run, Runnable::run);
             vm.openSample("coins.png");
-        }, () -> vm.settings().poolProperty().set(PhotoSettings.PoolChoice.MAX), () -> {
+        }, () -> vm.layer().poolEnabledProperty().set(true), () -> {
             Tensor pooled = vm.displayProperty().get().map();
             assertSame(vm.resultProperty().get().result().pooled(), pooled);
             assertEquals(2.0, vm.displayProperty().get().geometry().scaleX());
@@ -286,7 +285,7 @@ class PhotoViewModelTest {
             vm.openSample("hubble_deep_field.jpg");
         }, () -> {
             vm.resultProperty().addListener((o, a, r) -> seen.add(r));
-            vm.settings().setCell(1, 1, "0.5");
+            vm.setKernelCell(1, 1, "0.5");
         }, () -> {
             assertEquals(2, seen.size(), "a preview, then the full result");
             PhotoResult preview = seen.get(0);
@@ -312,7 +311,7 @@ class PhotoViewModelTest {
     void withoutAPhotoNothingRuns() {
         steps(() -> {
             vm = new PhotoViewModel(Runnable::run, Runnable::run);
-            vm.settings().usePreset("laplacian");
+            vm.layer().applyPreset("laplacian");
         }, () -> {
             assertNull(vm.resultProperty().get());
             assertNull(vm.sendPatch(0, 0));

@@ -68,7 +68,7 @@ class PhotoViewTest {
     void zoomedInBothPanesShowTheSamePlaceAndAClickMarksThePatch(FxRobot robot) {
         robot.interact(() -> {
             vm.openSample("camera.png");
-            vm.settings().usePreset("laplacian");
+            vm.layer().applyPreset("laplacian");
             vm.scalingProperty().set(org.convlens.image.Scaling.RAW);
         });
         robot.interact(() -> view.transform().set(180, 60, 1.0 / 12));

@@ -41,7 +41,7 @@ class ScenarioViewModelTest {
         assertEquals(8, s.getComputation().input().height());
         assertEquals(corner, s.getComputation().input().get(0, 4, 4));
         assertEquals(0f, s.getComputation().input().get(0, 7, 0));
-        s.kernelWidthProperty().set(2);
+        s.layer().kernelWidthProperty().set(2);
         Kernel k = s.kernelProperty().get();
         assertEquals(2, k.width());
         assertEquals(1f, k.get(0, 0, 2, 0));
@@ -51,10 +51,10 @@ class ScenarioViewModelTest {
     void switchingToTransposedKeepsTheWeightJoiningEachPairOfChannels() {
         ScenarioViewModel s = new ScenarioViewModel(new Random(1));
         s.inChannelsProperty().set(2);
-        s.outChannelsProperty().set(3);
+        s.layer().outChannelsProperty().set(3);
         assertNull(s.setKernelCell(2, 1, 0, 1, "7"));
         assertEquals(7f, s.kernelProperty().get().get(2, 1, 0, 1));
-        s.transposedProperty().set(true);
+        s.layer().transposedProperty().set(true);
         Kernel k = s.kernelProperty().get();
         assertEquals(2, k.dim0(), "transposed kernels are in x out/groups x kh x kw");
         assertEquals(3, k.dim1());
@@ -83,9 +83,9 @@ class ScenarioViewModelTest {
         StepperViewModel vm = new StepperViewModel(s);
         s.inHeightProperty().set(3);
         s.inWidthProperty().set(3);
-        s.transposedProperty().set(true);
-        s.strideYProperty().set(2);
-        s.strideXProperty().set(2);
+        s.layer().transposedProperty().set(true);
+        s.layer().strideYProperty().set(2);
+        s.layer().strideXProperty().set(2);
         assertNull(s.errorProperty().get());
         var in = vm.getFrame().input();
         // 3 inputs with 1 zero between each: 5, plus k - 1 = 2 zero padding on each side: 9
@@ -101,24 +101,24 @@ class ScenarioViewModelTest {
     void undoAndRedoWalkBackAndForthThroughEveryChange() {
         ScenarioViewModel s = new ScenarioViewModel(new Random(1));
         assertEquals(false, s.canUndoProperty().get());
-        s.strideXProperty().set(2);
+        s.layer().strideXProperty().set(2);
         s.setInputCell(0, 0, 0, "9");
-        s.biasTextProperty().set("1, x");
-        s.biasTextProperty().set("0.5");
+        s.layer().biasTextProperty().set("1, x");
+        s.layer().biasTextProperty().set("0.5");
         assertEquals(true, s.canUndoProperty().get());
         s.undo();
-        assertEquals("0", s.biasTextProperty().get());
+        assertEquals("0", s.layer().biasTextProperty().get());
         assertEquals(9f, s.getComputation().input().get(0, 0, 0));
         s.undo();
         assertEquals(3f, s.getComputation().input().get(0, 0, 0));
-        assertEquals(2, s.strideXProperty().get());
+        assertEquals(2, s.layer().strideXProperty().get());
         s.undo();
-        assertEquals(1, s.strideXProperty().get());
+        assertEquals(1, s.layer().strideXProperty().get());
         assertEquals(false, s.canUndoProperty().get());
         s.redo();
         s.redo();
         assertEquals(9f, s.getComputation().input().get(0, 0, 0));
-        s.strideYProperty().set(3);
+        s.layer().strideYProperty().set(3);
         assertEquals(false, s.canRedoProperty().get(), "a new change forgets what was undone");
     }
 }

@@ -1,5 +1,7 @@
 package org.convlens.ui.stepper;
 
+import org.convlens.ui.settings.Setting;
+import org.convlens.ui.settings.SettingError;
 import org.convlens.engine.ConvEngine;
 import org.convlens.engine.ConvPlan;
 import org.convlens.engine.Kernel;
@@ -205,12 +207,12 @@ class StepperViewModelTest {
 
     @Test
     void changingTheStrideChangesTheOutputSizeAndFormula() {
-        scenario.strideXProperty().set(2);
+        scenario.layer().strideXProperty().set(2);
         ShapeInfo s = vm.shapeProperty().get();
         assertTrue(s.cols().endsWith("/ 2) + 1 = 2"), s.cols());
         assertTrue(s.rows().endsWith("/ 1) + 1 = 4"), s.rows());
         assertEquals(8, vm.totalStepsProperty().get());
-        scenario.strideYProperty().set(4);
+        scenario.layer().strideYProperty().set(4);
         s = vm.shapeProperty().get();
         assertTrue(s.rows().endsWith("= 1"), s.rows());
         assertFalse(s.notes().isEmpty(), "stride 4 over 6 rows with a 3-row kernel reads rows 0-2 only");
@@ -224,24 +226,24 @@ class StepperViewModelTest {
     void aKernelLargerThanTheInputShowsAMessageAtTheKernelAndKeepsTheLastPicture() {
         Computation before = scenario.getComputation();
         Frame shown = vm.getFrame();
-        scenario.kernelHeightProperty().set(7);
+        scenario.layer().kernelHeightProperty().set(7);
         assertSame(before, scenario.getComputation());
         assertEquals(shown, vm.getFrame());
         SettingError e = scenario.errorProperty().get();
         assertEquals(Setting.KERNEL_SIZE, e.at());
         assertFalse(scenario.messageAt(Setting.KERNEL_SIZE).get().isEmpty());
         assertTrue(scenario.messageAt(Setting.STRIDE).get().isEmpty());
-        scenario.kernelHeightProperty().set(3);
+        scenario.layer().kernelHeightProperty().set(3);
         assertNull(scenario.errorProperty().get());
         assertTrue(scenario.messageAt(Setting.KERNEL_SIZE).get().isEmpty());
     }
 
     @Test
     void reflectPaddingTooWideShowsTheMessageAtPaddingAndAtTheModeJustChanged() {
-        scenario.paddingRuleProperty().set(org.convlens.engine.Padding.Rule.EXPLICIT);
-        scenario.padTopProperty().set(6);
+        scenario.layer().paddingRuleProperty().set(org.convlens.engine.Padding.Rule.EXPLICIT);
+        scenario.layer().padTopProperty().set(6);
         assertNull(scenario.errorProperty().get());
-        scenario.paddingModeProperty().set(org.convlens.engine.PaddingMode.REFLECT);
+        scenario.layer().paddingModeProperty().set(org.convlens.engine.PaddingMode.REFLECT);
         SettingError e = scenario.errorProperty().get();
         assertEquals(Setting.PADDING, e.at());
         assertEquals(Setting.PADDING_MODE, e.edited());
@@ -252,26 +254,26 @@ class StepperViewModelTest {
     @Test
     void groupsThatDoNotDivideTheChannelsAreReportedAtGroups() {
         scenario.inChannelsProperty().set(3);
-        scenario.groupsProperty().set(2);
+        scenario.layer().groupsProperty().set(2);
         assertEquals(Setting.GROUPS, scenario.errorProperty().get().at());
         scenario.inChannelsProperty().set(2);
-        scenario.outChannelsProperty().set(2);
+        scenario.layer().outChannelsProperty().set(2);
         assertNull(scenario.errorProperty().get());
         assertEquals(2, scenario.getComputation().plan().groups());
     }
 
     @Test
     void badBiasTextIsReportedAtBias() {
-        scenario.biasTextProperty().set("1, x");
+        scenario.layer().biasTextProperty().set("1, x");
         assertEquals(Setting.BIAS, scenario.errorProperty().get().at());
-        scenario.biasTextProperty().set("0.5");
+        scenario.layer().biasTextProperty().set("0.5");
         assertNull(scenario.errorProperty().get());
         assertEquals(0.5f, scenario.getComputation().plan().bias()[0]);
     }
 
     @Test
     void messagesFollowTheLanguage() {
-        scenario.kernelWidthProperty().set(9);
+        scenario.layer().kernelWidthProperty().set(9);
         String en = scenario.messageAt(Setting.KERNEL_SIZE).get();
         scenario.localeProperty().set(Locale.SIMPLIFIED_CHINESE);
         String zh = scenario.messageAt(Setting.KERNEL_SIZE).get();
@@ -306,8 +308,8 @@ class StepperViewModelTest {
 
     @Test
     void aPaddingCellHoveredLightsTheInputCellItCopies() {
-        scenario.paddingRuleProperty().set(org.convlens.engine.Padding.Rule.SAME);
-        scenario.paddingModeProperty().set(org.convlens.engine.PaddingMode.REFLECT);
+        scenario.layer().paddingRuleProperty().set(org.convlens.engine.Padding.Rule.SAME);
+        scenario.layer().paddingModeProperty().set(org.convlens.engine.PaddingMode.REFLECT);
         GridPicture in = vm.getFrame().input();
         assertEquals(8, in.rows());
         assertEquals(GridPicture.PADDING, in.kind(0, 0));
@@ -378,8 +380,8 @@ class StepperViewModelTest {
     @Test
     void aWeightAcrossGroupsCannotBeEdited() {
         scenario.inChannelsProperty().set(2);
-        scenario.outChannelsProperty().set(2);
-        scenario.groupsProperty().set(2);
+        scenario.layer().outChannelsProperty().set(2);
+        scenario.layer().groupsProperty().set(2);
         assertNull(scenario.errorProperty().get());
         assertTrue(scenario.setKernelCell(0, 1, 0, 0, "1").contains("another group"));
         assertNull(scenario.setKernelCell(1, 1, 0, 0, "4"));
@@ -389,8 +391,8 @@ class StepperViewModelTest {
     @Test
     void aTransposedConvolutionTooBigToReadIsRefusedWithAMessage() {
         Computation before = scenario.getComputation();
-        scenario.transposedProperty().set(true);
-        scenario.strideYProperty().set(16);
+        scenario.layer().transposedProperty().set(true);
+        scenario.layer().strideYProperty().set(16);
         scenario.inHeightProperty().set(20);
         SettingError e = scenario.errorProperty().get();
         assertEquals(Setting.INPUT_SIZE, e.at());

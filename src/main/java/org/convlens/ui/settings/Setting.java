@@ -1,4 +1,4 @@
-package org.convlens.ui.stepper;
+package org.convlens.ui.settings;
 
 /**
  * The settings the window has a control for. A problem the engine reports on a spec field (a
@@ -7,6 +7,18 @@ package org.convlens.ui.stepper;
 public enum Setting {
     INPUT_SIZE, INPUT_CELLS, KERNEL_SIZE, KERNEL_CELLS, CHANNELS, GROUPS, STRIDE, PADDING, PADDING_MODE, DILATION,
     FLIP, TRANSPOSED, OUTPUT_PADDING, BIAS, ACTIVATION, POOL, GENERAL;
+
+    /** The control for a setting of the layer's settings model; null (a load) is {@link #GENERAL}. */
+    public static Setting of(org.convlens.spec.LayerSettings.Name name) {
+        if (name == null) {
+            return GENERAL;
+        }
+        return switch (name) {
+            case KERNEL -> KERNEL_SIZE;
+            case CHANNELS -> CHANNELS;
+            default -> valueOf(name.name());
+        };
+    }
 
     /** The setting a spec field belongs to. */
     public static Setting of(String jsonPath) {
@@ -20,6 +32,8 @@ public enum Setting {
                 return INPUT_SIZE;
             case "kernel":
                 return KERNEL_SIZE;
+            case "channels":
+                return CHANNELS;
             case "groups":
                 return GROUPS;
             case "stride":

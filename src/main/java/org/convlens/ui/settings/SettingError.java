@@ -1,4 +1,4 @@
-package org.convlens.ui.stepper;
+package org.convlens.ui.settings;
 
 import java.util.Locale;
 import java.util.function.Function;
