@@ -10,7 +10,8 @@ import org.convlens.engine.Tensor;
  *
  * <p>The window is in the tensor's continuous coordinates (pixel {@code (y, x)} covers
  * {@code [x, x + 1) x [y, y + 1)}): screen pixel {@code (i, j)} shows the point
- * {@code (x0 + (i + 0.5) step, y0 + (j + 0.5) step)}. Zoomed in ({@code step <= 1}) each screen pixel
+ * {@code (x0 + (i + 0.5) stepX, y0 + (j + 0.5) stepY)} (the steps differ for a map whose cells are not
+ * square on the input, e.g. after a stride of 1 x 2). Zoomed in ({@code step <= 1}) each screen pixel
  * shows the one value under it, so single values stay visible as squares; zoomed out the values at
  * four points of the screen pixel are averaged before colouring. Points outside the tensor get
  * {@link #BACKGROUND}.
@@ -25,13 +26,24 @@ public final class MapRenderer {
     }
 
     /**
-     * A view window: the top-left corner in tensor coordinates, tensor pixels per screen pixel, and the screen size.
+     * A view window: the top-left corner in tensor coordinates, tensor pixels per screen pixel
+     * across and down, and the screen size.
      */
-    public record Window(double x0, double y0, double step, int width, int height) {
+    public record Window(double x0, double y0, double stepX, double stepY, int width, int height) {
         public Window {
-            if (width < 1 || height < 1 || !(step > 0)) {
-                throw new IllegalArgumentException("bad window " + width + "x" + height + " step " + step);
+            if (width < 1 || height < 1 || !(stepX > 0) || !(stepY > 0)) {
+                throw new IllegalArgumentException("bad window " + width + "x" + height + " step " + stepX + "x" + stepY);
             }
+        }
+
+        /** A window with the same step across and down. */
+        public Window(double x0, double y0, double step, int width, int height) {
+            this(x0, y0, step, step, width, height);
+        }
+
+        /** Tensor pixels per screen pixel across (the same down for a square window). */
+        public double step() {
+            return stepX;
         }
 
         /** The whole tensor, one screen pixel per value. */
@@ -52,11 +64,13 @@ public final class MapRenderer {
         if (channel != RGB && (channel < 0 || channel >= t.channels())) {
             throw new IllegalArgumentException("no channel " + channel + " in " + t);
         }
-        boolean average = w.step() > 1;
-        int[] colA = columns(w, t.width(), average ? 0.25 : 0.5);
-        int[] colB = average ? columns(w, t.width(), 0.75) : colA;
-        int[] rowA = rows(w, t.height(), average ? 0.25 : 0.5);
-        int[] rowB = average ? rows(w, t.height(), 0.75) : rowA;
+        boolean averageX = w.stepX() > 1;
+        boolean averageY = w.stepY() > 1;
+        boolean average = averageX || averageY;
+        int[] colA = columns(w, t.width(), averageX ? 0.25 : 0.5);
+        int[] colB = averageX ? columns(w, t.width(), 0.75) : colA;
+        int[] rowA = rows(w, t.height(), averageY ? 0.25 : 0.5);
+        int[] rowB = averageY ? rows(w, t.height(), 0.75) : rowA;
         float[] d = t.data();
         int plane = t.planeSize();
         int tw = t.width();
@@ -111,7 +125,7 @@ public final class MapRenderer {
     private static int[] columns(Window w, int n, double frac) {
         int[] c = new int[w.width()];
         for (int i = 0; i < c.length; i++) {
-            c[i] = index(w.x0() + (i + frac) * w.step(), n);
+            c[i] = index(w.x0() + (i + frac) * w.stepX(), n);
         }
         return c;
     }
@@ -119,7 +133,7 @@ public final class MapRenderer {
     private static int[] rows(Window w, int n, double frac) {
         int[] r = new int[w.height()];
         for (int j = 0; j < r.length; j++) {
-            r[j] = index(w.y0() + (j + frac) * w.step(), n);
+            r[j] = index(w.y0() + (j + frac) * w.stepY(), n);
         }
         return r;
     }

@@ -77,6 +77,6 @@ public record OutputGeometry(double scaleY, double offsetY, double scaleX, doubl
     public MapRenderer.Window outputWindow(MapRenderer.Window w) {
         double x0 = outputX(w.x0() - 0.5) + 0.5;
         double y0 = outputY(w.y0() - 0.5) + 0.5;
-        return new MapRenderer.Window(x0, y0, w.step() / scaleX, w.width(), w.height());
+        return new MapRenderer.Window(x0, y0, w.stepX() / scaleX, w.stepY() / scaleY, w.width(), w.height());
     }
 }

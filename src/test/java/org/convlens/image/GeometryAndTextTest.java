@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,21 @@ class GeometryAndTextTest {
         assertEquals(0.25, out.step());
         // output cell 5 (centred on input 11) spans continuous x [5, 6), input 11 spans [11, 12).
         assertEquals(5.5, OutputGeometry.of(p, false).outputX(11.5 - 0.5) + 0.5);
+    }
+
+    @Test
+    void aStrideOfOneByTwoHalvesTheStepAcrossOnly() {
+        ConvPlan p = ConvPlan.of(ConvSpec.builder(KernelPresets.get("box_blur")).stride(1, 2).padding(Padding.SAME)
+                .build(), 1, 100, 100);
+        MapRenderer.Window out = OutputGeometry.of(p, false).outputWindow(new MapRenderer.Window(0, 0, 1, 100, 100));
+        assertEquals(0.5, out.stepX());
+        assertEquals(1.0, out.stepY());
+        Tensor t = new Tensor(1, 2, 2, new float[] {0, 1, 0, 1});
+        int[] px = new int[4];
+        MapRenderer.render(t, 0, ColorScale.of(Scaling.CLAMPED, MapStats.of(t)),
+                new MapRenderer.Window(0, 0, 0.5, 1, 4, 1), px);
+        assertEquals(px[0], px[1], "two screen pixels across show one cell");
+        assertNotEquals(px[1], px[2]);
     }
 
     @Test
