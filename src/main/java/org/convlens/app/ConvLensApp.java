@@ -7,7 +7,7 @@ import org.convlens.ui.UiText;
 import org.convlens.ui.WindowViewModel;
 import org.convlens.ui.stepper.ScenarioViewModel;
 import org.convlens.ui.stepper.StepperViewModel;
-import org.convlens.ui.store.AppHome;
+import org.convlens.io.UserFolder;
 
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +58,7 @@ public class ConvLensApp extends Application {
         StepperViewModel stepper = new StepperViewModel(scenario);
         WindowViewModel window = new WindowViewModel();
         window.localeProperty().set(UiText.supported(Locale.getDefault()));
-        return new Shell(stage, scenario, stepper, window, AppHome.dir(), executor, args);
+        return new Shell(stage, scenario, stepper, window, UserFolder.home(), executor, args);
     }
 
     @Override
