@@ -81,6 +81,9 @@ public final class Shell implements UiContext {
     private String statusText = "";
     private boolean statusError;
     private boolean settingsBeforePresentation = true;
+    /** Who waits for the last scenario to be back; null once it is (or there was none). */
+    private List<java.util.function.Consumer<Boolean>> restoring;
+    private boolean scenarioRestored;
 
     public Shell(Stage stage, ScenarioViewModel scenario, StepperViewModel stepper, WindowViewModel window, Path home,
                  Executor executor, List<String> parameters) {
@@ -153,7 +156,6 @@ public final class Shell implements UiContext {
      */
     public void show() {
         window.load(settingsStore.load());
-        restoreScenario();
         build();
         stage.setTitle(UiText.get(locale(), "app.title"));
         stage.show();
@@ -185,6 +187,7 @@ public final class Shell implements UiContext {
         }
         autosave.setOnFinished(e -> autosaveNow());
         scenario.latestProblemProperty().addListener(o -> autosave.playFromStart());
+        restoreScenario();
         stage.setOnCloseRequest(e -> {
             autosave.stop();
             autosaveNow();
@@ -195,20 +198,49 @@ public final class Shell implements UiContext {
         }
     }
 
+    /**
+     * Brings the last scenario back in the background (the file is checked and planned there, so a
+     * gigantic or broken autosave can neither stall nor kill the start). Until it is back, nothing
+     * is autosaved, so an autosave the user has not seen restored is never written over.
+     */
     private void restoreScenario() {
-        try {
-            Optional<Problem> p = store.load();
-            p.ifPresent(scenario::load);
-        } catch (SpecException e) {
-            store.quarantine();
-            scenario.load(WorkedExample.problem());
-            String why = e.message(locale());
-            setStatus(UiText.get(locale(), "status.autosave.corrupt", store.file(), why), true);
-        } catch (IOException | RuntimeException e) {
-            store.quarantine();
-            scenario.load(WorkedExample.problem());
-            setStatus(UiText.get(locale(), "status.autosave.corrupt", store.file(), String.valueOf(e.getMessage())),
-                    true);
+        restoring = new ArrayList<>();
+        executor.execute(() -> {
+            ScenarioStore.Restored r;
+            try {
+                r = store.restore(ScenarioViewModel.MAX_SHOWN);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                Path moved = store.quarantine();
+                String m = String.valueOf(e.getMessage());
+                r = new ScenarioStore.Restored(null, moved, l -> m);
+            }
+            ScenarioStore.Restored done = r;
+            javafx.application.Platform.runLater(() -> restored(done));
+        });
+    }
+
+    private void restored(ScenarioStore.Restored r) {
+        if (r.problem() != null) {
+            scenario.load(r.problem());
+            scenarioRestored = true;
+        } else if (r.failed()) {
+            Path moved = r.movedTo();
+            setStatus(UiText.get(locale(), "status.autosave.corrupt", store.file(), r.why().apply(locale()),
+                    moved == null ? "-" : moved.getFileName()), true);
+        }
+        List<java.util.function.Consumer<Boolean>> waiting = restoring;
+        restoring = null;
+        for (java.util.function.Consumer<Boolean> w : waiting) {
+            w.accept(scenarioRestored);
+        }
+    }
+
+    @Override
+    public void whenScenarioRestored(java.util.function.Consumer<Boolean> then) {
+        if (restoring == null) {
+            then.accept(scenarioRestored);
+        } else {
+            restoring.add(then);
         }
     }
 
@@ -447,7 +479,7 @@ public final class Shell implements UiContext {
     /** Writes the current scenario to the autosave file now. */
     public void autosaveNow() {
         Problem p = scenario.latestProblemProperty().get();
-        if (p == null) {
+        if (p == null || restoring != null) {
             return;
         }
         try {

@@ -36,6 +36,13 @@ public interface UiContext {
 
     void selectTab(String id);
 
+    /**
+     * Calls {@code then} on the JavaFX thread once the start has finished bringing back the last
+     * scenario (at once if it has), with true if the user's own scenario is now in the stepper:
+     * a tab that would replace the scenario at start (a lesson) should then leave it and offer its own.
+     */
+    void whenScenarioRestored(java.util.function.Consumer<Boolean> then);
+
     /** A short message in the status bar. */
     void showStatus(String message);
 

@@ -96,7 +96,16 @@ public final class LessonContribution implements TabContribution {
             }
         }
         if (l != null) {
-            open(l);
+            Lesson first = l;
+            // The user's own scenario, brought back from the autosave, stays: the lesson's state is one click away.
+            ctx.whenScenarioRestored(kept -> {
+                panelShown.set(true);
+                player.open(first, library.keyOf(first), kept);
+                ctx.selectTab("stepper");
+                if (kept && player.divergedProperty().get()) {
+                    ctx.showStatus(org.convlens.ui.UiText.get(ctx.locale(), "status.autosave.kept"));
+                }
+            });
         }
     }
 

@@ -244,6 +244,15 @@ public final class LessonPlayerViewModel {
      * @param progressKey the key its progress is saved under
      */
     public void open(Lesson l, String progressKey) {
+        open(l, progressKey, false);
+    }
+
+    /**
+     * As {@link #open(Lesson, String)}; with {@code keepScenario} the stepper keeps what it shows
+     * (the user's own scenario, brought back at start) and the panel offers the step's state one
+     * click away ({@link #restoreStep()}) instead of loading it over the user's work.
+     */
+    public void open(Lesson l, String progressKey, boolean keepScenario) {
         session = new LessonSession(l);
         ProgressStore.Entry e = store.get(progressKey);
         if (e != null) {
@@ -255,7 +264,7 @@ public final class LessonPlayerViewModel {
         lesson.set(l);
         key.set(progressKey);
         atEnd.set(false);
-        show();
+        show(!keepScenario);
         saveSetting("last", progressKey);
         save();
     }
@@ -387,6 +396,11 @@ public final class LessonPlayerViewModel {
     // Showing a step
 
     private void show() {
+        show(true);
+    }
+
+    /** Shows the current step; {@code apply}: load its state into the stepper (else leave the stepper as it is). */
+    private void show(boolean apply) {
         Step s = session.current();
         index.set(session.index());
         step.set(s);
@@ -399,6 +413,13 @@ public final class LessonPlayerViewModel {
         notUnderstood.set(null);
         hintShown.set(session.hinted());
         revealed.set(session.revealed());
+        if (!apply) {
+            diverged.set(false);
+            checkDiverged(scenario.latestProblemProperty().get());
+            refreshMarks();
+            refreshCover();
+            return;
+        }
         applying = true;
         try {
             scenario.load(s.scenario().problem());

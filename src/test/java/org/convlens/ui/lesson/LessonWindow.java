@@ -39,9 +39,14 @@ final class LessonWindow {
 
     /** Opens the window on {@code stage} with an empty folder {@code name} as the app's home. */
     static LessonWindow start(Stage stage, String name, List<String> args) throws IOException {
+        return start(stage, name, args, false);
+    }
+
+    /** As {@link #start(Stage, String, List)}; {@code keep}: the folder as the last run left it (a restart). */
+    static LessonWindow start(Stage stage, String name, List<String> args, boolean keep) throws IOException {
         String base = System.getProperty("convlens.home", "target/test-home");
         Path home = Path.of(base, "lessons-" + name);
-        if (Files.exists(home)) {
+        if (!keep && Files.exists(home)) {
             try (var files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
