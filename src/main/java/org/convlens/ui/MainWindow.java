@@ -5,6 +5,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -14,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.convlens.ui.actions.Command;
 
 import java.util.Locale;
 import java.util.Map;
@@ -55,8 +57,6 @@ public class MainWindow {
     @FXML private CheckMenuItem fpsItem;
     @FXML private CheckMenuItem termPaceItem;
     @FXML private CheckMenuItem loopItem;
-    @FXML private javafx.scene.control.MenuItem undoItem;
-    @FXML private javafx.scene.control.MenuItem redoItem;
 
     public MainWindow(Shell shell) {
         this.shell = shell;
@@ -81,8 +81,22 @@ public class MainWindow {
         termPaceItem.selectedProperty().bindBidirectional(shell.stepper().termPaceProperty());
         loopItem.selectedProperty().bindBidirectional(shell.stepper().loopProperty());
         fpsLabel.visibleProperty().bind(w.showFpsProperty());
-        undoItem.disableProperty().bind(shell.scenario().canUndoProperty().not());
-        redoItem.disableProperty().bind(shell.scenario().canRedoProperty().not());
+        for (Menu m : menuBar.getMenus()) {
+            bindCommands(m);
+        }
+    }
+
+    /** Every item whose {@code userData} names a {@link Command} runs it, with the table's key. */
+    private void bindCommands(Menu menu) {
+        for (MenuItem item : menu.getItems()) {
+            if (item instanceof Menu sub) {
+                bindCommands(sub);
+            } else if (item.getUserData() instanceof String name && item instanceof CheckMenuItem) {
+                shell.actions().showKey(item, Command.valueOf(name));
+            } else if (item.getUserData() instanceof String name) {
+                shell.actions().bind(item, Command.valueOf(name));
+            }
+        }
     }
 
     private static <T> void radios(ToggleGroup g, Map<RadioMenuItem, T> items, javafx.beans.property.Property<T> p) {
@@ -142,122 +156,7 @@ public class MainWindow {
     }
 
     @FXML
-    private void open() {
-        shell.openScenario();
-    }
-
-    @FXML
-    private void save() {
-        shell.saveScenario();
-    }
-
-    @FXML
-    private void reset() {
-        shell.resetScenario();
-    }
-
-    @FXML
-    private void undo() {
-        shell.scenario().undo();
-    }
-
-    @FXML
-    private void redo() {
-        shell.scenario().redo();
-    }
-
-    @FXML
-    private void exportPng() {
-        shell.exportPng();
-    }
-
-    @FXML
-    private void exportGif() {
-        shell.exportGif();
-    }
-
-    @FXML
-    private void exportCsv() {
-        shell.exportCsv();
-    }
-
-    @FXML
-    private void exportJson() {
-        shell.exportJson();
-    }
-
-    @FXML
-    private void exportLatex() {
-        shell.exportLatex();
-    }
-
-    @FXML
-    private void exportPytorch() {
-        shell.exportPytorch();
-    }
-
-    @FXML
-    private void quit() {
-        shell.quit();
-    }
-
-    @FXML
-    private void zoomIn() {
-        shell.windowModel().zoomIn();
-    }
-
-    @FXML
-    private void zoomOut() {
-        shell.windowModel().zoomOut();
-    }
-
-    @FXML
-    private void zoomReset() {
-        shell.windowModel().zoomReset();
-    }
-
-    @FXML
-    private void togglePlay() {
-        shell.stepper().togglePlay();
-    }
-
-    @FXML
-    private void forward() {
-        shell.stepper().forward();
-    }
-
-    @FXML
-    private void back() {
-        shell.stepper().back();
-    }
-
-    @FXML
-    private void first() {
-        shell.stepper().first();
-    }
-
-    @FXML
-    private void last() {
-        shell.stepper().last();
-    }
-
-    @FXML
-    private void faster() {
-        shell.stepper().faster();
-    }
-
-    @FXML
-    private void slower() {
-        shell.stepper().slower();
-    }
-
-    @FXML
     private void toggleHelp() {
         shell.toggleHelp();
-    }
-
-    @FXML
-    private void about() {
-        shell.showStatus(UiText.get(shell.locale(), "about.text"));
     }
 }

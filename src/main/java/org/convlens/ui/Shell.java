@@ -8,6 +8,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -28,6 +29,8 @@ import org.convlens.ui.stepper.StepperView;
 import org.convlens.ui.stepper.StepperViewModel;
 import org.convlens.ui.stepper.WorkedExample;
 import org.convlens.io.AtomicFiles;
+import org.convlens.ui.actions.Actions;
+import org.convlens.ui.actions.Command;
 import org.convlens.ui.store.ScenarioStore;
 import org.convlens.ui.store.SettingsStore;
 
@@ -56,12 +59,6 @@ import java.util.function.Predicate;
  * before {@link #show()}.
  */
 public final class Shell implements UiContext {
-    /** The help overlay's keys: bundle keys {@code help.key.ID.keys} and {@code help.key.ID.action}. */
-    public static final List<String> HELP_KEYS = List.of("play", "forward", "back", "forwardStep", "backStep",
-            "pageForward", "pageBack", "first", "last", "pace", "loop", "jump", "faster", "slower", "settings", "unpin",
-            "edit",
-            "help", "presentation", "fullScreen", "zoom", "undo", "open", "save", "export", "gif");
-
     private final Stage stage;
     private final ScenarioViewModel scenario;
     private final StepperViewModel stepper;
@@ -71,7 +68,9 @@ public final class Shell implements UiContext {
     private final Executor executor;
     private final List<String> parameters;
     private final List<TabContribution> contributions = new ArrayList<>();
-    private final Map<Tab, Predicate<KeyEvent>> keyHandlers = new IdentityHashMap<>();
+    private final Actions actions = new Actions();
+    /** Set when a command moved the focus into a text field: the letter typed with it must not land there. */
+    private boolean swallowTyped;
     private final PauseTransition autosave = new PauseTransition(Duration.millis(250));
     private final FrameRateMeter meter = new FrameRateMeter();
     private FilePicker files = FilePicker.dialogs();
@@ -96,9 +95,32 @@ public final class Shell implements UiContext {
         this.executor = executor;
         this.parameters = List.copyOf(parameters);
         scenario.localeProperty().bind(window.localeProperty());
+        registerCommands();
         for (TabContribution c : ServiceLoader.load(TabContribution.class)) {
             contributions.add(c);
         }
+    }
+
+    private void registerCommands() {
+        actions.on(Command.OPEN, this::openScenario);
+        actions.on(Command.SAVE, this::saveScenario);
+        actions.on(Command.RESET, this::resetScenario);
+        actions.on(Command.EXPORT_PNG, this::exportPng);
+        actions.on(Command.EXPORT_GIF, this::exportGif);
+        actions.on(Command.EXPORT_CSV, this::exportCsv);
+        actions.on(Command.EXPORT_JSON, this::exportJson);
+        actions.on(Command.EXPORT_LATEX, this::exportLatex);
+        actions.on(Command.EXPORT_PYTORCH, this::exportPytorch);
+        actions.on(Command.QUIT, this::quit);
+        actions.on(Command.UNDO, scenario::undo, scenario.canUndoProperty().not());
+        actions.on(Command.REDO, scenario::redo, scenario.canRedoProperty().not());
+        actions.on(Command.ZOOM_IN, window::zoomIn);
+        actions.on(Command.ZOOM_OUT, window::zoomOut);
+        actions.on(Command.ZOOM_RESET, window::zoomReset);
+        actions.on(Command.HELP, this::toggleHelp);
+        actions.on(Command.PRESENTATION, window::togglePresentation);
+        actions.on(Command.FULL_SCREEN, () -> stage.setFullScreen(!stage.isFullScreen()));
+        actions.on(Command.ABOUT, () -> showStatus(UiText.get(locale(), "about.text")));
     }
 
     /** Adds a tab; call before {@link #show()} (or the tab appears at the next rebuild). */
@@ -251,7 +273,6 @@ public final class Shell implements UiContext {
         if (stepperView != null) {
             stepperView.dispose();
         }
-        keyHandlers.clear();
         ResourceBundle b = bundle();
         Views.Loaded<MainWindow> loaded = Views.load("MainWindow", b, c -> new MainWindow(this));
         main = loaded.controller();
@@ -263,7 +284,7 @@ public final class Shell implements UiContext {
             stepper.playingProperty().set(true);
         }
         main.stepperTab().setContent(st.root());
-        keyHandlers.put(main.stepperTab(), stepperView::handleKey);
+        stepperView.registerCommands(actions);
         List<TabContribution> sorted = new ArrayList<>(contributions);
         sorted.sort(Comparator.comparingInt(TabContribution::order));
         int helpAt = main.menuBar().getMenus().indexOf(main.helpMenu());
@@ -326,54 +347,84 @@ public final class Shell implements UiContext {
         }
     }
 
+    /**
+     * The keyboard help, from the one table of commands: every key the window answers to now, in
+     * three columns (the window's; the stepper's; the lessons' and the Photos tab's).
+     */
     private void fillHelp() {
         var grid = main.helpKeys();
         grid.getChildren().clear();
-        int row = 0;
-        for (String id : HELP_KEYS) {
-            Label keys = new Label(UiText.get(locale(), "help.key." + id + ".keys"));
-            keys.getStyleClass().add("help-key");
-            Label action = new Label(UiText.get(locale(), "help.key." + id + ".action"));
-            int col = row < (HELP_KEYS.size() + 1) / 2 ? 0 : 2;
-            int r = row % ((HELP_KEYS.size() + 1) / 2);
-            grid.add(keys, col, r);
-            grid.add(action, col + 1, r);
-            row++;
+        int[] rows = new int[3];
+        Command.Scope scope = null;
+        for (Actions.HelpRow h : actions.help(locale(), UiText::get)) {
+            int col = switch (h.scope()) {
+                case WINDOW -> 0;
+                case STEPPER -> 1;
+                default -> 2;
+            };
+            if (h.scope() != scope) {
+                scope = h.scope();
+                Label title = new Label(UiText.get(locale(), "help.scope." + scope.name().toLowerCase(Locale.ROOT)));
+                title.getStyleClass().add("help-scope");
+                grid.add(title, 2 * col, rows[col]++, 2, 1);
+            }
+            helpLine(grid, col, rows, h.keys(), h.action());
+            if (h.action().equals(UiText.get(locale(), Command.CLEAR_LINKS.textKey()))) {
+                helpLine(grid, col, rows, UiText.get(locale(), "help.edit.keys"), UiText.get(locale(), "help.edit.action"));
+            }
         }
     }
 
+    private static void helpLine(javafx.scene.layout.GridPane grid, int col, int[] rows, String keyText, String action) {
+        Label keys = new Label(keyText);
+        keys.getStyleClass().add("help-key");
+        keys.setWrapText(true);
+        keys.setMaxWidth(180);
+        keys.setMinWidth(Math.min(180, keyText.length() * 9 + 20));
+        keys.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label what = new Label(action);
+        what.setWrapText(true);
+        what.setMaxWidth(260);
+        what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.add(keys, 2 * col, rows[col]);
+        grid.add(what, 2 * col + 1, rows[col]);
+        rows[col]++;
+    }
+
+    /** Runs the command a key means (one table: {@link Command}); keys typed into a field stay there. */
     private void key(KeyEvent e) {
         KeyCode k = e.getCode();
-        boolean help = main.helpOverlay().isVisible();
-        if (help && (k == KeyCode.ESCAPE || k == KeyCode.F1)) {
+        if (main.helpOverlay().isVisible() && (k == KeyCode.ESCAPE || k == KeyCode.F1)) {
             toggleHelp();
             e.consume();
             return;
         }
-        if (k == KeyCode.F1) {
-            toggleHelp();
-            e.consume();
-            return;
-        }
-        if (k == KeyCode.F5) {
-            window.togglePresentation();
-            e.consume();
-            return;
-        }
-        if (k == KeyCode.F11) {
-            stage.setFullScreen(!stage.isFullScreen());
-            e.consume();
-            return;
-        }
-        Tab t = main.tabs().getSelectionModel().getSelectedItem();
-        Predicate<KeyEvent> h = keyHandlers.get(t);
         Node focus = scene.getFocusOwner();
-        if (h != null && !(focus instanceof TextInputControl) && h.test(e)) {
+        boolean inField = focus instanceof TextInputControl || focus instanceof ComboBox<?> cb && cb.isShowing();
+        Command c = actions.handle(e, shownScope(), inField);
+        if (c != null) {
             e.consume();
+            swallowTyped = c == Command.GO_TO;
         }
+    }
+
+    private Command.Scope shownScope() {
+        Tab t = main.tabs().getSelectionModel().getSelectedItem();
+        String id = t == null ? "" : t.getId();
+        return switch (id == null ? "" : id) {
+            case "stepper" -> Command.Scope.STEPPER;
+            case "photos" -> Command.Scope.PHOTOS;
+            default -> Command.Scope.WINDOW;
+        };
     }
 
     private void typed(KeyEvent e) {
+        if (swallowTyped) {
+            // the "g" of G (go to) would otherwise be typed into the field it just focused
+            swallowTyped = false;
+            e.consume();
+            return;
+        }
         if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
             toggleHelp();
             e.consume();
@@ -441,8 +492,8 @@ public final class Shell implements UiContext {
     }
 
     @Override
-    public void setKeyHandler(Tab tab, Predicate<KeyEvent> handler) {
-        keyHandlers.put(tab, handler);
+    public Actions actions() {
+        return actions;
     }
 
     /** The status bar's text. */

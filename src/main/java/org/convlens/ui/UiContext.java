@@ -47,8 +47,8 @@ public interface UiContext {
     void showStatus(String message);
 
     /**
-     * Keys for a tab: while {@code tab} is selected, key presses not typed into a text field go to
-     * {@code handler} first; it returns true when it used one.
+     * The window's commands ({@link org.convlens.ui.actions.Command}, the one table of actions and
+     * keys): a tab registers what its commands do here, and the keys, menus and help follow.
      */
-    void setKeyHandler(Tab tab, Predicate<KeyEvent> handler);
+    org.convlens.ui.actions.Actions actions();
 }

@@ -1,6 +1,7 @@
 package org.convlens.ui;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -73,6 +74,28 @@ class StepperWindowTest {
         robot.type(KeyCode.HOME);
         assertEquals(0, vm().getStep());
         assertTrue(robot.lookup("#backButton").query().isDisabled());
+    }
+
+    @Test
+    void gOpensGoToWithoutTypingAGIntoIt(FxRobot robot) {
+        robot.type(KeyCode.G);
+        TextField jump = robot.lookup("#jumpField").queryAs(TextField.class);
+        assertTrue(jump.isFocused());
+        assertEquals("", jump.getText(), "the g that opened it is not typed into it");
+        robot.write("5").type(KeyCode.ENTER);
+        assertEquals(4, vm().getStep());
+    }
+
+    @Test
+    void theKeyboardHelpListsEveryKeyIncludingLessonsAndPhotos(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        javafx.scene.layout.GridPane keys = robot.lookup("#helpKeys").queryAs(javafx.scene.layout.GridPane.class);
+        java.util.List<String> texts = keys.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        assertTrue(texts.contains("Photos"), texts.toString());
+        assertTrue(texts.contains("Lessons"), texts.toString());
+        assertTrue(texts.contains("Alt + \u2192"), texts.toString());
+        assertTrue(texts.contains("Show or hide the lesson panel"), texts.toString());
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test

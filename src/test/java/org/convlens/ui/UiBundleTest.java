@@ -55,11 +55,13 @@ class UiBundleTest {
     }
 
     @Test
-    void everyHelpLineHasItsKeysAndAction() {
+    void everyCommandSaysWhatItDoesInEveryLanguage() {
         for (Locale l : UiText.LOCALES) {
-            for (String id : Shell.HELP_KEYS) {
-                assertTrue(!UiText.get(l, "help.key." + id + ".keys").isBlank());
-                assertTrue(!UiText.get(l, "help.key." + id + ".action").isBlank());
+            for (org.convlens.ui.actions.Command c : org.convlens.ui.actions.Command.values()) {
+                assertTrue(!UiText.get(l, c.textKey()).isBlank(), c + " " + l);
+            }
+            for (org.convlens.ui.actions.Command.Scope s : org.convlens.ui.actions.Command.Scope.values()) {
+                assertTrue(!UiText.get(l, "help.scope." + s.name().toLowerCase(Locale.ROOT)).isBlank());
             }
         }
     }

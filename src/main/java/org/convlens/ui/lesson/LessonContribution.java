@@ -8,8 +8,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
@@ -17,6 +15,8 @@ import org.convlens.lesson.Lesson;
 import org.convlens.lesson.ProgressStore;
 import org.convlens.ui.TabContribution;
 import org.convlens.ui.UiContext;
+import org.convlens.ui.actions.Actions;
+import org.convlens.ui.actions.Command;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -185,20 +185,22 @@ public final class LessonContribution implements TabContribution {
         Menu m = new Menu(LessonText.get(l, "menu.lessons"));
         m.setId("lessonsMenu");
         MenuItem all = item(l, "menu.lessons.list", this::showList, null);
+        Actions actions = c.actions();
+        actions.on(Command.LESSON_PANEL, () -> setPanel(!panelShown.get()));
+        actions.on(Command.LESSON_NEXT, player::next);
+        actions.on(Command.LESSON_BACK, player::back);
+        actions.on(Command.LESSON_HINT, player::showHint);
+        actions.on(Command.LESSON_REVEAL, player::reveal);
         CheckMenuItem shown = new CheckMenuItem(LessonText.get(l, "menu.lessons.panel"));
         shown.setId("lessonPanelItem");
         shown.setSelected(panelShown.get());
-        shown.setAccelerator(new KeyCodeCombination(KeyCode.F9));
         shown.setOnAction(e -> setPanel(shown.isSelected()));
+        actions.showKey(shown, Command.LESSON_PANEL);
         panelShown.addListener((o, a, b) -> shown.setSelected(b));
-        MenuItem next = item(l, "menu.lessons.next", player::next,
-                new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN));
-        MenuItem back = item(l, "menu.lessons.back", player::back,
-                new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN));
-        MenuItem hint = item(l, "menu.lessons.hint", player::showHint,
-                new KeyCodeCombination(KeyCode.H, KeyCombination.ALT_DOWN));
-        MenuItem reveal = item(l, "menu.lessons.reveal", player::reveal,
-                new KeyCodeCombination(KeyCode.R, KeyCombination.ALT_DOWN));
+        MenuItem next = item(l, "menu.lessons.next", actions, Command.LESSON_NEXT);
+        MenuItem back = item(l, "menu.lessons.back", actions, Command.LESSON_BACK);
+        MenuItem hint = item(l, "menu.lessons.hint", actions, Command.LESSON_HINT);
+        MenuItem reveal = item(l, "menu.lessons.reveal", actions, Command.LESSON_REVEAL);
         CheckMenuItem teacher = new CheckMenuItem(LessonText.get(l, "menu.lessons.teacher"));
         teacher.setId("lessonTeacherItem");
         teacher.setSelected(player.modeProperty().get() == LessonPlayerViewModel.Mode.TEACHER);
@@ -229,9 +231,14 @@ public final class LessonContribution implements TabContribution {
         MenuItem it = new MenuItem(LessonText.get(l, key));
         it.setId(key.replace('.', '-'));
         it.setOnAction(e -> r.run());
-        if (k != null) {
-            it.setAccelerator(k);
-        }
+        return it;
+    }
+
+    /** A menu item running one of the window's commands, with the table's key. */
+    private static MenuItem item(Locale l, String key, Actions actions, Command c) {
+        MenuItem it = new MenuItem(LessonText.get(l, key));
+        it.setId(key.replace('.', '-'));
+        actions.bind(it, c);
         return it;
     }
 

@@ -16,6 +16,7 @@ public final class PhotoApp extends Application {
         Locale locale = org.convlens.ui.UiText.supported(Locale.getDefault());
         vm.localeProperty().set(locale);
         PhotoView v = PhotoView.load(vm, locale).withTheme("dark");
+        v.handleKeysAlone();
         stage.setTitle("ConvLens \u2013 " + PhotoText.get(locale, "tab"));
         stage.setScene(new javafx.scene.Scene(v.root(), 1500, 920));
         stage.show();

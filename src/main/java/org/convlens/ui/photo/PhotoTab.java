@@ -48,7 +48,7 @@ public final class PhotoTab implements TabContribution {
         Tab tab = new Tab(PhotoText.bundle(context.locale()).getString("tab"), view.root());
         tab.setId(id());
         tab.setClosable(false);
-        context.setKeyHandler(tab, view::handleKey);
+        view.registerCommands(context.actions());
         takeStepperSettings(context);
         tab.selectedProperty().addListener((o, a, selected) -> {
             if (selected) {

@@ -46,6 +46,9 @@ import org.convlens.image.Samples;
 import org.convlens.engine.Kernel;
 import org.convlens.spec.Numbers;
 import org.convlens.ui.Controls;
+import org.convlens.ui.actions.Actions;
+import org.convlens.ui.actions.Command;
+import javafx.scene.control.TextInputControl;
 import org.convlens.ui.settings.LayerSettingsView;
 import org.convlens.image.Scaling;
 import org.convlens.spec.SpecWriter;
@@ -195,6 +198,7 @@ public final class PhotoView {
     /** The photo view in a window of its own. */
     public static Stage openWindow(Window owner, PhotoViewModel vm, Locale locale) {
         PhotoView v = load(vm, locale).withTheme("dark");
+        v.handleKeysAlone();
         Stage s = new Stage();
         if (owner != null) {
             s.initOwner(owner);
@@ -326,7 +330,6 @@ public final class PhotoView {
         transform.revisionProperty().addListener(o -> mark());
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dropped);
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
     }
 
     private static <T> StringConverter<T> named(java.util.function.Function<T, String> f) {
@@ -573,27 +576,24 @@ public final class PhotoView {
         e.consume();
     }
 
-    private void key(KeyEvent e) {
-        if (handleKey(e)) {
-            e.consume();
-        }
+    /** What the Photos tab's commands do ({@link Command}: + and - zoom, 0 fits, 1 is one pixel, Esc cancels). */
+    public void registerCommands(Actions a) {
+        a.on(Command.PHOTO_ZOOM_IN, this::zoomIn);
+        a.on(Command.PHOTO_ZOOM_OUT, this::zoomOut);
+        a.on(Command.PHOTO_FIT, this::fit);
+        a.on(Command.PHOTO_ONE, this::actualSize);
+        a.on(Command.PHOTO_CANCEL, this::cancel);
     }
 
-    /** The view's keys: + and - zoom, 0 fits, 1 shows one image pixel per screen pixel, Esc cancels; true if used. */
-    public boolean handleKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextField || e.getTarget() instanceof Spinner || e.isShortcutDown()) {
-            return false;
-        }
-        switch (e.getCode()) {
-            case PLUS, ADD, EQUALS -> zoomIn();
-            case MINUS, SUBTRACT -> zoomOut();
-            case DIGIT0, NUMPAD0 -> fit();
-            case DIGIT1, NUMPAD1 -> actualSize();
-            case ESCAPE -> cancel();
-            default -> {
-                return false;
+    /** Keys for the view in a window of its own (the main window dispatches them itself). */
+    void handleKeysAlone() {
+        Actions a = new Actions();
+        registerCommands(a);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean inField = root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl;
+            if (a.handle(e, Command.Scope.PHOTOS, inField) != null) {
+                e.consume();
             }
-        }
-        return true;
+        });
     }
 }

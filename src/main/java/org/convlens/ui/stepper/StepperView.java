@@ -1,6 +1,8 @@
 package org.convlens.ui.stepper;
 
 import org.convlens.spec.Numbers;
+import org.convlens.ui.actions.Actions;
+import org.convlens.ui.actions.Command;
 import org.convlens.ui.settings.LayerSettingsView;
 import org.convlens.ui.settings.Setting;
 import org.convlens.ui.settings.SettingError;
@@ -415,82 +417,34 @@ public class StepperView {
         stepLabel.setText(msg);
     }
 
-    /**
-     * The stepper's keys; returns true if it used the event. Keys typed into a text field are left
-     * to the field.
-     */
-    public boolean handleKey(KeyEvent e) {
-        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
-        if (focus instanceof TextInputControl) {
-            return false;
-        }
-        if (focus instanceof ComboBox<?> cb && cb.isShowing()) {
-            return false;
-        }
-        if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
-            return false;
-        }
-        KeyCode k = e.getCode();
-        switch (k) {
-            case SPACE:
-                vm.togglePlay();
-                return true;
-            case RIGHT:
-                if (e.isShiftDown()) {
-                    vm.forwardStep();
-                } else {
-                    vm.forward();
-                }
-                return true;
-            case LEFT:
-                if (e.isShiftDown()) {
-                    vm.backStep();
-                } else {
-                    vm.back();
-                }
-                return true;
-            case PAGE_DOWN:
-                vm.jumpTo(vm.getStep() + 10);
-                return true;
-            case PAGE_UP:
-                vm.jumpTo(vm.getStep() - 10);
-                return true;
-            case HOME:
-                vm.first();
-                return true;
-            case END:
-                vm.last();
-                return true;
-            case T:
-                vm.termPaceProperty().set(!vm.termPaceProperty().get());
-                return true;
-            case L:
-                vm.loopProperty().set(!vm.loopProperty().get());
-                return true;
-            case S:
-                settingsToggle.setSelected(!settingsToggle.isSelected());
-                return true;
-            case G:
-                jumpField.requestFocus();
-                jumpField.selectAll();
-                return true;
-            case CLOSE_BRACKET:
-                vm.faster();
-                return true;
-            case OPEN_BRACKET:
-                vm.slower();
-                return true;
-            case ESCAPE:
-                vm.pinnedLinkProperty().set(null);
-                inputGrid.clearClicked();
-                kernelGrid.clearClicked();
-                enteredKernelGrid.clearClicked();
-                outputGrid.clearClicked();
-                pooledGrid.clearClicked();
-                return true;
-            default:
-                return false;
-        }
+    /** What the stepper's commands do ({@link Command}, the one table of keys). */
+    public void registerCommands(Actions a) {
+        a.on(Command.PLAY, vm::togglePlay);
+        a.on(Command.FORWARD, vm::forward);
+        a.on(Command.BACK, vm::back);
+        a.on(Command.FORWARD_STEP, vm::forwardStep);
+        a.on(Command.BACK_STEP, vm::backStep);
+        a.on(Command.TEN_FORWARD, () -> vm.jumpTo(vm.getStep() + 10));
+        a.on(Command.TEN_BACK, () -> vm.jumpTo(vm.getStep() - 10));
+        a.on(Command.FIRST, vm::first);
+        a.on(Command.LAST, vm::last);
+        a.on(Command.TERM_PACE, () -> vm.termPaceProperty().set(!vm.termPaceProperty().get()));
+        a.on(Command.LOOP, () -> vm.loopProperty().set(!vm.loopProperty().get()));
+        a.on(Command.GO_TO, () -> {
+            jumpField.requestFocus();
+            jumpField.selectAll();
+        });
+        a.on(Command.FASTER, vm::faster);
+        a.on(Command.SLOWER, vm::slower);
+        a.on(Command.SETTINGS, () -> settingsToggle.setSelected(!settingsToggle.isSelected()));
+        a.on(Command.CLEAR_LINKS, () -> {
+            vm.pinnedLinkProperty().set(null);
+            inputGrid.clearClicked();
+            kernelGrid.clearClicked();
+            enteredKernelGrid.clearClicked();
+            outputGrid.clearClicked();
+            pooledGrid.clearClicked();
+        });
     }
 
     // Settings
