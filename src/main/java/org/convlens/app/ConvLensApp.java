@@ -64,7 +64,7 @@ public class ConvLensApp extends Application {
     @Override
     public void stop() {
         if (shell != null) {
-            shell.autosaveNow();
+            shell.files().autosaveNow();
         }
         if (executor != null) {
             executor.shutdownNow();

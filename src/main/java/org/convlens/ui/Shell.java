@@ -31,8 +31,9 @@ import org.convlens.ui.stepper.WorkedExample;
 import org.convlens.io.AtomicFiles;
 import org.convlens.ui.actions.Actions;
 import org.convlens.ui.actions.Command;
-import org.convlens.ui.store.ScenarioStore;
-import org.convlens.ui.store.SettingsStore;
+import org.convlens.ui.files.FileCommands;
+import org.convlens.ui.files.FilePicker;
+import org.convlens.ui.files.SettingsStore;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,11 +60,11 @@ import java.util.function.Predicate;
  * before {@link #show()}.
  */
 public final class Shell implements UiContext {
+    private static final javafx.css.PseudoClass STATUS_ERROR = javafx.css.PseudoClass.getPseudoClass("error");
     private final Stage stage;
     private final ScenarioViewModel scenario;
     private final StepperViewModel stepper;
     private final WindowViewModel window;
-    private final ScenarioStore store;
     private final SettingsStore settingsStore;
     private final Executor executor;
     private final List<String> parameters;
@@ -71,18 +72,13 @@ public final class Shell implements UiContext {
     private final Actions actions = new Actions();
     /** Set when a command moved the focus into a text field: the letter typed with it must not land there. */
     private boolean swallowTyped;
-    private final PauseTransition autosave = new PauseTransition(Duration.millis(250));
     private final FrameRateMeter meter = new FrameRateMeter();
-    private FilePicker files = FilePicker.dialogs();
+    private final FileCommands files;
+    private final StatusLine status;
     private MainWindow main;
     private StepperView stepperView;
     private Scene scene;
-    private String statusText = "";
-    private boolean statusError;
     private boolean settingsBeforePresentation = true;
-    /** Who waits for the last scenario to be back; null once it is (or there was none). */
-    private List<java.util.function.Consumer<Boolean>> restoring;
-    private boolean scenarioRestored;
 
     public Shell(Stage stage, ScenarioViewModel scenario, StepperViewModel stepper, WindowViewModel window, Path home,
                  Executor executor, List<String> parameters) {
@@ -90,11 +86,13 @@ public final class Shell implements UiContext {
         this.scenario = scenario;
         this.stepper = stepper;
         this.window = window;
-        this.store = new ScenarioStore(home);
         this.settingsStore = new SettingsStore(home);
         this.executor = executor;
         this.parameters = List.copyOf(parameters);
         scenario.localeProperty().bind(window.localeProperty());
+        this.status = new StatusLine(window.localeProperty());
+        this.files = new FileCommands(scenario, stepper, home, executor, javafx.application.Platform::runLater, status,
+                FilePicker.dialogs(() -> stage));
         registerCommands();
         for (TabContribution c : ServiceLoader.load(TabContribution.class)) {
             contributions.add(c);
@@ -102,15 +100,15 @@ public final class Shell implements UiContext {
     }
 
     private void registerCommands() {
-        actions.on(Command.OPEN, this::openScenario);
-        actions.on(Command.SAVE, this::saveScenario);
-        actions.on(Command.RESET, this::resetScenario);
+        actions.on(Command.OPEN, files::open);
+        actions.on(Command.SAVE, files::save);
+        actions.on(Command.RESET, files::reset);
         actions.on(Command.EXPORT_PNG, this::exportPng);
         actions.on(Command.EXPORT_GIF, this::exportGif);
-        actions.on(Command.EXPORT_CSV, this::exportCsv);
-        actions.on(Command.EXPORT_JSON, this::exportJson);
-        actions.on(Command.EXPORT_LATEX, this::exportLatex);
-        actions.on(Command.EXPORT_PYTORCH, this::exportPytorch);
+        actions.on(Command.EXPORT_CSV, files::exportCsv);
+        actions.on(Command.EXPORT_JSON, files::exportJson);
+        actions.on(Command.EXPORT_LATEX, files::exportLatex);
+        actions.on(Command.EXPORT_PYTORCH, files::exportPytorch);
         actions.on(Command.QUIT, this::quit);
         actions.on(Command.UNDO, scenario::undo, scenario.canUndoProperty().not());
         actions.on(Command.REDO, scenario::redo, scenario.canRedoProperty().not());
@@ -120,7 +118,7 @@ public final class Shell implements UiContext {
         actions.on(Command.HELP, this::toggleHelp);
         actions.on(Command.PRESENTATION, window::togglePresentation);
         actions.on(Command.FULL_SCREEN, () -> stage.setFullScreen(!stage.isFullScreen()));
-        actions.on(Command.ABOUT, () -> showStatus(UiText.get(locale(), "about.text")));
+        actions.on(Command.ABOUT, () -> status.say(l -> UiText.get(l, "about.text"), false));
     }
 
     /** Adds a tab; call before {@link #show()} (or the tab appears at the next rebuild). */
@@ -128,9 +126,9 @@ public final class Shell implements UiContext {
         contributions.add(c);
     }
 
-    /** Replaces the file choosers (tests). */
-    public void setFilePicker(FilePicker p) {
-        this.files = p;
+    /** The File menu's work: open, save, exports, the autosave. */
+    public FileCommands files() {
+        return files;
     }
 
     public Stage stage() {
@@ -139,10 +137,6 @@ public final class Shell implements UiContext {
 
     public WindowViewModel windowModel() {
         return window;
-    }
-
-    public ScenarioStore store() {
-        return store;
     }
 
     public MainWindow mainWindow() {
@@ -164,12 +158,12 @@ public final class Shell implements UiContext {
     public void uncaught(Throwable e) {
         e.printStackTrace();
         try {
-            autosaveNow();
+            files.autosaveNow();
         } catch (RuntimeException ignored) {
             // the message below is what matters
         }
-        setStatus(text("status.error", e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage())), true);
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        status.say(l -> UiText.get(l, "status.error", what), true);
     }
 
     /**
@@ -207,12 +201,10 @@ public final class Shell implements UiContext {
         if (window.showFpsProperty().get()) {
             meter.start();
         }
-        autosave.setOnFinished(e -> autosaveNow());
-        scenario.latestProblemProperty().addListener(o -> autosave.playFromStart());
-        restoreScenario();
+        files.startAutosave();
+        files.restore();
         stage.setOnCloseRequest(e -> {
-            autosave.stop();
-            autosaveNow();
+            files.autosaveNow();
             stepperView.dispose();
         });
         if (parameters.contains("--presentation")) {
@@ -220,50 +212,9 @@ public final class Shell implements UiContext {
         }
     }
 
-    /**
-     * Brings the last scenario back in the background (the file is checked and planned there, so a
-     * gigantic or broken autosave can neither stall nor kill the start). Until it is back, nothing
-     * is autosaved, so an autosave the user has not seen restored is never written over.
-     */
-    private void restoreScenario() {
-        restoring = new ArrayList<>();
-        executor.execute(() -> {
-            ScenarioStore.Restored r;
-            try {
-                r = store.restore(ScenarioViewModel.MAX_SHOWN);
-            } catch (RuntimeException | OutOfMemoryError e) {
-                Path moved = store.quarantine();
-                String m = String.valueOf(e.getMessage());
-                r = new ScenarioStore.Restored(null, moved, l -> m);
-            }
-            ScenarioStore.Restored done = r;
-            javafx.application.Platform.runLater(() -> restored(done));
-        });
-    }
-
-    private void restored(ScenarioStore.Restored r) {
-        if (r.problem() != null) {
-            scenario.load(r.problem());
-            scenarioRestored = true;
-        } else if (r.failed()) {
-            Path moved = r.movedTo();
-            setStatus(UiText.get(locale(), "status.autosave.corrupt", store.file(), r.why().apply(locale()),
-                    moved == null ? "-" : moved.getFileName()), true);
-        }
-        List<java.util.function.Consumer<Boolean>> waiting = restoring;
-        restoring = null;
-        for (java.util.function.Consumer<Boolean> w : waiting) {
-            w.accept(scenarioRestored);
-        }
-    }
-
     @Override
     public void whenScenarioRestored(java.util.function.Consumer<Boolean> then) {
-        if (restoring == null) {
-            then.accept(scenarioRestored);
-        } else {
-            restoring.add(then);
-        }
+        files.whenRestored(then);
     }
 
     /** (Re)builds the whole window in the current language. */
@@ -303,15 +254,14 @@ public final class Shell implements UiContext {
                     main.root().setRight(side);
                 }
             } catch (RuntimeException e) {
-                setStatus(UiText.get(locale(), "status.tab.failed", c.id(), String.valueOf(e.getMessage())), true);
+                String why = String.valueOf(e.getMessage());
+                status.say(l -> UiText.get(l, "status.tab.failed", c.id(), why), true);
             }
         }
         fillHelp();
-        main.status().setText(statusText);
-        main.status().getStyleClass().remove("status-error");
-        if (statusError) {
-            main.status().getStyleClass().add("status-error");
-        }
+        main.status().textProperty().bind(status.textProperty());
+        main.status().pseudoClassStateChanged(STATUS_ERROR, status.errorProperty().get());
+        status.errorProperty().addListener((o, was, now) -> main.status().pseudoClassStateChanged(STATUS_ERROR, now));
         main.fpsLabel().textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> UiText.get(locale(), "status.fps", Math.round(meter.fpsProperty().get())),
                 meter.fpsProperty()));
@@ -488,7 +438,7 @@ public final class Shell implements UiContext {
 
     @Override
     public void showStatus(String message) {
-        setStatus(message, false);
+        status.say(message);
     }
 
     @Override
@@ -498,19 +448,7 @@ public final class Shell implements UiContext {
 
     /** The status bar's text. */
     public String status() {
-        return statusText;
-    }
-
-    private void setStatus(String message, boolean error) {
-        statusText = message;
-        statusError = error;
-        if (main != null) {
-            main.status().setText(message);
-            main.status().getStyleClass().remove("status-error");
-            if (error) {
-                main.status().getStyleClass().add("status-error");
-            }
-        }
+        return status.get();
     }
 
     private String text(String key, Object... args) {
@@ -523,150 +461,44 @@ public final class Shell implements UiContext {
         try {
             settingsStore.save(window.toProperties());
         } catch (IOException e) {
-            setStatus(text("status.settings.failed", e.getMessage()), true);
+            String why = String.valueOf(e.getMessage());
+            status.say(l -> UiText.get(l, "status.settings.failed", why), true);
         }
-    }
-
-    /** Writes the current scenario to the autosave file now. */
-    public void autosaveNow() {
-        Problem p = scenario.latestProblemProperty().get();
-        if (p == null || restoring != null) {
-            return;
-        }
-        try {
-            store.save(p);
-        } catch (IOException e) {
-            setStatus(text("status.autosave.failed", store.file(), e.getMessage()), true);
-        }
-    }
-
-    public void openScenario() {
-        Path f = files.openFile(stage, text("dialog.open"), text("dialog.filter.json"), "json");
-        if (f == null) {
-            return;
-        }
-        openScenario(f);
-    }
-
-    /** Loads a spec file into the stepper; a bad file gets a message, the current scenario stays. */
-    public void openScenario(Path f) {
-        try {
-            Problem p = SpecReader.read(f);
-            scenario.load(p);
-            stepper.first();
-            setStatus(text("status.opened", f), false);
-        } catch (SpecException e) {
-            setStatus(text("status.open.failed", f, e.field() + ": " + e.message(locale())), true);
-        } catch (IOException e) {
-            setStatus(text("status.open.failed", f, e.getMessage()), true);
-        }
-    }
-
-    public void saveScenario() {
-        Path f = files.saveFile(stage, text("dialog.save"), text("dialog.filter.json"), "json", "scenario.json");
-        if (f != null) {
-            writeText(f, () -> SpecWriter.toJson(current().problem()));
-        }
-    }
-
-    public void resetScenario() {
-        scenario.load(WorkedExample.problem());
-        stepper.first();
-        setStatus(text("status.reset"), false);
     }
 
     public void quit() {
-        autosave.stop();
-        autosaveNow();
+        files.autosaveNow();
         stepperView.dispose();
         stage.close();
         Platform.exit();
     }
 
-    private Computation current() {
-        return scenario.getComputation();
-    }
-
-    private interface Text {
-        String make() throws IOException;
-    }
-
-    private void writeText(Path f, Text text) {
-        try {
-            AtomicFiles.write(f, text.make());
-            setStatus(text("status.written", f), false);
-        } catch (IOException | RuntimeException e) {
-            setStatus(text("status.write.failed", f, String.valueOf(e.getMessage())), true);
-        }
-    }
-
     // Export
 
+    /** The stepper's frame as a PNG, as on screen. */
     public void exportPng() {
-        Path f = files.saveFile(stage, text("dialog.export.png"), text("dialog.filter.png"), "png", "convlens-step.png");
-        if (f == null) {
-            return;
-        }
-        try {
-            ImageExport.png(stepperView.stageNode(), f);
-            setStatus(text("status.written", f), false);
-        } catch (IOException | RuntimeException e) {
-            setStatus(text("status.write.failed", f, String.valueOf(e.getMessage())), true);
-        }
+        files.export("png", "png", "convlens-step.png", f -> ImageExport.png(stepperView.stageNode(), f));
     }
 
     public void exportGif() {
-        Path f = files.saveFile(stage, text("dialog.export.gif"), text("dialog.filter.gif"), "gif", "convlens.gif");
-        if (f == null) {
-            return;
+        Path f = files.picker().saveFile(text("dialog.export.gif"), text("dialog.filter.gif"), "gif", "convlens.gif");
+        if (f != null) {
+            exportGif(f);
         }
-        exportGif(f);
     }
 
     /** Records every step (at most {@link AnimationExport#MAX_FRAMES}) into an animated GIF, in the background. */
     public AnimationExport exportGif(Path f) {
         AnimationExport job = new AnimationExport(stepper, stepperView.stageNode(), f, executor);
-        job.messageProperty().addListener((o, a, b) -> setStatus(b, false));
-        job.setOnDone(error -> setStatus(error == null ? text("status.written", f)
-                : text("status.write.failed", f, error), error != null));
+        job.messageProperty().addListener((o, a, b) -> status.say(b));
+        job.setOnDone(error -> {
+            if (error == null) {
+                files.written(f);
+            } else {
+                status.say(l -> UiText.get(l, "status.write.failed", f, error), true);
+            }
+        });
         job.start(locale());
         return job;
-    }
-
-    public void exportCsv() {
-        Path dir = files.folder(stage, text("dialog.export.csv"));
-        if (dir == null) {
-            return;
-        }
-        try {
-            List<Path> written = Exports.writeCsv(current(), dir);
-            setStatus(text("status.written.many", written.size(), dir), false);
-        } catch (IOException | RuntimeException e) {
-            setStatus(text("status.write.failed", dir, String.valueOf(e.getMessage())), true);
-        }
-    }
-
-    public void exportJson() {
-        Path f = files.saveFile(stage, text("dialog.export.json"), text("dialog.filter.json"), "json",
-                "convlens-grids.json");
-        if (f != null) {
-            writeText(f, () -> Exports.json(current()));
-        }
-    }
-
-    public void exportLatex() {
-        Path f = files.saveFile(stage, text("dialog.export.latex"), text("dialog.filter.latex"), "tex",
-                "convlens-step.tex");
-        if (f != null) {
-            writeText(f, () -> Exports.latex(current(), stepper.getFrame()));
-        }
-    }
-
-    public void exportPytorch() {
-        Path f = files.saveFile(stage, text("dialog.export.pytorch"), text("dialog.filter.python"), "py",
-                "convlens_layer.py");
-        if (f != null) {
-            writeText(f, () -> Exports.pytorch(current()));
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.convlens.ui;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import javafx.stage.Stage;
-import org.convlens.spec.SpecReader;
 import org.convlens.ui.export.AnimationExport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every export of the real window writes a file that opens. */
+/** The exports that are pictures of the real window write files that open (the text exports: FileCommandsTest). */
 @ExtendWith(ApplicationExtension.class)
 class ExportWindowTest {
     private WindowFixture app;
@@ -66,40 +64,6 @@ class ExportWindowTest {
         assertEquals(16, AnimationExport.steps(16).length);
         assertEquals(AnimationExport.MAX_FRAMES, AnimationExport.steps(1000).length);
         assertEquals(999, AnimationExport.steps(1000)[AnimationExport.MAX_FRAMES - 1]);
-    }
-
-    @Test
-    void exportsCsvJsonLatexAndPython(FxRobot robot) throws Exception {
-        Path dir = app.home.resolve("csv");
-        app.nextFile = dir;
-        robot.interact(() -> app.shell.exportCsv());
-        assertEquals("-5,-4,0,8", Files.readAllLines(dir.resolve("output.csv")).get(0));
-
-        Path json = app.home.resolve("grids.json");
-        app.nextFile = json;
-        robot.interact(() -> app.shell.exportJson());
-        assertEquals(4, new ObjectMapper().readTree(json.toFile()).get("feature_map").get(0).size());
-
-        Path tex = app.home.resolve("step.tex");
-        app.nextFile = tex;
-        robot.interact(() -> app.shell.stepper().jumpTo(1));
-        robot.interact(() -> app.shell.exportLatex());
-        String t = Files.readString(tex);
-        assertTrue(t.contains("y_{0,0,1} &= -4"), t);
-
-        Path py = app.home.resolve("layer.py");
-        app.nextFile = py;
-        robot.interact(() -> app.shell.exportPytorch());
-        assertTrue(Files.readString(py).contains("F.conv2d("));
-    }
-
-    @Test
-    void savesAScenarioTheCommandLineCanRead(FxRobot robot) throws Exception {
-        robot.interact(() -> app.shell.scenario().layer().strideXProperty().set(2));
-        Path f = app.home.resolve("saved.json");
-        app.nextFile = f;
-        robot.interact(() -> app.shell.saveScenario());
-        assertEquals(2, SpecReader.read(f).spec().strideX());
     }
 
     @Test

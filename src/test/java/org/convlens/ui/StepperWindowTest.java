@@ -263,12 +263,12 @@ class StepperWindowTest {
         java.nio.file.Path bad = app.home.resolve("bad.json");
         java.nio.file.Files.writeString(bad, "{\"input\": [[1, 2]], \"kernel\": [[1]], \"stride\": 0}");
         app.nextFile = bad;
-        robot.interact(() -> app.shell.openScenario());
+        robot.interact(() -> app.shell.files().open());
         assertTrue(app.shell.status().contains("$.stride"), app.shell.status());
         assertEquals(6, app.shell.scenario().getComputation().input().height());
         java.nio.file.Path good = java.nio.file.Path.of("examples/everything.json").toAbsolutePath();
         app.nextFile = good;
-        robot.interact(() -> app.shell.openScenario());
+        robot.interact(() -> app.shell.files().open());
         Problem p = SpecReader.read(good);
         assertEquals(p.input(), app.shell.scenario().getComputation().input());
         assertTrue(robot.lookup("#pooledGrid").query().isVisible());

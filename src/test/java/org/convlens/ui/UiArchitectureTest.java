@@ -20,7 +20,8 @@ class UiArchitectureTest {
             "stepper/StepperViewModel.java", "WindowViewModel.java", "stepper/FrameRenderer.java", "stepper/Frame.java",
             "stepper/Computation.java", "stepper/ShapeInfo.java", "stepper/Token.java", "stepper/Link.java",
             "settings/Setting.java", "settings/SettingError.java", "settings/SettingMessages.java",
-            "settings/LayerSettingsViewModel.java", "LocalText.java", "grid/GridPicture.java",
+            "settings/LayerSettingsViewModel.java", "LocalText.java", "StatusLine.java",
+            "files/FileCommands.java", "files/ScenarioStore.java", "grid/GridPicture.java",
             "grid/CellFlags.java", "grid/NumberText.java", "grid/GridFit.java", "export/Exports.java");
 
     @Test

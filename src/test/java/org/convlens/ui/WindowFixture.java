@@ -1,9 +1,9 @@
 package org.convlens.ui;
 
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import javafx.util.Duration;
 import org.convlens.app.ConvLensApp;
+import org.convlens.ui.files.FilePicker;
 import org.convlens.ui.stepper.StepperView;
 
 import java.io.IOException;
@@ -29,6 +29,26 @@ public final class WindowFixture {
     public Path nextFile;
     public Shell shell;
 
+    /** A file picker that answers with {@link #nextFile}. */
+    public FilePicker picker() {
+        return new FilePicker() {
+            @Override
+            public Path saveFile(String title, String description, String extension, String initial) {
+                return nextFile;
+            }
+
+            @Override
+            public Path openFile(String title, String description, String extension) {
+                return nextFile;
+            }
+
+            @Override
+            public Path folder(String title) {
+                return nextFile;
+            }
+        };
+    }
+
     /** Opens the window on {@code stage} with {@code home} as the app's folder (created fresh unless keep). */
     public static WindowFixture start(Stage stage, String name, boolean keep) throws IOException {
         WindowFixture f = new WindowFixture();
@@ -45,22 +65,7 @@ public final class WindowFixture {
             StepperView.flipDurationProperty().set(Duration.ZERO);
             // No lesson at start: these tests check the window's own opening state.
             f.shell = ConvLensApp.create(stage, BACKGROUND, List.of("--lesson=none"));
-            f.shell.setFilePicker(new FilePicker() {
-                @Override
-                public Path saveFile(Window owner, String title, String description, String extension, String initial) {
-                    return f.nextFile;
-                }
-
-                @Override
-                public Path openFile(Window owner, String title, String description, String extension) {
-                    return f.nextFile;
-                }
-
-                @Override
-                public Path folder(Window owner, String title) {
-                    return f.nextFile;
-                }
-            });
+            f.shell.files().setPicker(f.picker());
             f.shell.show();
         } finally {
             System.setProperty("convlens.home", base);

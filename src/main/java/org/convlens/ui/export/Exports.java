@@ -69,12 +69,21 @@ public final class Exports {
         return out;
     }
 
-    /** Writes {@link #csv} into {@code dir}; returns the files written. */
-    public static List<Path> writeCsv(Computation c, Path dir) throws IOException {
-        Files.createDirectories(dir);
+    /**
+     * Writes every grid as CSV beside {@code file}, each named after it: {@code grids.csv} gives
+     * {@code grids_input.csv}, {@code grids_kernel.csv}, {@code grids_output.csv}... (a name the user
+     * typed never becomes a folder).
+     *
+     * @return the files written
+     */
+    public static List<Path> writeCsv(Computation c, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        String name = file.getFileName().toString();
+        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4)
+                : name;
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, String> e : csv(c).entrySet()) {
-            Path f = dir.resolve(e.getKey());
+            Path f = dir.resolve(base + "_" + e.getKey());
             AtomicFiles.write(f, e.getValue());
             written.add(f);
         }

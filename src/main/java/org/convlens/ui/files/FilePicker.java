@@ -1,4 +1,4 @@
-package org.convlens.ui;
+package org.convlens.ui.files;
 
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -6,8 +6,12 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
-/** Asks the user for a file or folder. The window uses file choosers; tests put in their own. */
+/**
+ * Asks the user for a file or folder. The window uses the platform's file choosers
+ * ({@link #dialogs}); tests put in their own, so the file commands run without a dialog.
+ */
 public interface FilePicker {
     /**
      * A file to write.
@@ -15,16 +19,16 @@ public interface FilePicker {
      * @param extension without the dot, e.g. {@code png}
      * @return the file, or null if the user cancelled
      */
-    Path saveFile(Window owner, String title, String description, String extension, String initialName);
+    Path saveFile(String title, String description, String extension, String initialName);
 
     /** A file to read, or null. */
-    Path openFile(Window owner, String title, String description, String extension);
+    Path openFile(String title, String description, String extension);
 
     /** A folder, or null. */
-    Path folder(Window owner, String title);
+    Path folder(String title);
 
-    /** The platform's file choosers, remembering the last folder used. */
-    static FilePicker dialogs() {
+    /** The platform's file choosers over the window {@code owner} gives, remembering the last folder used. */
+    static FilePicker dialogs(Supplier<Window> owner) {
         return new FilePicker() {
             private File lastDir;
 
@@ -47,10 +51,10 @@ public interface FilePicker {
             }
 
             @Override
-            public Path saveFile(Window owner, String title, String description, String extension, String initialName) {
+            public Path saveFile(String title, String description, String extension, String initialName) {
                 FileChooser c = chooser(title, description, extension);
                 c.setInitialFileName(initialName);
-                File f = c.showSaveDialog(owner);
+                File f = c.showSaveDialog(owner.get());
                 if (f != null && !f.getName().contains(".")) {
                     f = new File(f.getParentFile(), f.getName() + "." + extension);
                 }
@@ -58,18 +62,18 @@ public interface FilePicker {
             }
 
             @Override
-            public Path openFile(Window owner, String title, String description, String extension) {
-                return remember(chooser(title, description, extension).showOpenDialog(owner));
+            public Path openFile(String title, String description, String extension) {
+                return remember(chooser(title, description, extension).showOpenDialog(owner.get()));
             }
 
             @Override
-            public Path folder(Window owner, String title) {
+            public Path folder(String title) {
                 DirectoryChooser c = new DirectoryChooser();
                 c.setTitle(title);
                 if (lastDir != null && lastDir.isDirectory()) {
                     c.setInitialDirectory(lastDir);
                 }
-                return remember(c.showDialog(owner));
+                return remember(c.showDialog(owner.get()));
             }
         };
     }

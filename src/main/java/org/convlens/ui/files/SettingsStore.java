@@ -1,4 +1,4 @@
-package org.convlens.ui.store;
+package org.convlens.ui.files;
 
 import org.convlens.io.AtomicFiles;
 
