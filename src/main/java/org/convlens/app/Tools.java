@@ -221,7 +221,7 @@ final class Tools {
             }, "channels-padding-pooling");
             then(() -> vm.jumpTo(vm.totalStepsProperty().get() - 3), "pooling");
             then(() -> {
-                s.load(read("examples/vertical-edge.json"));
+                s.load(org.convlens.ui.stepper.WorkedExample.problem());
                 s.inHeightProperty().set(3);
                 s.inWidthProperty().set(3);
                 s.layer().strideYProperty().set(2);
@@ -230,7 +230,7 @@ final class Tools {
                 vm.jumpTo(12);
             }, "transposed");
             then(() -> {
-                s.load(read("examples/vertical-edge.json"));
+                s.load(org.convlens.ui.stepper.WorkedExample.problem());
                 s.layer().strideXProperty().set(2);
                 s.layer().strideYProperty().set(4);
                 vm.jumpTo(1);
@@ -241,7 +241,7 @@ final class Tools {
                 vm.jumpTo(300);
             }, "large-32x32");
             then(() -> {
-                s.load(read("examples/vertical-edge.json"));
+                s.load(org.convlens.ui.stepper.WorkedExample.problem());
                 s.layer().paddingRuleProperty().set(Padding.Rule.EXPLICIT);
                 s.layer().padTopProperty().set(1);
                 s.layer().padLeftProperty().set(2);
@@ -264,7 +264,7 @@ final class Tools {
             steps.add(() -> {
                 shell.toggleHelp();
                 // The Photos tab takes every setting of the stepper: a 3 x 5 Gaussian, stride 1 x 2.
-                s.load(read("examples/vertical-edge.json"));
+                s.load(org.convlens.ui.stepper.WorkedExample.problem());
                 s.layer().kernelWidthProperty().set(5);
                 s.applyPreset("gaussian");
                 s.layer().strideXProperty().set(2);
