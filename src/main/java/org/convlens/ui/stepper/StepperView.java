@@ -1,5 +1,6 @@
 package org.convlens.ui.stepper;
 
+import org.controlsfx.control.SegmentedButton;
 import org.convlens.spec.Numbers;
 import org.convlens.ui.actions.Actions;
 import org.convlens.ui.actions.Command;
@@ -693,6 +694,16 @@ public class StepperView {
         return box;
     }
 
+    /** The toggle buttons of a channel bar: those of its segmented control. */
+    private static List<? extends Node> buttonsOf(javafx.scene.layout.Pane bar) {
+        for (Node n : bar.getChildren()) {
+            if (n instanceof SegmentedButton seg) {
+                return seg.getButtons();
+            }
+        }
+        return bar.getChildren();
+    }
+
     private void updateSliceBar(ConvPlan plan, Frame f) {
         int n = plan.inPerGroup();
         if (n != shownSlices && n > MAX_CHANNEL_BUTTONS) {
@@ -711,20 +722,21 @@ public class StepperView {
             shownSlices = n;
             sliceBar.getChildren().clear();
             if (n > 1) {
-                ToggleGroup group = new ToggleGroup();
+                // ControlsFX's segmented bar: one choice among "follow" and the slices, drawn as one control.
+                SegmentedButton segments = new SegmentedButton();
+                segments.setId("sliceSegments");
+                ToggleGroup group = segments.getToggleGroup();
                 ToggleButton follow = new ToggleButton(text("grid.slice.follow"));
                 follow.setUserData(-1);
-                follow.setToggleGroup(group);
                 follow.setId("sliceFollow");
-                sliceBar.getChildren().add(new Label(text("grid.slice")));
-                sliceBar.getChildren().add(follow);
+                segments.getButtons().add(follow);
                 for (int s = 0; s < n; s++) {
                     ToggleButton b = new ToggleButton(Integer.toString(s));
                     b.setUserData(s);
-                    b.setToggleGroup(group);
                     b.setId("slice" + s);
-                    sliceBar.getChildren().add(b);
+                    segments.getButtons().add(b);
                 }
+                sliceBar.getChildren().addAll(new Label(text("grid.slice")), segments);
                 group.selectedToggleProperty().addListener((o, a, b) -> {
                     if (b == null) {
                         a.setSelected(true);
@@ -737,7 +749,7 @@ public class StepperView {
         }
         sliceBar.setVisible(n > 1);
         sliceBar.setManaged(n > 1);
-        for (Node b : sliceBar.getChildren()) {
+        for (Node b : buttonsOf(sliceBar)) {
             if (b instanceof ToggleButton t && t.getUserData() instanceof Integer s && s >= 0) {
                 t.getStyleClass().remove("shown-slice");
                 if (s == f.slice()) {
@@ -778,7 +790,9 @@ public class StepperView {
             shownOutChannels = n;
             outChannelBar.getChildren().clear();
             if (n > 1) {
-                outChannelBar.getChildren().add(new Label(text("grid.outChannel")));
+                SegmentedButton segments = new SegmentedButton();
+                segments.setId("outChannelSegments");
+                outChannelBar.getChildren().addAll(new Label(text("grid.outChannel")), segments);
                 for (int c = 0; c < n; c++) {
                     int co = c;
                     ToggleButton b = new ToggleButton(Integer.toString(c));
@@ -789,13 +803,13 @@ public class StepperView {
                         int ox = fr.convStep() != null ? fr.convStep().outX() : 0;
                         vm.jumpToOutput(co, oy, ox);
                     });
-                    outChannelBar.getChildren().add(b);
+                    segments.getButtons().add(b);
                 }
             }
         }
         outChannelBar.setVisible(n > 1);
         outChannelBar.setManaged(n > 1);
-        for (Node b : outChannelBar.getChildren()) {
+        for (Node b : buttonsOf(outChannelBar)) {
             if (b instanceof ToggleButton t) {
                 t.setSelected(t.getId().equals("outChannel" + f.outChannel()));
             }
