@@ -44,9 +44,9 @@ class ExportsTest {
         assertEquals(List.of("input.csv", "kernel.csv", "output.csv"), List.copyOf(csv.keySet()));
         assertEquals("3,0,1,2,7,4", csv.get("input.csv").lines().findFirst().orElseThrow());
         assertEquals("-5,-4,0,8", csv.get("output.csv").lines().findFirst().orElseThrow());
-        List<Path> files = Exports.writeCsv(example(), dir);
+        List<Path> files = Exports.writeCsv(example(), dir.resolve("grids.csv"));
         assertEquals(3, files.size());
-        assertEquals(6, Files.readAllLines(dir.resolve("input.csv")).size());
+        assertEquals(6, Files.readAllLines(dir.resolve("grids_input.csv")).size());
     }
 
     @Test
