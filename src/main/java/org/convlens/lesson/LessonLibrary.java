@@ -19,13 +19,17 @@ import java.util.Map;
 
 /**
  * The lessons of a folder: every {@code *.yaml} (or {@code *.yml}) file in it, in file-name
- * order, each loaded on its own so a bad one is reported and skipped while the others load.
+ * order, each loaded on its own so a bad one is reported and skipped while the others load
+ * (the loader turns anything that goes wrong in one file into that file's problem, and bounds
+ * the work of each; at most {@link #MAX_FILES} files of a folder are read).
  * The shipped lessons are the folder {@code lessons/} on the classpath (the repository's
  * {@code lessons/} folder, packed into the jar).
  */
 public final class LessonLibrary {
     /** The classpath folder of the shipped lessons. */
     public static final String SHIPPED = "lessons";
+    /** A folder's lessons after this many files (in name order) are not loaded, and that is said. */
+    static final int MAX_FILES = 200;
 
     private LessonLibrary() {
     }
@@ -82,6 +86,11 @@ public final class LessonLibrary {
         LessonLoader loader = new LessonLoader(locale);
         List<Lesson> lessons = new ArrayList<>();
         List<LessonProblem> problems = new ArrayList<>();
+        if (files.size() > MAX_FILES) {
+            problems.add(new LessonProblem(dir.toString(), 1, false,
+                    Text.get(locale, "error.folder.tooMany", files.size(), MAX_FILES)));
+            files = files.subList(0, MAX_FILES);
+        }
         for (Path f : files) {
             LessonLoader.Result r = loader.load(f);
             problems.addAll(r.problems());
@@ -146,12 +155,15 @@ public final class LessonLibrary {
         List<LessonProblem> problems = new ArrayList<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
-            byte[] bytes;
+            LessonLoader.Result r;
             try (InputStream in = Files.newInputStream(f)) {
-                bytes = in.readAllBytes();
+                r = loader.load(SHIPPED + "/" + name, LessonLoader.idOf(name), in.readNBytes(YamlTree.MAX_BYTES + 1),
+                        LessonFolder.onClasspath(SHIPPED));
+            } catch (IOException e) {
+                problems.add(new LessonProblem(SHIPPED + "/" + name, 1, false,
+                        Text.get(locale, "error.file.read", String.valueOf(e.getMessage()))));
+                continue;
             }
-            LessonLoader.Result r = loader.load(SHIPPED + "/" + name, LessonLoader.idOf(name), bytes,
-                    LessonFolder.onClasspath(SHIPPED));
             problems.addAll(r.problems());
             if (r.ok()) {
                 lessons.add(r.lesson());

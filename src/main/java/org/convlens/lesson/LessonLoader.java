@@ -15,6 +15,7 @@ import org.convlens.lesson.YamlTree.Sequence;
 import org.convlens.spec.SpecReader;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -48,10 +49,17 @@ public final class LessonLoader {
     static final int MAX_FIT_ITERATIONS = 5000;
 
     private final Locale locale;
+    private final long budget;
 
     /** A loader whose messages are in {@code locale}. */
     public LessonLoader(Locale locale) {
+        this(locale, WorkBudget.LESSON);
+    }
+
+    /** A loader that allows each lesson {@code budget} work (tests use a small one). */
+    LessonLoader(Locale locale, long budget) {
         this.locale = locale;
+        this.budget = budget;
     }
 
     /**
@@ -59,29 +67,42 @@ public final class LessonLoader {
      *
      * @param lesson the lesson, or null if the file has errors
      * @param problems errors and warnings, in file order
+     * @param work what checking it cost, in the unit of the loader's work budget (multiply-adds)
      */
-    public record Result(Lesson lesson, List<LessonProblem> problems) {
+    public record Result(Lesson lesson, List<LessonProblem> problems, long work) {
         public boolean ok() {
             return lesson != null;
         }
     }
 
-    /** Loads a lesson file; its folder is where its file references may point. */
+    /**
+     * Loads a lesson file; its folder is where its file references may point. The file itself
+     * follows the rule of those references: it must be a regular file (not a FIFO or a device)
+     * whose real location is inside its folder (a symbolic link that leads out is refused before
+     * anything is read), of at most {@link YamlTree#MAX_BYTES} bytes.
+     */
     public Result load(Path file) {
         String name = file.toString();
         Report r = new Report(name, locale);
+        Path dir = file.toAbsolutePath().normalize().getParent();
         byte[] bytes;
         try {
-            if (Files.size(file) > YamlTree.MAX_CHARS * 4L) {
-                r.error(1, "error.file.tooLarge", YamlTree.MAX_CHARS / 1024);
-                return new Result(null, r.problems());
+            Path real = file.toRealPath();
+            if (dir != null && !real.startsWith(dir.toRealPath())) {
+                r.error(1, "error.file.outside");
+                return new Result(null, r.problems(), 0);
             }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
+            if (!Files.isRegularFile(real)) {
+                r.error(1, "error.file.notRegular");
+                return new Result(null, r.problems(), 0);
+            }
+            try (InputStream in = Files.newInputStream(real)) {
+                bytes = in.readNBytes(YamlTree.MAX_BYTES + 1);
+            }
+        } catch (IOException | SecurityException e) {
             r.error(1, "error.file.read", String.valueOf(e.getMessage()));
-            return new Result(null, r.problems());
+            return new Result(null, r.problems(), 0);
         }
-        Path dir = file.toAbsolutePath().getParent();
         return load(name, idOf(file.getFileName().toString()), bytes, dir == null ? LessonFolder.NONE : LessonFolder.of(dir));
     }
 
@@ -93,14 +114,18 @@ public final class LessonLoader {
      * @param folder where its file references may point
      */
     public Result load(String name, String id, byte[] bytes, LessonFolder folder) {
-        Report r = new Report(name, locale);
+        Report r = new Report(name, locale, budget);
+        if (bytes.length > YamlTree.MAX_BYTES) {
+            r.error(1, "error.file.tooLarge", YamlTree.MAX_BYTES / 1024);
+            return new Result(null, r.problems(), 0);
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             r.error(1, "error.file.notUtf8");
-            return new Result(null, r.problems());
+            return new Result(null, r.problems(), 0);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -110,12 +135,21 @@ public final class LessonLoader {
             root = YamlTree.parse(text);
         } catch (YamlTree.YamlException e) {
             r.error(e.line(), e.key(), e.args());
-            return new Result(null, r.problems());
+            return new Result(null, r.problems(), 0);
         }
-        Lesson lesson = new Reader(r, folder).lesson(root, id, name);
+        Lesson lesson;
+        try {
+            lesson = new Reader(r, folder).lesson(root, id, name);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Whatever the engine throws on a state nobody foresaw stays this file's problem,
+            // at the step being read: the other lessons load, nothing prints a stack trace.
+            r.error(r.place(), "error.lesson.failed", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            lesson = null;
+        }
         List<LessonProblem> problems = new ArrayList<>(r.problems());
         problems.sort(java.util.Comparator.comparingInt(LessonProblem::line));
-        return new Result(r.errorCount() == 0 ? lesson : null, List.copyOf(problems));
+        return new Result(r.errorCount() == 0 ? lesson : null, List.copyOf(problems), r.budget().spent());
     }
 
     /** A file name without its {@code .yaml} / {@code .yml} extension. */
@@ -160,14 +194,20 @@ public final class LessonLoader {
                     r.error(sn.line(), "error.lesson.steps", YamlTree.describe(sn));
                 } else {
                     StateReader.Built state = StateReader.Built.EMPTY;
-                    for (int i = 0; i < seq.items().size(); i++) {
-                        r.context(Text.get(r.locale(), "context.step", i + 1));
-                        StepReading s = step(seq.items().get(i), i + 1, state);
-                        r.context("");
-                        state = s.state();
-                        if (s.step() != null) {
-                            steps.add(s.step());
+                    try {
+                        for (int i = 0; i < seq.items().size(); i++) {
+                            r.context(Text.get(r.locale(), "context.step", i + 1));
+                            r.place(seq.items().get(i).line());
+                            StepReading s = step(seq.items().get(i), i + 1, state);
+                            r.context("");
+                            state = s.state();
+                            if (s.step() != null) {
+                                steps.add(s.step());
+                            }
                         }
+                    } catch (WorkBudget.Exceeded e) {
+                        r.error(e.line(), "error.lesson.tooCostly", r.budget().limit(), e.wanted());
+                        r.context("");
                     }
                 }
             }
@@ -630,6 +670,9 @@ public final class LessonLoader {
                 }
                 fitBias = b;
             }
+            // Each iteration is a forward pass and a gradient (a correlation of the same size),
+            // plus the learning rate's one pass and the start: charged before anything runs.
+            r.budget().charge(WorkBudget.times(StateReader.work(sc.plan()), 2L * iterations + 2), n.line());
             Tensor input = sc.problem().input();
             Kernel k = spec.kernel();
             ConvSpec start = spec.toBuilder()

@@ -12,6 +12,7 @@ public record LessonProblem(String file, int line, boolean warning, String messa
     /** {@code file:line: message}, with {@code warning: } before a warning's message. */
     @Override
     public String toString() {
-        return file + ":" + line + ": " + (warning ? Text.get("word.warning") + ": " : "") + message;
+        return Text.printable(file, Integer.MAX_VALUE) + ":" + line + ": " + (warning ? Text.get("word.warning") + ": " : "")
+                + Text.printable(message, Integer.MAX_VALUE);
     }
 }

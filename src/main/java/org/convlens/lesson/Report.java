@@ -11,10 +11,17 @@ final class Report implements RichTextParser.Sink {
     private final List<LessonProblem> problems = new ArrayList<>();
     private String context = "";
     private int errors;
+    private int place = 1;
+    private final WorkBudget budget;
 
     Report(String file, Locale locale) {
+        this(file, locale, WorkBudget.LESSON);
+    }
+
+    Report(String file, Locale locale, long budget) {
         this.file = file;
         this.locale = locale;
+        this.budget = new WorkBudget(budget);
     }
 
     String file() {
@@ -30,20 +37,48 @@ final class Report implements RichTextParser.Sink {
         this.context = prefix;
     }
 
+    /** Longest argument of a message (a quoted value is cut shorter by {@link YamlTree#describe}). */
+    static final int MAX_QUOTED = 400;
+
     @Override
     public void error(int line, String key, Object... args) {
         errors++;
-        problems.add(new LessonProblem(file, line, false, context + Text.get(locale, key, args)));
+        problems.add(new LessonProblem(file, line, false, context + Text.get(locale, key, shown(args))));
     }
 
     void warn(int line, String key, Object... args) {
-        problems.add(new LessonProblem(file, line, true, context + Text.get(locale, key, args)));
+        problems.add(new LessonProblem(file, line, true, context + Text.get(locale, key, shown(args))));
     }
 
     /** An error whose message is already in words (from the engine). */
     void errorText(int line, String message) {
         errors++;
-        problems.add(new LessonProblem(file, line, false, context + message));
+        problems.add(new LessonProblem(file, line, false, context + Text.printable(message, MAX_QUOTED)));
+    }
+
+    /** Text arguments as one short line each (they quote the file: names, values, references). */
+    private static Object[] shown(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof CharSequence cs) {
+                out[i] = Text.printable(cs.toString(), MAX_QUOTED);
+            }
+        }
+        return out;
+    }
+
+    /** What checking this file may still cost. */
+    WorkBudget budget() {
+        return budget;
+    }
+
+    /** Remembers the line being read (a step's), for a failure nobody foresaw. */
+    void place(int line) {
+        this.place = line;
+    }
+
+    int place() {
+        return place;
     }
 
     int errorCount() {

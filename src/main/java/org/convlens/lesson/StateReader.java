@@ -89,11 +89,12 @@ final class StateReader {
             Problem p = SpecReader.read(spec);
             ConvPlan plan = ConvPlan.of(p.spec(), p.input());
             long values = (long) plan.outChannels() * plan.outHeight() * plan.outWidth();
-            long work = values * plan.inPerGroup() * plan.directKernel().height() * plan.directKernel().width();
+            long work = work(plan);
             if (values > MAX_OUTPUT_VALUES || work > MAX_WORK) {
                 r.error(lineOf(b.lines(), "$.input", fallbackLine), "error.state.tooLarge", values, work);
                 return null;
             }
+            r.budget().charge(work, fallbackLine);
             ConvEngine.Result result = ConvEngine.run(plan, p.input(), Parallel.availableThreads());
             return new Scenario(spec, p, plan, result);
         } catch (SpecException e) {
@@ -103,6 +104,25 @@ final class StateReader {
             r.error(fallbackLine, "error.state.invalid", String.valueOf(e.getMessage()));
             return null;
         }
+    }
+
+    /**
+     * What one run of {@code plan} costs: its multiply-adds, the pooling windows' reads, and a
+     * read or write per input and output value (saturating, never negative).
+     */
+    static long work(ConvPlan plan) {
+        long values = WorkBudget.times(WorkBudget.times(plan.outChannels(), plan.outHeight()), plan.outWidth());
+        long perValue = WorkBudget.times(WorkBudget.times(plan.inPerGroup(), plan.directKernel().height()),
+                plan.directKernel().width());
+        long work = WorkBudget.times(values, perValue);
+        long in = WorkBudget.times(WorkBudget.times(plan.inChannels(), plan.inHeight()), plan.inWidth());
+        work = WorkBudget.plus(work, WorkBudget.plus(in, values));
+        if (plan.hasPool()) {
+            long pooled = WorkBudget.times(WorkBudget.times(plan.outChannels(), plan.poolY().size()), plan.poolX().size());
+            long window = WorkBudget.times(plan.spec().pool().kernelHeight(), plan.spec().pool().kernelWidth());
+            work = WorkBudget.plus(work, WorkBudget.times(pooled, window));
+        }
+        return work;
     }
 
     /** Reports an engine complaint at the line of the field it names. */

@@ -5,6 +5,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,11 +31,18 @@ import java.util.Map;
  * A YAML document as plain data with the line of every node: maps, lists and scalars, nothing
  * else. Built by walking the token stream of Jackson's YAML parser (which never constructs
  * objects), and refusing what plain data does not need: tags ({@code !foo}, {@code !!python/...}),
- * anchors and aliases, several documents, duplicate keys.
+ * anchors and aliases, directives ({@code %TAG}, {@code %YAML}), several documents, duplicate
+ * keys, nesting deeper than {@link #MAX_DEPTH}.
+ *
+ * <p>Jackson's token stream does not carry every anchor (one on a scalar, {@code level: &a x},
+ * is dropped) nor the directives, so a first pass reads SnakeYAML's own events (the parser
+ * under Jackson's) and refuses those; the second builds the tree.
  */
 final class YamlTree {
-    /** Files above this size are refused before parsing. */
-    static final int MAX_CHARS = 1 << 20;
+    /** Files above this many bytes are refused before decoding. */
+    static final int MAX_BYTES = 1 << 20;
+    /** Maps and lists nested deeper than this are refused (a lesson needs about 8). */
+    static final int MAX_DEPTH = 64;
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
@@ -107,9 +128,7 @@ final class YamlTree {
 
     /** Parses one document; the root may be any node (the caller checks it is a map). */
     static Node parse(String text) throws YamlException {
-        if (text.length() > MAX_CHARS) {
-            throw new YamlException(1, "error.file.tooLarge", MAX_CHARS / 1024);
-        }
+        refuseExtras(text);
         String[] lines = text.split("\n", -1);
         try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
@@ -198,6 +217,84 @@ final class YamlTree {
         }
     }
 
+    /**
+     * The first pass: SnakeYAML's events, for what Jackson's tokens do not show (anchors on
+     * scalars, directives) and for nesting depth before the recursive second pass.
+     */
+    private static void refuseExtras(String text) throws YamlException {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Math.max(options.getCodePointLimit(), MAX_BYTES + 1));
+        int depth = 0;
+        int documents = 0;
+        try {
+            ParserImpl p = new ParserImpl(new StreamReader(text), options);
+            Event e;
+            while ((e = p.getEvent()) != null) {
+                int line = e.getStartMark() == null ? 1 : e.getStartMark().getLine() + 1;
+                if (e instanceof DocumentStartEvent d) {
+                    if (++documents > 1) {
+                        throw new YamlException(line, "error.yaml.documents");
+                    }
+                    if (d.getVersion() != null || (d.getTags() != null && !d.getTags().isEmpty())) {
+                        throw new YamlException(directiveLine(text), "error.yaml.directive",
+                                d.getVersion() != null ? "%YAML" : "%TAG");
+                    }
+                }
+                if (e instanceof AliasEvent a) {
+                    throw new YamlException(line, "error.yaml.alias", a.getAnchor());
+                }
+                if (e instanceof NodeEvent n && n.getAnchor() != null) {
+                    throw new YamlException(line, "error.yaml.anchor", n.getAnchor());
+                }
+                String tag = e instanceof ScalarEvent sc ? sc.getTag()
+                        : e instanceof CollectionStartEvent c ? c.getTag() : null;
+                if (tag != null) {
+                    throw new YamlException(line, "error.yaml.tag", tag);
+                }
+                if (e instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
+                    throw new YamlException(line, "error.yaml.deep", MAX_DEPTH);
+                }
+                if (e instanceof CollectionEndEvent) {
+                    depth--;
+                }
+                if (e.is(Event.ID.StreamEnd)) {
+                    return;
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : String.valueOf(e.getContext());
+            String first = problem.strip().lines().findFirst().orElse("");
+            throw new YamlException(m == null ? 1 : m.getLine() + 1, "error.yaml.syntax", first + Text.get(hint(problem)));
+        } catch (ReaderException e) {
+            throw new YamlException(lineAt(text, e.getPosition()), "error.yaml.character",
+                    String.format(java.util.Locale.ROOT, "U+%04X", e.getCodePoint()));
+        } catch (YAMLException e) {
+            throw new YamlException(1, "error.yaml.syntax", String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+    }
+
+    /** The line of the first directive ({@code %} at the start of a line). */
+    private static int directiveLine(String text) {
+        int line = 1;
+        for (String l : text.split("\n", -1)) {
+            if (l.startsWith("%")) {
+                return line;
+            }
+            line++;
+        }
+        return 1;
+    }
+
+    /** The 1-based line of a character index. */
+    private static int lineAt(String text, int index) {
+        int line = 1;
+        for (int i = 0; i < Math.min(index, text.length()); i++) {
+            line += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        return line;
+    }
+
     private static void refuseExtras(YAMLParser p, int line) throws IOException, YamlException {
         if (p.isCurrentAlias()) {
             throw new YamlException(line, "error.yaml.alias", p.getText());
@@ -223,6 +320,9 @@ final class YamlTree {
         return c == '|' || c == '>' || c == '"' || c == '\'' ? c : ' ';
     }
 
+    /** How much of a text {@link #describe} quotes. */
+    static final int QUOTED = 40;
+
     /** A short description of a node for messages: "a list", "text \"x\"", "number 3". */
     static String describe(Node n) {
         if (n instanceof Mapping) {
@@ -233,8 +333,9 @@ final class YamlTree {
         }
         Scalar s = (Scalar) n;
         return switch (s.kind()) {
-            case TEXT -> s.text().contains("\n") ? "a block of text" : "text \"" + s.text() + "\"";
-            case INT, FLOAT -> "number " + s.text();
+            case TEXT -> s.text().contains("\n") ? "a block of text"
+                    : "text \"" + Text.printable(s.text(), QUOTED) + "\"";
+            case INT, FLOAT -> "number " + Text.printable(s.text(), QUOTED);
             case BOOLEAN -> s.text();
             case NULL -> "nothing";
         };

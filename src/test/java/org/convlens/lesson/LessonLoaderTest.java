@@ -122,7 +122,7 @@ class LessonLoaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             tag             | title: !!python/object:os.system {en: a}  | 1 | tags (tag:yaml.org,2002:python/object:os.system) are not allowed
-            custom tag      | title: !thing x                           | 1 | tags (thing) are not allowed
+            custom tag      | title: !thing x                           | 1 | tags (!thing) are not allowed
             anchor          | title: &a {en: a, zh: b}                  | 1 | anchors (&a) are not allowed
             duplicate key   | level: beginner                           | 4 | "level" is given twice (first on line 2)
             """)
