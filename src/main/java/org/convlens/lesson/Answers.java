@@ -213,6 +213,36 @@ public final class Answers {
         return null;
     }
 
+    /**
+     * A set of options, sorted: one as {@link #option} reads it, or several as letters or
+     * numbers with or without separators ({@code A, C}, {@code AC}, {@code a c}, {@code 1,3});
+     * null if any part is not an option of {@code count} or an option is named twice.
+     */
+    public static List<Integer> options(String typed, int count) {
+        if (typed == null || typed.length() > MAX_LENGTH) {
+            return null;
+        }
+        Integer one = option(typed, count);
+        if (one != null) {
+            return List.of(one);
+        }
+        String s = normalize(typed).toUpperCase(Locale.ROOT).replaceAll("[\\s,;/&+]+", " ").strip();
+        String[] parts = s.matches("[A-Z]{2,8}") ? s.split("") : s.split(" ");
+        java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+        for (String p : parts) {
+            Integer i = option(p, count);
+            if (i == null || !set.add(i)) {
+                return null;
+            }
+        }
+        return set.isEmpty() ? null : List.copyOf(set);
+    }
+
+    /** Options as shown: {@code A, C}. */
+    public static String letters(List<Integer> options) {
+        return String.join(", ", options.stream().map(Answers::letter).toList());
+    }
+
     /** The letter of option {@code i}: A, B, C... */
     public static String letter(int i) {
         return String.valueOf((char) ('A' + i));

@@ -16,11 +16,14 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Remembers each lesson's progress in one JSON file ({@code progress.json} in the per-user
- * folder): the step reached, the first answer to each question, whether it was finished.
+ * folder): the step reached, the first answer to each question, which were solved or had their
+ * answer shown, whether the student went past the last step.
  * Every change is written at once and atomically (a temporary file moved over the old one), so
  * a crash never leaves half a file. A file that cannot be read is set aside as
  * {@code progress.json.bad} and progress starts afresh.
@@ -33,12 +36,24 @@ public final class ProgressStore {
      *
      * @param step the 0-based step shown last
      * @param steps how many steps the lesson had
-     * @param answers the first answer typed (or option letter) per 0-based step
-     * @param finished whether the student reached the score
+     * @param answers the first answer typed (option letters; for a build task the changed
+     *                settings as JSON) per 0-based step
+     * @param solved steps whose question was answered right (at any try)
+     * @param shown steps whose answer was shown without being solved (two wrong tries, or
+     *              "show answer")
+     * @param finished whether the student pressed on past the last step
      */
-    public record Entry(int step, int steps, Map<Integer, String> answers, boolean finished) {
+    public record Entry(int step, int steps, Map<Integer, String> answers, Set<Integer> solved, Set<Integer> shown,
+                        boolean finished) {
         public Entry {
             answers = Map.copyOf(answers);
+            solved = Set.copyOf(solved);
+            shown = Set.copyOf(shown);
+        }
+
+        /** Progress with first answers only (as files before version 2 held). */
+        public Entry(int step, int steps, Map<Integer, String> answers, boolean finished) {
+            this(step, steps, answers, Set.of(), Set.of(), finished);
         }
     }
 
@@ -121,7 +136,7 @@ public final class ProgressStore {
                     }
                 }
                 entries.put(f.getKey(), new Entry(o.path("step").asInt(0), o.path("steps").asInt(0), answers,
-                        o.path("finished").asBoolean(false)));
+                        steps(o.get("solved")), steps(o.get("shown")), o.path("finished").asBoolean(false)));
             }
         } catch (IOException | RuntimeException e) {
             entries.clear();
@@ -134,9 +149,22 @@ public final class ProgressStore {
         }
     }
 
+    /** A list of step numbers; anything else is none. */
+    private static Set<Integer> steps(JsonNode list) {
+        Set<Integer> out = new TreeSet<>();
+        if (list != null && list.isArray()) {
+            list.forEach(x -> {
+                if (x.canConvertToInt()) {
+                    out.add(x.asInt());
+                }
+            });
+        }
+        return out;
+    }
+
     private void write() throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("version", 1);
+        root.put("version", 2);
         ObjectNode settings = root.putObject("settings");
         app.forEach(settings::put);
         ObjectNode lessons = root.putObject("lessons");
@@ -146,6 +174,8 @@ public final class ProgressStore {
             o.put("steps", e.getValue().steps());
             ObjectNode a = o.putObject("answers");
             new TreeMap<>(e.getValue().answers()).forEach((k, v) -> a.put(Integer.toString(k), v));
+            new TreeSet<>(e.getValue().solved()).forEach(o.putArray("solved")::add);
+            new TreeSet<>(e.getValue().shown()).forEach(o.putArray("shown")::add);
             o.put("finished", e.getValue().finished());
         }
         AtomicFiles.write(file, MAPPER.writeValueAsString(root) + "\n");

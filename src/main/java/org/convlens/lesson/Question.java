@@ -1,6 +1,7 @@
 package org.convlens.lesson;
 
 import org.convlens.engine.Named;
+import org.convlens.spec.Problem;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,9 +9,11 @@ import java.util.Locale;
 /**
  * A question of a step. Every expected answer here was computed by the engine from the step's
  * state when the lesson was loaded (a choice about ideas, with {@code check: none}, is the one
- * kind whose answer the lesson's author states).
+ * kind whose answer the lesson's author states). A {@link Build} task is answered not by typing
+ * but by changing the stepper's settings; the engine checks what was built.
  */
-public sealed interface Question permits Question.Value, Question.Shape, Question.Count, Question.Choice {
+public sealed interface Question permits Question.Value, Question.Shape, Question.Count, Question.Choice,
+        Question.Build {
     /** The question. */
     Localized<RichText> ask();
 
@@ -185,36 +188,108 @@ public sealed interface Question permits Question.Value, Question.Shape, Questio
     }
 
     /**
-     * Choose among options; any right option counts.
+     * Choose among options. With one right option, that one; with several, all of them and no
+     * wrong one ({@link #multiple()}: the window then lets the student tick several).
      *
-     * @param correct indices of the right options (at least one)
+     * @param correct indices of the right options (at least one), ascending
      */
     record Choice(Localized<RichText> ask, Localized<RichText> hint, Localized<RichText> explain, List<Option> options,
                   List<Integer> correct, Check check) implements Question {
         public Choice {
             options = List.copyOf(options);
-            correct = List.copyOf(correct);
+            correct = List.copyOf(new java.util.TreeSet<>(correct));
         }
 
+        /** True if more than one option is right: every right one must be chosen. */
+        public boolean multiple() {
+            return correct.size() > 1;
+        }
+
+        /**
+         * Checks the options typed: a letter or number, or several ({@code A, C}). Right only if
+         * they are exactly the right ones.
+         */
         @Override
         public Verdict check(String answer) {
-            Integer i = Answers.option(answer, options.size());
+            List<Integer> chosen = Answers.options(answer, options.size());
             String want = expected(Locale.ROOT);
-            if (i == null) {
+            if (chosen == null) {
                 return new Verdict(Verdict.Outcome.NOT_UNDERSTOOD, answer, want);
             }
-            return new Verdict(correct.contains(i) ? Verdict.Outcome.CORRECT : Verdict.Outcome.WRONG,
-                    Answers.letter(i), want);
+            return new Verdict(chosen.equals(correct) ? Verdict.Outcome.CORRECT : Verdict.Outcome.WRONG,
+                    Answers.letters(chosen), want);
         }
 
-        /** Checks the option at {@code index} (0-based). */
+        /** Checks the option at {@code index} (0-based) chosen alone. */
         public Verdict choose(int index) {
             return check(Answers.letter(index));
         }
 
+        /** Checks the options ticked (0-based indices, any order). */
+        public Verdict choose(java.util.Collection<Integer> indices) {
+            return check(Answers.letters(List.copyOf(new java.util.TreeSet<>(indices))));
+        }
+
         @Override
         public String expected(Locale locale) {
-            return String.join(", ", correct.stream().map(Answers::letter).toList());
+            return Answers.letters(correct);
+        }
+    }
+
+    /**
+     * A construction task: the student changes real settings (those in {@code change}) until
+     * the engine's result meets a target: "set the padding so the output is 6 x 6", "build a
+     * kernel that gives this map", "choose stride and pooling so 32 x 32 becomes 4 x 4". The
+     * window calls {@link #check(Problem)} (or {@link LessonSession#build}) with the stepper's
+     * current problem.
+     *
+     * @param start the step's problem, which the student starts from
+     * @param change the spec fields the student may change ({@code padding}, {@code kernel}...)
+     * @param targetShape the output shape to reach, {@code [H, W]} or {@code [C, H, W]}; or null
+     * @param targetOutput the output to reach (within {@code tolerance}), when there is no target shape
+     * @param tolerance the largest accepted difference per output value
+     * @param solution the author's solution, the changed settings as spec JSON (checked by the
+     *                 engine when the lesson loaded); shown as the answer
+     */
+    record Build(Localized<RichText> ask, Localized<RichText> hint, Localized<RichText> explain, Problem start,
+                 List<String> change, int[] targetShape, org.convlens.engine.Tensor targetOutput, double tolerance,
+                 com.fasterxml.jackson.databind.node.ObjectNode solution) implements Question {
+        public Build {
+            change = List.copyOf(change);
+            targetShape = targetShape == null ? null : targetShape.clone();
+            solution = solution.deepCopy();
+        }
+
+        @Override
+        public int[] targetShape() {
+            return targetShape == null ? null : targetShape.clone();
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.node.ObjectNode solution() {
+            return solution.deepCopy();
+        }
+
+        /** Checks what the student built: the problem the stepper holds now. */
+        public Verdict check(Problem current) {
+            return BuildTask.check(this, current);
+        }
+
+        /** Checks a try written as the changed settings in spec JSON, e.g. {@code {"padding": 1}}. */
+        @Override
+        public Verdict check(String answer) {
+            return BuildTask.check(this, answer);
+        }
+
+        /** What the student changed (of the settings they may change), as spec JSON: the form {@link #check(String)} reads. */
+        public String changes(Problem current) {
+            return BuildTask.changes(start, change, current).toString();
+        }
+
+        /** The author's solution as {@code padding: 1}. */
+        @Override
+        public String expected(Locale locale) {
+            return BuildTask.describe(solution);
         }
     }
 }

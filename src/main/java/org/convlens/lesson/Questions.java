@@ -25,7 +25,9 @@ final class Questions {
             "value", Set.of("cell", "of", "tolerance", "answer"),
             "shape", Set.of("channels", "answer"),
             "count", Set.of("of", "answer"),
-            "choice", Set.of("options", "check"));
+            "choice", Set.of("options", "check"),
+            "build", Set.of("change", "target", "solution"));
+    private static final Set<String> TARGET_KEYS = Set.of("shape", "output", "output_of", "tolerance");
     private static final float SAME = 1e-4f;
 
     private final Report r;
@@ -57,7 +59,7 @@ final class Questions {
         }
         Set<String> own = KEYS.get(type);
         if (own == null) {
-            r.error(typeNode.line(), "error.question.type", type, "value, shape, count, choice");
+            r.error(typeNode.line(), "error.question.type", type, "value, shape, count, choice, build");
             return null;
         }
         Set<String> allowed = new HashSet<>(COMMON);
@@ -73,6 +75,7 @@ final class Questions {
             case "value" -> value(m, ask, hint, explain);
             case "shape" -> shape(m, ask, hint, explain);
             case "count" -> count(m, ask, hint, explain);
+            case "build" -> build(m, ask, hint, explain);
             default -> choice(m, ask, hint, explain);
         };
     }
@@ -328,6 +331,114 @@ final class Questions {
             }
         }
         return new Question.Choice(ask, hint, explain, options, correct, check);
+    }
+
+    /**
+     * A construction task: {@code change} (the settings the student may change), {@code target}
+     * ({@code shape}, {@code output} as a grid, or {@code output_of} a state; {@code tolerance})
+     * and the author's {@code solution}, which the engine must find meets the target while the
+     * step's own state does not.
+     */
+    private Question build(Mapping m, Localized<RichText> ask, Localized<RichText> hint, Localized<RichText> explain) {
+        for (String key : List.of("change", "target", "solution")) {
+            if (m.value(key) == null) {
+                r.error(m.line(), "error.key.missing", key);
+                return null;
+            }
+        }
+        List<String> change = new ArrayList<>();
+        Node cn = m.value("change");
+        for (Node item : cn instanceof Sequence q ? q.items() : List.of(cn)) {
+            String f = Keys.name(item, r);
+            if (f == null) {
+                return null;
+            }
+            if (!org.convlens.spec.SpecReader.FIELDS.contains(f)) {
+                r.error(item.line(), "error.build.field", f, String.join(", ", org.convlens.spec.SpecReader.FIELDS));
+                return null;
+            }
+            change.add(f);
+        }
+        Mapping tm = Keys.map(m.value("target"), r);
+        if (tm == null || !Keys.check(tm, TARGET_KEYS, "error.key.target", r)) {
+            return null;
+        }
+        long kinds = java.util.stream.Stream.of("shape", "output", "output_of").filter(k -> tm.value(k) != null).count();
+        if (kinds != 1) {
+            r.error(tm.line(), "error.build.targetKind");
+            return null;
+        }
+        double tolerance = LessonLoader.DEFAULT_TOLERANCE;
+        if (tm.value("tolerance") != null) {
+            Double d = Keys.number(tm.value("tolerance"), r);
+            if (d == null) {
+                return null;
+            }
+            if (!(d >= 0) || d > 1e6) {
+                r.error(tm.value("tolerance").line(), "error.question.tolerance", d);
+                return null;
+            }
+            tolerance = d;
+        }
+        int[] shape = null;
+        Tensor output = null;
+        if (tm.value("shape") != null) {
+            shape = Keys.wholeList(tm.value("shape"), 1, Integer.MAX_VALUE, r);
+            if (shape == null) {
+                return null;
+            }
+            if (shape.length != 2 && shape.length != 3) {
+                r.error(tm.value("shape").line(), "error.build.shape", shape.length);
+                return null;
+            }
+        } else if (tm.value("output") != null) {
+            java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+            com.fasterxml.jackson.databind.JsonNode grid = Grids.tensor(tm.value("output"), "$.target.output", lines, r);
+            if (grid == null) {
+                return null;
+            }
+            try {
+                output = org.convlens.spec.SpecReader.tensor(grid, "$.target.output");
+            } catch (org.convlens.engine.SpecException e) {
+                StateReader.report(e, lines, tm.value("output").line(), r);
+                return null;
+            }
+        } else {
+            Mapping om = Keys.map(tm.value("output_of"), r);
+            StateReader.Built b = om == null ? null : StateReader.apply(state, om, true, r);
+            Scenario target = b == null ? null : StateReader.scenario(b, om.line(), r);
+            if (target == null) {
+                return null;
+            }
+            output = target.result().output();
+        }
+        Mapping sm = Keys.map(m.value("solution"), r);
+        if (sm == null) {
+            return null;
+        }
+        for (YamlTree.Entry e : sm.entries().values()) {
+            if (!change.contains(e.key())) {
+                r.error(e.line(), "error.build.solutionField", e.key(), String.join(", ", change));
+                return null;
+            }
+        }
+        StateReader.Built sb = StateReader.apply(state, sm, true, r);
+        Scenario solved = sb == null ? null : StateReader.scenario(sb, sm.line(), r);
+        if (solved == null) {
+            return null;
+        }
+        Question.Build q = new Question.Build(ask, hint, explain, sc.problem(), change, shape, output, tolerance,
+                BuildTask.changes(sc.problem(), change, solved.problem()));
+        if (BuildTask.meets(q, sc.result().output())) {
+            r.error(m.value("target").line(), "error.build.alreadyMet");
+            return null;
+        }
+        Verdict v = q.check(solved.problem());
+        if (!v.correct()) {
+            r.error(sm.line(), "error.build.solutionMisses", Answers.shape(solved.result().output().shape()));
+            return null;
+        }
+        return q;
     }
 
     private boolean sameLayout(Scenario o) {

@@ -8,9 +8,13 @@ package org.convlens.lesson;
  * @param expected the correct answer as the engine gives it
  */
 public record Verdict(Outcome outcome, String given, String expected) {
-    /** Right, wrong, or not understood (such as letters where a number was asked): not counted. */
+    /**
+     * Right, wrong, or not counted: not understood (such as letters where a number was asked),
+     * or, for a build task, settings changed that the task does not let the student change
+     * ({@code given} then names them).
+     */
     public enum Outcome {
-        CORRECT, WRONG, NOT_UNDERSTOOD
+        CORRECT, WRONG, NOT_UNDERSTOOD, NOT_ALLOWED
     }
 
     public boolean correct() {
@@ -19,6 +23,6 @@ public record Verdict(Outcome outcome, String given, String expected) {
 
     /** True for an answer that counts (right or wrong). */
     public boolean understood() {
-        return outcome != Outcome.NOT_UNDERSTOOD;
+        return outcome == Outcome.CORRECT || outcome == Outcome.WRONG;
     }
 }
