@@ -42,7 +42,8 @@ public final class LessonLoader {
     static final Set<String> STEP_KEYS = Set.of("title", "text", "state", "inherit", "show", "question", "photo", "fit");
     static final Set<String> SHOW_KEYS = Set.of("step", "cells", "panel", "hide");
     static final Set<String> CELL_KEYS = Set.of("input", "kernel", "output", "feature_map");
-    static final Set<String> LANGUAGES = Set.of("en", "zh");
+    /** The languages of a text, in the order they are read: English, Simplified and Traditional Chinese. */
+    static final List<String> LANGUAGES = List.of("en", "zh", "zh-Hant");
     static final Set<String> FIT_KEYS = Set.of("seed", "iterations", "learning_rate", "bias");
     static final Set<String> OPTION_KEYS = Set.of("text", "state", "correct");
     static final double DEFAULT_TOLERANCE = 0.01;
@@ -187,6 +188,7 @@ public final class LessonLoader {
             if (m.value("author") != null) {
                 text(m.value("author"));
             }
+            r.reportMissing();
             List<Step> steps = new ArrayList<>();
             if (required(m, "steps")) {
                 Node sn = m.value("steps");
@@ -199,6 +201,7 @@ public final class LessonLoader {
                             r.context(Text.get(r.locale(), "context.step", i + 1));
                             r.place(seq.items().get(i).line());
                             StepReading s = step(seq.items().get(i), i + 1, state);
+                            r.reportMissing();
                             r.context("");
                             state = s.state();
                             if (s.step() != null) {
@@ -324,26 +327,21 @@ public final class LessonLoader {
                 return null;
             }
             Keys.check(m, LANGUAGES, "error.key.languages", r);
-            T en = null;
-            T zh = null;
-            for (String lang : List.of("en", "zh")) {
+            List<T> texts = new ArrayList<>();
+            for (String lang : LANGUAGES) {
                 Node v = m.value(lang);
+                T parsed = null;
                 if (v == null) {
-                    r.warn(m.line(), lang.equals("en") ? "error.text.noEnglish" : "error.text.noChinese");
-                    continue;
-                }
-                if (!(v instanceof Scalar s) || s.kind() == YamlTree.ScalarKind.NULL || s.text().isBlank()) {
+                    r.missing(lang, m.line());
+                } else if (!(v instanceof Scalar s) || s.kind() == YamlTree.ScalarKind.NULL || s.text().isBlank()) {
                     r.error(v.line(), "error.text.empty");
-                    continue;
-                }
-                T parsed = p.parse(s.text(), s.contentLine());
-                if (lang.equals("en")) {
-                    en = parsed;
                 } else {
-                    zh = parsed;
+                    parsed = p.parse(s.text(), s.contentLine());
                 }
+                texts.add(parsed);
             }
-            return en == null && zh == null ? null : new Localized<>(en, zh);
+            return texts.stream().allMatch(java.util.Objects::isNull) ? null
+                    : new Localized<>(texts.get(0), texts.get(1), texts.get(2));
         }
 
         // What to show

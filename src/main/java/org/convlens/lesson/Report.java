@@ -12,6 +12,8 @@ final class Report implements RichTextParser.Sink {
     private String context = "";
     private int errors;
     private int place = 1;
+    /** Per language, how many texts lack it since the last report, and the first one's line. */
+    private final java.util.Map<String, int[]> missing = new java.util.LinkedHashMap<>();
     private final WorkBudget budget;
 
     Report(String file, Locale locale) {
@@ -70,6 +72,19 @@ final class Report implements RichTextParser.Sink {
     /** What checking this file may still cost. */
     WorkBudget budget() {
         return budget;
+    }
+
+    /** Notes a text without {@code language}; reported by {@link #reportMissing} with the others of its step. */
+    void missing(String language, int line) {
+        missing.computeIfAbsent(language, k -> new int[] {0, line})[0]++;
+    }
+
+    /** One warning per language missing in the texts read since the last call: how many, and where the first is. */
+    void reportMissing() {
+        for (java.util.Map.Entry<String, int[]> e : missing.entrySet()) {
+            warn(e.getValue()[1], "error.text.missing." + e.getKey(), e.getValue()[0]);
+        }
+        missing.clear();
     }
 
     /** Remembers the line being read (a step's), for a failure nobody foresaw. */

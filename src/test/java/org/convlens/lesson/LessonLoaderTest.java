@@ -24,11 +24,11 @@ class LessonLoaderTest {
     /** A lesson of one step over the 1..9 input with the [[1,2],[3,4]] kernel, and {@code extra} appended to the step. */
     static String lesson(String extra) {
         return """
-                title: {en: T, zh: 标题}
+                title: {en: T, zh: 标题, zh-Hant: 標題}
                 level: beginner
-                summary: {en: S, zh: 摘要}
+                summary: {en: S, zh: 摘要, zh-Hant: 摘要}
                 steps:
-                  - text: {en: Hello, zh: 你好}
+                  - text: {en: Hello, zh: 你好, zh-Hant: 你好}
                     state:
                       input: |
                         1 2 3
@@ -136,7 +136,7 @@ class LessonLoaderTest {
 
     @Test
     void aliasIsRefused() {
-        String text = lesson("").replace("summary: {en: S, zh: 摘要}", "summary: &s {en: S, zh: 摘要}")
+        String text = lesson("").replace("summary: {en: S, zh: 摘要, zh-Hant: 摘要}", "summary: &s {en: S, zh: 摘要}")
                 + "    title: *s\n";
         assertTrue(errors(text).get(0).contains("anchors (&s) are not allowed"), errors(text).toString());
         String alias = lesson("title: *s\n");
@@ -145,12 +145,38 @@ class LessonLoaderTest {
 
     @Test
     void missingTranslationIsAWarningAndTheLessonStillLoads() {
-        String text = lesson("").replace("summary: {en: S, zh: 摘要}", "summary: {en: S}");
+        String text = lesson("").replace("summary: {en: S, zh: 摘要, zh-Hant: 摘要}", "summary: {en: S}");
         LessonLoader.Result r = load(text);
         assertTrue(r.ok());
-        assertEquals(List.of("t.yaml:3: warning: no Chinese text (zh): English is shown instead"),
+        assertEquals(List.of("t.yaml:3: warning: 1 text(s) with no Simplified Chinese (zh), the first here: "
+                        + "Traditional Chinese or English is shown instead",
+                "t.yaml:3: warning: 1 text(s) with no Traditional Chinese (zh-Hant), the first here: "
+                        + "Simplified Chinese or English is shown instead"),
                 r.problems().stream().map(LessonProblem::toString).toList());
         assertEquals("S", r.lesson().summary().get(Locale.SIMPLIFIED_CHINESE).plain());
+        assertEquals("S", r.lesson().summary().get(Locale.TAIWAN).plain());
+    }
+
+    @Test
+    void eachStepMissingALanguageIsReportedOnceWithItsCount() {
+        String text = lesson("question: {type: value, cell: [0, 0], ask: {en: q, zh: 问}, explain: {en: e, zh: 解}}");
+        assertEquals(List.of("t.yaml:14: warning: step 1: 2 text(s) with no Traditional Chinese (zh-Hant), the first "
+                + "here: Simplified Chinese or English is shown instead"),
+                load(text).problems().stream().map(LessonProblem::toString).toList());
+    }
+
+    @Test
+    void traditionalChineseIsShownToTaiwanAndFallsBackToSimplified() {
+        String text = lesson("").replace("title: {en: T, zh: 标题, zh-Hant: 標題}", "title: {en: T, zh: 标题, zh-Hant: 標題}")
+                + "  - text: {en: two, zh: 二}\n";
+        Lesson l = load(text).lesson();
+        assertEquals("標題", l.title().get(Locale.forLanguageTag("zh-Hant")));
+        assertEquals("標題", l.title().get(Locale.TAIWAN));
+        assertEquals("標題", l.title().get(Locale.forLanguageTag("zh-HK")));
+        assertEquals("标题", l.title().get(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("标题", l.title().get(Locale.forLanguageTag("zh-Hans-TW")));
+        assertEquals("T", l.title().get(Locale.ENGLISH));
+        assertEquals("二", l.steps().get(1).text().get(Locale.TAIWAN).plain(), "no zh-Hant: Simplified");
     }
 
     @Test
