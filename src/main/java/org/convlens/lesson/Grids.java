@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  *   <li>the JSON form, nested lists of numbers, as in a {@code compute} spec;</li>
  *   <li>{@code {shape: [C, H, W], fill: random | count | NUMBER, seed: N, range: [LOW, HIGH]}} for
  *       grids too big to type: {@code random} draws whole numbers from LOW..HIGH (default -4..4)
- *       with a seeded generator, {@code count} numbers the cells 1, 2, 3... row by row.</li>
+ *       with a seeded generator, {@code count} numbers the cells 1, 2, 3... row by row; in a
+ *       lesson loaded as another variant ({@code fresh: true}) the generator's seed is mixed with
+ *       the variant, so every random grid gets fresh numbers.</li>
  * </ul>
  * Numbers may be written as fractions, {@code 1/9}.
  */
@@ -331,7 +333,7 @@ final class Grids {
                 return null;
             }
         }
-        Random rnd = new Random(seed);
+        Random rnd = new Random(r.variant() == 0 ? seed : seed ^ (r.variant() * 0x9E3779B97F4A7C15L));
         int[] counter = {0};
         final int lo = low;
         final int span = high - low + 1;

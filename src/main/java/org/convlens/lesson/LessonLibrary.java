@@ -28,6 +28,18 @@ import java.util.Map;
 public final class LessonLibrary {
     /** The classpath folder of the shipped lessons. */
     public static final String SHIPPED = "lessons";
+    /**
+     * Shipped lessons renamed when the course was reordered (issue 12), old id to new id:
+     * progress saved under an old id is read as the new one's.
+     */
+    public static final Map<String, String> RENAMED = Map.ofEntries(
+            Map.entry("13-filters", "03-filters"), Map.entry("03-correlation", "04-correlation"),
+            Map.entry("12-conv-vs-dense", "05-conv-vs-dense"), Map.entry("04-output-size", "06-output-size"),
+            Map.entry("05-kernel-sizes", "07-kernel-sizes"), Map.entry("06-padding-modes", "08-padding-modes"),
+            Map.entry("08-activation", "09-activation"), Map.entry("07-dilation", "10-dilation"),
+            Map.entry("09-pooling", "11-pooling"), Map.entry("10-channels", "12-channels"),
+            Map.entry("11-groups", "13-groups"));
+
     /** A folder's lessons after this many files (in name order) are not loaded, and that is said. */
     static final int MAX_FILES = 200;
 
@@ -135,9 +147,36 @@ public final class LessonLibrary {
                 ? new LessonProblem(SHIPPED + "/" + x.file().substring(prefix.length()), x.line(), x.warning(), x.message())
                 : x).toList();
         List<Lesson> lessons = l.lessons().stream().map(x -> x.source().startsWith(prefix)
-                ? new Lesson(x.id(), SHIPPED + "/" + x.source().substring(prefix.length()), x.title(), x.level(),
-                x.summary(), x.steps()) : x).toList();
+                ? x.named(SHIPPED + "/" + x.source().substring(prefix.length())) : x).toList();
         return new Loaded(lessons, p, l.files());
+    }
+
+    /**
+     * A {@code fresh} lesson loaded again as variant {@code variant}: its random grids get other
+     * numbers and every answer is computed again by the engine. A lesson that is not fresh, or
+     * whose file cannot be read again or does not load as that variant, comes back as it was.
+     */
+    public static Lesson variant(Lesson l, long variant, Locale locale) {
+        if (!l.fresh() || variant == l.variant()) {
+            return l;
+        }
+        LessonLoader loader = new LessonLoader(locale);
+        LessonLoader.Result r;
+        String name = l.source();
+        if (name.startsWith(SHIPPED + "/")) {
+            try (InputStream in = LessonLibrary.class.getClassLoader().getResourceAsStream(name)) {
+                if (in == null) {
+                    return l;
+                }
+                r = loader.load(name, l.id(), in.readNBytes(YamlTree.MAX_BYTES + 1), LessonFolder.onClasspath(SHIPPED),
+                        variant);
+            } catch (IOException e) {
+                return l;
+            }
+        } else {
+            r = loader.load(Path.of(name), variant);
+        }
+        return r.ok() ? r.lesson() : l;
     }
 
     private static Loaded fromJar(Path dir, Locale locale) throws IOException {

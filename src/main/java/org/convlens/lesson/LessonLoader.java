@@ -38,7 +38,7 @@ import java.util.Set;
  * {@code file:line: what is wrong}; a lesson with any error is not returned.
  */
 public final class LessonLoader {
-    static final Set<String> LESSON_KEYS = Set.of("title", "level", "summary", "author", "steps");
+    static final Set<String> LESSON_KEYS = Set.of("title", "level", "summary", "author", "fresh", "steps");
     static final Set<String> STEP_KEYS = Set.of("title", "text", "state", "inherit", "show", "question", "photo", "fit");
     static final Set<String> SHOW_KEYS = Set.of("step", "cells", "panel", "hide");
     static final Set<String> CELL_KEYS = Set.of("input", "kernel", "output", "feature_map");
@@ -83,6 +83,11 @@ public final class LessonLoader {
      * anything is read), of at most {@link YamlTree#MAX_BYTES} bytes.
      */
     public Result load(Path file) {
+        return load(file, 0);
+    }
+
+    /** Loads a lesson file as variant {@code variant} (see {@link #load(String, String, byte[], LessonFolder, long)}). */
+    public Result load(Path file, long variant) {
         String name = file.toString();
         Report r = new Report(name, locale);
         Path dir = file.toAbsolutePath().normalize().getParent();
@@ -104,7 +109,8 @@ public final class LessonLoader {
             r.error(1, "error.file.read", String.valueOf(e.getMessage()));
             return new Result(null, r.problems(), 0);
         }
-        return load(name, idOf(file.getFileName().toString()), bytes, dir == null ? LessonFolder.NONE : LessonFolder.of(dir));
+        return load(name, idOf(file.getFileName().toString()), bytes, dir == null ? LessonFolder.NONE : LessonFolder.of(dir),
+                variant);
     }
 
     /**
@@ -115,7 +121,17 @@ public final class LessonLoader {
      * @param folder where its file references may point
      */
     public Result load(String name, String id, byte[] bytes, LessonFolder folder) {
+        return load(name, id, bytes, folder, 0);
+    }
+
+    /**
+     * Loads a lesson from its bytes as variant {@code variant}: 0 reads its numbers as written;
+     * any other value gives every random grid ({@code fill: random}) of a {@code fresh} lesson
+     * other numbers, and the engine computes every answer for them.
+     */
+    public Result load(String name, String id, byte[] bytes, LessonFolder folder, long variant) {
         Report r = new Report(name, locale, budget);
+        r.variant(variant);
         if (bytes.length > YamlTree.MAX_BYTES) {
             r.error(1, "error.file.tooLarge", YamlTree.MAX_BYTES / 1024);
             return new Result(null, r.problems(), 0);
@@ -185,6 +201,14 @@ public final class LessonLoader {
                 }
             }
             Localized<RichText> summary = required(m, "summary") ? text(m.value("summary")) : null;
+            boolean fresh = false;
+            if (m.value("fresh") != null) {
+                Boolean f = Keys.bool(m.value("fresh"), r);
+                fresh = Boolean.TRUE.equals(f);
+            }
+            if (!fresh) {
+                r.variant(0);
+            }
             if (m.value("author") != null) {
                 text(m.value("author"));
             }
@@ -217,7 +241,7 @@ public final class LessonLoader {
             if (r.errorCount() > 0) {
                 return null;
             }
-            return new Lesson(id, name, title, level, summary, steps);
+            return new Lesson(id, name, title, level, summary, steps, fresh, r.variant());
         }
 
         private boolean required(Mapping m, String key) {

@@ -138,6 +138,7 @@ public final class ProgressStore {
                 entries.put(f.getKey(), new Entry(o.path("step").asInt(0), o.path("steps").asInt(0), answers,
                         steps(o.get("solved")), steps(o.get("shown")), o.path("finished").asBoolean(false)));
             }
+            renamed();
         } catch (IOException | RuntimeException e) {
             entries.clear();
             app.clear();
@@ -145,6 +146,19 @@ public final class ProgressStore {
                 Files.move(file, file.resolveSibling(file.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException ignored) {
                 // the unreadable file stays; it is overwritten at the next change
+            }
+        }
+    }
+
+    /** Progress kept under a shipped lesson's old id moves to its new id (unless that has its own). */
+    private void renamed() {
+        for (Map.Entry<String, String> e : LessonLibrary.RENAMED.entrySet()) {
+            Entry old = entries.remove(e.getKey());
+            if (old != null) {
+                entries.putIfAbsent(e.getValue(), old);
+            }
+            if (e.getKey().equals(app.get("last"))) {
+                app.put("last", e.getValue());
             }
         }
     }

@@ -15,6 +15,7 @@ final class Report implements RichTextParser.Sink {
     /** Per language, how many texts lack it since the last report, and the first one's line. */
     private final java.util.Map<String, int[]> missing = new java.util.LinkedHashMap<>();
     private final WorkBudget budget;
+    private long variant;
 
     Report(String file, Locale locale) {
         this(file, locale, WorkBudget.LESSON);
@@ -67,6 +68,15 @@ final class Report implements RichTextParser.Sink {
             }
         }
         return out;
+    }
+
+    /** Which variant of a {@code fresh} lesson is read (0: the numbers as written). */
+    long variant() {
+        return variant;
+    }
+
+    void variant(long v) {
+        this.variant = v;
     }
 
     /** What checking this file may still cost. */
