@@ -715,8 +715,14 @@ public final class LessonLoader {
             }
             Tensor target = sc.result().featureMap();
             KernelFit f = new KernelFit(start, input, target, lr, fitBias);
-            KernelFit.Snapshot end = f.run(iterations);
-            if (!Double.isFinite(end.loss())) {
+            KernelFit.Snapshot end;
+            try {
+                end = f.run(iterations);
+            } catch (SpecException e) {
+                // The weights grew past what a float holds: the engine refuses them before the loss is infinite.
+                end = null;
+            }
+            if (end == null || !Double.isFinite(end.loss())) {
                 r.error(n.line(), "error.fit.diverges", iterations);
                 return null;
             }
