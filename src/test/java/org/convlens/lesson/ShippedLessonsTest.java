@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every shipped lesson passes {@code lessons check}, in both languages, with questions in each. */
+/** Every shipped lesson passes {@code lessons check}, in all three languages, with questions in each. */
 class ShippedLessonsTest {
     private static String[] run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -50,19 +52,88 @@ class ShippedLessonsTest {
     }
 
     @Test
-    void theCourseCoversFifteenLessonsInOrderEachWithQuestions() {
+    void theCourseCoversSixteenLessonsInOrderEachWithQuestionsInThreeLanguages() {
         LessonLibrary.Loaded l = LessonLibrary.shipped(Locale.ROOT);
         List<String> ids = l.lessons().stream().map(Lesson::id).toList();
-        assertEquals(List.of("01-kernel", "02-edges", "03-correlation", "04-output-size", "05-kernel-sizes",
-                "06-padding-modes", "07-dilation", "08-activation", "09-pooling", "10-channels", "11-groups",
-                "12-conv-vs-dense", "13-filters", "14-training", "15-transposed"), ids);
+        assertEquals(List.of("01-kernel", "02-edges", "03-filters", "04-correlation", "05-conv-vs-dense",
+                "06-output-size", "07-kernel-sizes", "08-padding-modes", "09-activation", "10-dilation", "11-pooling",
+                "12-channels", "13-groups", "14-training", "15-transposed", "16-review"), ids);
         for (Lesson lesson : l.lessons()) {
             assertTrue(lesson.questionCount() >= 3, lesson.id() + " has " + lesson.questionCount() + " questions");
             for (Step s : lesson.steps()) {
                 assertNotNull(s.text().en(), lesson.id() + " step " + s.number());
                 assertNotNull(s.text().zh(), lesson.id() + " step " + s.number());
+                assertNotNull(s.text().zhHant(), lesson.id() + " step " + s.number());
             }
         }
+    }
+
+    @Test
+    void everyRenamedLessonExistsUnderItsNewId() {
+        List<String> ids = LessonLibrary.shipped(Locale.ROOT).lessons().stream().map(Lesson::id).toList();
+        for (var e : LessonLibrary.RENAMED.entrySet()) {
+            assertTrue(ids.contains(e.getValue()), e.toString());
+            assertFalse(ids.contains(e.getKey()), e.toString());
+        }
+    }
+
+    @Test
+    void theSimplifiedTextSaysElementForACellAndKeepsChineseOutOfFormulas() throws java.io.IOException {
+        for (Path f : LessonLibraryFiles.shipped()) {
+            String text = java.nio.file.Files.readString(f);
+            for (String bad : List.of("单元", "抽头", "逐深度", "單元")) {
+                assertFalse(text.contains(bad), f + " still says " + bad);
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$[^$\n]*\\$").matcher(text);
+            while (m.find()) {
+                assertFalse(m.group().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                        f + ": Chinese inside a formula: " + m.group());
+            }
+            for (String line : text.split("\n")) {
+                boolean chinese = line.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+                String prose = line.replaceAll("`[^`]*`", "").replaceAll("^\\s*(zh|zh-Hant|en):\\s*'(.*)'$", "$2");
+                assertFalse(chinese && prose.contains("\""), f + ": straight quotes in Chinese text: " + line);
+            }
+        }
+    }
+
+    @Test
+    void theReviewGetsFreshNumbersEachTimeAndTheEngineAnswersThemAll() {
+        Lesson review = LessonLibrary.shipped(Locale.ROOT).lessons().stream().filter(l -> l.id().equals("16-review"))
+                .findFirst().orElseThrow();
+        assertTrue(review.fresh());
+        assertEquals(15, review.questionCount());
+        java.util.Set<String> firstAnswers = new java.util.HashSet<>();
+        for (long v = 1; v <= 40; v++) {
+            Lesson again = LessonLibrary.variant(review, v, Locale.ROOT);
+            assertEquals(v, again.variant(), "variant " + v + " loads");
+            assertEquals(review.steps().size(), again.steps().size());
+            Question q = again.steps().get(0).question();
+            firstAnswers.add(q.expected(Locale.ROOT));
+            for (Step s : again.steps()) {
+                Question x = s.question();
+                assertTrue(x.check(x.expected(Locale.ROOT).replace(" x ", "x")).correct()
+                        || x instanceof Question.Choice, "variant " + v + " step " + s.number());
+            }
+        }
+        assertTrue(firstAnswers.size() > 5, "fresh numbers give other answers: " + firstAnswers);
+        Lesson kernel = LessonLibrary.shipped(Locale.ROOT).lessons().get(0);
+        assertSame(kernel, LessonLibrary.variant(kernel, 7, Locale.ROOT), "a lesson that is not fresh stays as it is");
+    }
+
+    @Test
+    void everyBuildTaskIsSolvedByItsSolutionAndNotByItsStart() {
+        int tasks = 0;
+        for (Lesson l : LessonLibrary.shipped(Locale.ROOT).lessons()) {
+            for (Step s : l.steps()) {
+                if (s.question() instanceof Question.Build b) {
+                    tasks++;
+                    assertTrue(b.check(b.solution().toString()).correct(), l.id() + " step " + s.number());
+                    assertFalse(b.check(s.scenario().problem()).correct(), l.id() + " step " + s.number());
+                }
+            }
+        }
+        assertEquals(3, tasks, "edges, output size, pooling");
     }
 
     @Test
