@@ -107,7 +107,7 @@ class LessonPlayerViewModelTest {
 
     @Test
     void countQuestionsCoverTheShapePanelWithItsParameterCount() {
-        vm.open(lesson("10"), "10-channels");
+        vm.open(lesson("12"), "12-channels");
         vm.goTo(3);
         assertInstanceOf(Question.Count.class, vm.getStep().question());
         assertEquals(Set.of(Highlight.Panel.SHAPE), vm.coveredProperty().get());

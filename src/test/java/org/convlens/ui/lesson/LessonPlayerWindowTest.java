@@ -172,7 +172,7 @@ class LessonPlayerWindowTest {
 
     @Test
     void aLessonWithMoreChannelsThanTheSpinnersOfferLoadsUnchanged(FxRobot r) {
-        Lesson channels = LessonLibrary.shipped(Locale.ROOT).lessons().get(9);
+        Lesson channels = LessonLibrary.shipped(Locale.ROOT).lessons().get(11);
         r.interact(() -> {
             w.player().open(channels, channels.id());
             w.player().goTo(4);
@@ -201,13 +201,13 @@ class LessonPlayerWindowTest {
         LossChart chart = (LossChart) r.lookup("#fitChart").query();
         assertEquals(2 * 151, chart.points().size(), "one point per iteration on the chart");
         r.interact(() -> r.lookup("#lessonScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
-        r.clickOn("#lessonOption0");
+        r.clickOn("#lessonOption1");
         assertEquals("Right!", text(r, "#lessonVerdict"));
     }
 
     @Test
     void aPhotoStepShowsThePhotoFilteredByTheEngine(FxRobot r) {
-        Lesson padding = LessonLibrary.shipped(Locale.ROOT).lessons().get(5);
+        Lesson padding = LessonLibrary.shipped(Locale.ROOT).lessons().get(7);
         r.interact(() -> {
             w.player().open(padding, padding.id());
             w.player().goTo(4);
@@ -223,16 +223,16 @@ class LessonPlayerWindowTest {
     @Test
     void theLessonsTabListsEveryLessonAndHidingThePanelClearsTheMarks(FxRobot r) {
         r.clickOn("#lessons");
-        assertEquals(15, r.lookup(".lesson-card").queryAll().size());
-        r.clickOn("#lessonOpen-04-output-size");
+        assertEquals(16, r.lookup(".lesson-card").queryAll().size());
+        r.clickOn("#lessonOpen-03-filters");
         assertEquals("stepper", w.shell.mainWindow().tabs().getSelectionModel().getSelectedItem().getId());
-        assertEquals("04-output-size", w.player().getLesson().id());
+        assertEquals("03-filters", w.player().getLesson().id());
         r.clickOn("#hideButton");
         assertFalse(r.lookup("#lessonSide").query().isVisible());
         assertNull(w.player().getLesson());
         assertTrue(w.shell.stepper().marksProperty().get().isEmpty());
         r.press(KeyCode.F9).release(KeyCode.F9);
         assertTrue(r.lookup("#lessonSide").query().isVisible());
-        assertEquals("04-output-size", w.player().getLesson().id(), "the panel comes back with the last lesson");
+        assertEquals("03-filters", w.player().getLesson().id(), "the panel comes back with the last lesson");
     }
 }

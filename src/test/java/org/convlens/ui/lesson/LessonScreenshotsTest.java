@@ -62,7 +62,7 @@ class LessonScreenshotsTest {
         open(r, 2, 6);
         shoot(r, "lesson-02-hidden-kernel.png");
 
-        open(r, 6, 5);
+        open(r, 8, 5);
         r.interact(() -> r.lookup("#lessonScroll").queryAs(ScrollPane.class).setVvalue(0.6));
         shoot(r, "lesson-06-photo.png");
 
