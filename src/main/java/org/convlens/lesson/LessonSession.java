@@ -270,7 +270,8 @@ public final class LessonSession {
             if (a != null || shown.contains(i)) {
                 answered++;
             }
-            if (a != null && a.first().correct()) {
+            // A right answer typed after the answer was shown is not right at the first try.
+            if (a != null && a.first().correct() && !shown.contains(i)) {
                 correct++;
             }
         }
@@ -302,23 +303,23 @@ public final class LessonSession {
                 Verdict v = steps.get(i).question().check(e.getValue());
                 if (v.understood()) {
                     attempts.put(i, new Attempt(v, e.getValue(), v, 1));
-                    if (v.correct()) {
+                    if (v.correct() && !p.shown().contains(i)) {
                         solved.add(i);
-                    } else {
+                    } else if (!v.correct()) {
                         wrong.put(i, 1);
                         hinted.put(i, true);
                     }
                 }
             }
         }
-        for (int i : p.solved()) {
-            if (attempts.containsKey(i)) {
-                solved.add(i);
-            }
-        }
         for (int i : p.shown()) {
             if (i >= 0 && i < steps.size() && steps.get(i).question() != null && !solved.contains(i)) {
                 shown.add(i);
+            }
+        }
+        for (int i : p.solved()) {
+            if (attempts.containsKey(i) && !shown.contains(i)) {
+                solved.add(i);
             }
         }
         finished = p.finished();

@@ -207,4 +207,17 @@ class LessonSessionTest {
         assertFalse(c.choose(0).correct());
         assertFalse(c.check("A, D").understood());
     }
+
+    @Test
+    void theRightAnswerTypedAfterShowAnswerDoesNotScoreNowOrAfterARestart() {
+        Lesson lesson = threeQuestions();
+        LessonSession s = new LessonSession(lesson);
+        s.showAnswer();
+        assertTrue(s.answer("47").correct(), "the answer is right...");
+        assertEquals(new LessonSession.Score(0, 1, 3), s.score(), "...but it was shown first");
+        assertEquals(LessonSession.Stage.SHOWN, s.stage());
+        LessonSession again = LessonSession.of(lesson, s.progress());
+        assertEquals(new LessonSession.Score(0, 1, 3), again.score());
+        assertEquals(LessonSession.Stage.SHOWN, again.stage(0));
+    }
 }
