@@ -144,7 +144,8 @@ public final class LessonLibrary {
     private static Loaded named(Loaded l, Path dir) {
         String prefix = dir.toString() + dir.getFileSystem().getSeparator();
         List<LessonProblem> p = l.problems().stream().map(x -> x.file().startsWith(prefix)
-                ? new LessonProblem(SHIPPED + "/" + x.file().substring(prefix.length()), x.line(), x.warning(), x.message())
+                ? new LessonProblem(SHIPPED + "/" + x.file().substring(prefix.length()), x.line(), x.warning(), x.message(),
+                        x.locale())
                 : x).toList();
         List<Lesson> lessons = l.lessons().stream().map(x -> x.source().startsWith(prefix)
                 ? x.named(SHIPPED + "/" + x.source().substring(prefix.length())) : x).toList();

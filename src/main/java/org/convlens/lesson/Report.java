@@ -46,17 +46,17 @@ final class Report implements RichTextParser.Sink {
     @Override
     public void error(int line, String key, Object... args) {
         errors++;
-        problems.add(new LessonProblem(file, line, false, context + Text.get(locale, key, shown(args))));
+        problems.add(new LessonProblem(file, line, false, context + Text.get(locale, key, shown(args)), locale));
     }
 
     void warn(int line, String key, Object... args) {
-        problems.add(new LessonProblem(file, line, true, context + Text.get(locale, key, shown(args))));
+        problems.add(new LessonProblem(file, line, true, context + Text.get(locale, key, shown(args)), locale));
     }
 
     /** An error whose message is already in words (from the engine). */
     void errorText(int line, String message) {
         errors++;
-        problems.add(new LessonProblem(file, line, false, context + Text.printable(message, MAX_QUOTED)));
+        problems.add(new LessonProblem(file, line, false, context + Text.printable(message, MAX_QUOTED), locale));
     }
 
     /** Text arguments as one short line each (they quote the file: names, values, references). */

@@ -48,8 +48,16 @@ class UntrustedLessonTest {
     private static String[] cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        // The command line speaks the machine's language; these tests read its English.
+        Locale machine = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+        int status;
+        try {
+            status = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+        } finally {
+            Locale.setDefault(machine);
+        }
         return new String[] {Integer.toString(status), out.toString(StandardCharsets.UTF_8),
                 err.toString(StandardCharsets.UTF_8)};
     }
