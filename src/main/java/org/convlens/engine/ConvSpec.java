@@ -1,5 +1,6 @@
 package org.convlens.engine;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -10,41 +11,37 @@ import java.util.Objects;
  * {@link Builder#flip(boolean) flip(true)} rotates it 180 degrees first, which gives true
  * (signal-processing) convolution.
  *
- * <p>A spec is checked against an input's shape by {@link ConvPlan#of(ConvSpec, int, int, int)}.
+ * <p>A value: two specs with the same settings are {@code equals} (the kernel and bias by
+ * content), so "the same scenario" needs no hand-written comparison. A spec is checked against
+ * an input's shape by {@link ConvPlan#of(ConvSpec, int, int, int)}; the group and channel checks
+ * live there only.
  */
-public final class ConvSpec {
-    private final Kernel kernel;
-    private final float[] bias;
-    private final int strideY;
-    private final int strideX;
-    private final int dilationY;
-    private final int dilationX;
-    private final Padding padding;
-    private final PaddingMode paddingMode;
-    private final int groups;
-    private final boolean flip;
-    private final Activation activation;
-    private final PoolSpec pool;
-    private final boolean transposed;
-    private final int outputPaddingY;
-    private final int outputPaddingX;
-
-    private ConvSpec(Builder b) {
-        this.kernel = b.kernel;
-        this.bias = b.bias;
-        this.strideY = b.strideY;
-        this.strideX = b.strideX;
-        this.dilationY = b.dilationY;
-        this.dilationX = b.dilationX;
-        this.padding = b.padding;
-        this.paddingMode = b.paddingMode;
-        this.groups = b.groups;
-        this.flip = b.flip;
-        this.activation = b.activation;
-        this.pool = b.pool;
-        this.transposed = b.transposed;
-        this.outputPaddingY = b.outputPaddingY;
-        this.outputPaddingX = b.outputPaddingX;
+public record ConvSpec(Kernel kernel, float[] bias, int strideY, int strideX, int dilationY, int dilationX,
+                       Padding padding, PaddingMode paddingMode, int groups, boolean flip, Activation activation,
+                       PoolSpec pool, boolean transposed, int outputPaddingY, int outputPaddingX) {
+    /**
+     * Every setting, checked as the builder checks it (a {@link SpecException} naming the field).
+     *
+     * @param bias one bias per output channel (not copied), or null for none (all zero)
+     * @param pool the pooling stage, or null for none
+     */
+    public ConvSpec {
+        Objects.requireNonNull(kernel, "kernel");
+        Objects.requireNonNull(padding, "padding");
+        Objects.requireNonNull(paddingMode, "paddingMode");
+        Objects.requireNonNull(activation, "activation");
+        checkBias(bias);
+        checkAtLeastOne("$.stride", strideY, strideX);
+        checkAtLeastOne("$.dilation", dilationY, dilationX);
+        if (groups < 1) {
+            throw new SpecException("$.groups", "error.atLeastOne", groups);
+        }
+        checkOutputPadding(outputPaddingY, outputPaddingX);
+        for (float v : kernel.data()) {
+            if (!Float.isFinite(v)) {
+                throw new SpecException("$.kernel", "error.notFinite");
+            }
+        }
     }
 
     public static Builder builder(Kernel kernel) {
@@ -71,66 +68,90 @@ public final class ConvSpec {
         return b;
     }
 
-    public Kernel kernel() {
-        return kernel;
-    }
-
     /** One bias per output channel, or null for none (all zero). Not a copy. */
+    @Override
     public float[] bias() {
         return bias;
     }
 
-    public int strideY() {
-        return strideY;
-    }
-
-    public int strideX() {
-        return strideX;
-    }
-
-    public int dilationY() {
-        return dilationY;
-    }
-
-    public int dilationX() {
-        return dilationX;
-    }
-
-    public Padding padding() {
-        return padding;
-    }
-
-    public PaddingMode paddingMode() {
-        return paddingMode;
-    }
-
-    public int groups() {
-        return groups;
-    }
-
-    public boolean flip() {
-        return flip;
-    }
-
-    public Activation activation() {
-        return activation;
-    }
-
     /** The pooling stage, or null for none. */
+    @Override
     public PoolSpec pool() {
         return pool;
     }
 
-    public boolean transposed() {
-        return transposed;
+    /** Output channels the kernel gives: its first dimension, or for a transposed kernel the second times the groups. */
+    private int kernelOutChannels() {
+        return transposed ? kernel.dim1() * groups : kernel.dim0();
     }
 
-    public int outputPaddingY() {
-        return outputPaddingY;
+    /**
+     * Equal when every setting is equal, the kernel and the bias by content. A missing bias
+     * equals a bias of (positive) zeros, one per output channel: both compute the same layer.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConvSpec s && kernel.equals(s.kernel) && sameBias(s)
+                && strideY == s.strideY && strideX == s.strideX && dilationY == s.dilationY && dilationX == s.dilationX
+                && padding.equals(s.padding) && paddingMode == s.paddingMode && groups == s.groups && flip == s.flip
+                && activation.equals(s.activation) && Objects.equals(pool, s.pool) && transposed == s.transposed
+                && outputPaddingY == s.outputPaddingY && outputPaddingX == s.outputPaddingX;
     }
 
-    public int outputPaddingX() {
-        return outputPaddingX;
+    private boolean sameBias(ConvSpec s) {
+        if (bias == null || s.bias == null) {
+            float[] b = bias == null ? s.bias : bias;
+            return b == null || b.length == kernelOutChannels() && allPositiveZero(b);
+        }
+        return Arrays.equals(bias, s.bias);
+    }
+
+    private static boolean allPositiveZero(float[] b) {
+        for (float v : b) {
+            if (Float.floatToRawIntBits(v) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = kernel.hashCode();
+        h = 31 * h + (bias == null || allPositiveZero(bias) ? 0 : Arrays.hashCode(bias));
+        h = 31 * h + Objects.hash(strideY, strideX, dilationY, dilationX, padding, paddingMode, groups, flip,
+                activation, pool, transposed, outputPaddingY, outputPaddingX);
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "ConvSpec[kernel=" + kernel + ", bias=" + Arrays.toString(bias) + ", stride=" + strideY + "x" + strideX
+                + ", dilation=" + dilationY + "x" + dilationX + ", padding=" + padding + " " + paddingMode.id()
+                + ", groups=" + groups + ", flip=" + flip + ", activation=" + activation + ", pool=" + pool
+                + ", transposed=" + transposed + ", outputPadding=" + outputPaddingY + "x" + outputPaddingX + "]";
+    }
+
+    private static void checkBias(float[] b) {
+        if (b != null) {
+            for (int i = 0; i < b.length; i++) {
+                if (!Float.isFinite(b[i])) {
+                    throw new SpecException("$.bias[" + i + "]", "error.notFinite");
+                }
+            }
+        }
+    }
+
+    private static void checkAtLeastOne(String field, int y, int x) {
+        if (y < 1 || x < 1) {
+            throw new SpecException(field, "error.atLeastOne", y + "x" + x);
+        }
+    }
+
+    private static void checkOutputPadding(int oy, int ox) {
+        if (oy < 0 || ox < 0) {
+            throw new SpecException("$.output_padding", "error.padding.negative", oy, oy, ox, ox);
+        }
     }
 
     /** Builds a {@link ConvSpec}; each setter checks what it can without knowing the input. */
@@ -162,13 +183,7 @@ public final class ConvSpec {
 
         /** One bias per output channel (not copied), or null for none. */
         public Builder bias(float[] b) {
-            if (b != null) {
-                for (int i = 0; i < b.length; i++) {
-                    if (!Float.isFinite(b[i])) {
-                        throw new SpecException("$.bias[" + i + "]", "error.notFinite");
-                    }
-                }
-            }
+            checkBias(b);
             this.bias = b;
             return this;
         }
@@ -178,9 +193,7 @@ public final class ConvSpec {
         }
 
         public Builder stride(int sy, int sx) {
-            if (sy < 1 || sx < 1) {
-                throw new SpecException("$.stride", "error.atLeastOne", sy + "x" + sx);
-            }
+            checkAtLeastOne("$.stride", sy, sx);
             this.strideY = sy;
             this.strideX = sx;
             return this;
@@ -191,9 +204,7 @@ public final class ConvSpec {
         }
 
         public Builder dilation(int dy, int dx) {
-            if (dy < 1 || dx < 1) {
-                throw new SpecException("$.dilation", "error.atLeastOne", dy + "x" + dx);
-            }
+            checkAtLeastOne("$.dilation", dy, dx);
             this.dilationY = dy;
             this.dilationX = dx;
             return this;
@@ -239,21 +250,15 @@ public final class ConvSpec {
         }
 
         public Builder outputPadding(int oy, int ox) {
-            if (oy < 0 || ox < 0) {
-                throw new SpecException("$.output_padding", "error.padding.negative", oy, oy, ox, ox);
-            }
+            checkOutputPadding(oy, ox);
             this.outputPaddingY = oy;
             this.outputPaddingX = ox;
             return this;
         }
 
         public ConvSpec build() {
-            for (int i = 0; i < kernel.size(); i++) {
-                if (!Float.isFinite(kernel.data()[i])) {
-                    throw new SpecException("$.kernel", "error.notFinite");
-                }
-            }
-            return new ConvSpec(this);
+            return new ConvSpec(kernel, bias, strideY, strideX, dilationY, dilationX, padding, paddingMode, groups, flip,
+                    activation, pool, transposed, outputPaddingY, outputPaddingX);
         }
     }
 }

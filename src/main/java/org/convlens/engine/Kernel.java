@@ -1,18 +1,19 @@
 package org.convlens.engine;
 
+import java.util.Arrays;
+
 /**
  * Convolution weights as PyTorch lays them out: for an ordinary convolution
  * {@code out_channels x (in_channels / groups) x kh x kw}; for a transposed one
  * {@code in_channels x (out_channels / groups) x kh x kw}. Row-major in one array, owned (not copied).
+ * A value: two kernels of the same shape and weights are {@code equals}.
+ *
+ * @param dim0 output channels (ordinary) or input channels (transposed)
+ * @param dim1 input channels per group (ordinary) or output channels per group (transposed)
+ * @param data the weights, row-major; not a copy
  */
-public final class Kernel {
-    private final int dim0;
-    private final int dim1;
-    private final int height;
-    private final int width;
-    private final float[] data;
-
-    public Kernel(int dim0, int dim1, int height, int width, float[] data) {
+public record Kernel(int dim0, int dim1, int height, int width, float[] data) {
+    public Kernel {
         if (dim0 < 1 || dim1 < 1 || height < 1 || width < 1) {
             throw new IllegalArgumentException("kernel dimensions must be at least 1, got "
                     + dim0 + "x" + dim1 + "x" + height + "x" + width);
@@ -21,11 +22,6 @@ public final class Kernel {
         if (data.length != size) {
             throw new IllegalArgumentException("kernel data has " + data.length + " values, needs " + size);
         }
-        this.dim0 = dim0;
-        this.dim1 = dim1;
-        this.height = height;
-        this.width = width;
-        this.data = data;
     }
 
     /** A 1 x 1 x kh x kw kernel from rows (copied). */
@@ -37,28 +33,6 @@ public final class Kernel {
     public static Kernel of(int[][] rows) {
         Tensor t = Tensor.of(rows);
         return new Kernel(1, 1, t.height(), t.width(), t.data());
-    }
-
-    /** First dimension: output channels (ordinary) or input channels (transposed). */
-    public int dim0() {
-        return dim0;
-    }
-
-    /** Second dimension: input channels per group (ordinary) or output channels per group (transposed). */
-    public int dim1() {
-        return dim1;
-    }
-
-    public int height() {
-        return height;
-    }
-
-    public int width() {
-        return width;
-    }
-
-    public float[] data() {
-        return data;
     }
 
     public float get(int i0, int i1, int ky, int kx) {
@@ -85,5 +59,21 @@ public final class Kernel {
     /** Shape as {@code [dim0, dim1, kh, kw]}. */
     public int[] shape() {
         return new int[] {dim0, dim1, height, width};
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Kernel k && k.dim0 == dim0 && k.dim1 == dim1 && k.height == height && k.width == width
+                && Arrays.equals(k.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(shape()) + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "Kernel[" + dim0 + "x" + dim1 + "x" + height + "x" + width + "]";
     }
 }

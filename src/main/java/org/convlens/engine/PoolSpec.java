@@ -3,9 +3,15 @@ package org.convlens.engine;
 /**
  * Pooling after the activation, as PyTorch's max_pool2d / avg_pool2d: window kh x kw, stride
  * (default: the window size), symmetric zero-or-minus-infinity padding per axis, {@code ceil_mode},
- * and for average pooling {@code count_include_pad}.
+ * and for average pooling {@code count_include_pad}. A value: equal settings are {@code equals}.
+ *
+ * @param kernelHeight window rows
+ * @param kernelWidth window columns
+ * @param padY padding above and below
+ * @param padX padding left and right
  */
-public final class PoolSpec {
+public record PoolSpec(Type type, int kernelHeight, int kernelWidth, int strideY, int strideX, int padY, int padX,
+                       boolean ceilMode, boolean countIncludePad) {
     /** max or avg. */
     public enum Type implements Named {
         MAX("max"), AVG("avg");
@@ -26,81 +32,27 @@ public final class PoolSpec {
         }
     }
 
-    private final Type type;
-    private final int kh;
-    private final int kw;
-    private final int sh;
-    private final int sw;
-    private final int ph;
-    private final int pw;
-    private final boolean ceilMode;
-    private final boolean countIncludePad;
-
     /**
      * @throws SpecException for sizes or strides below 1, negative padding, or padding over half the window
      */
-    public PoolSpec(Type type, int kh, int kw, int sh, int sw, int ph, int pw, boolean ceilMode, boolean countIncludePad) {
-        if (kh < 1 || kw < 1) {
-            throw new SpecException("$.pool.size", "error.atLeastOne", kh + "x" + kw);
+    public PoolSpec {
+        java.util.Objects.requireNonNull(type, "type");
+        if (kernelHeight < 1 || kernelWidth < 1) {
+            throw new SpecException("$.pool.size", "error.atLeastOne", kernelHeight + "x" + kernelWidth);
         }
-        if (sh < 1 || sw < 1) {
-            throw new SpecException("$.pool.stride", "error.atLeastOne", sh + "x" + sw);
+        if (strideY < 1 || strideX < 1) {
+            throw new SpecException("$.pool.stride", "error.atLeastOne", strideY + "x" + strideX);
         }
-        if (ph < 0 || pw < 0) {
-            throw new SpecException("$.pool.padding", "error.padding.negative", ph, ph, pw, pw);
+        if (padY < 0 || padX < 0) {
+            throw new SpecException("$.pool.padding", "error.padding.negative", padY, padY, padX, padX);
         }
-        if (2 * ph > kh || 2 * pw > kw) {
-            throw new SpecException("$.pool.padding", "error.pool.paddingOverHalf", ph, pw, kh, kw);
+        if (2L * padY > kernelHeight || 2L * padX > kernelWidth) {
+            throw new SpecException("$.pool.padding", "error.pool.paddingOverHalf", padY, padX, kernelHeight, kernelWidth);
         }
-        this.type = type;
-        this.kh = kh;
-        this.kw = kw;
-        this.sh = sh;
-        this.sw = sw;
-        this.ph = ph;
-        this.pw = pw;
-        this.ceilMode = ceilMode;
-        this.countIncludePad = countIncludePad;
     }
 
     /** A size x size window with stride = size and no padding. */
     public static PoolSpec of(Type type, int size) {
         return new PoolSpec(type, size, size, size, size, 0, 0, false, true);
-    }
-
-    public Type type() {
-        return type;
-    }
-
-    public int kernelHeight() {
-        return kh;
-    }
-
-    public int kernelWidth() {
-        return kw;
-    }
-
-    public int strideY() {
-        return sh;
-    }
-
-    public int strideX() {
-        return sw;
-    }
-
-    public int padY() {
-        return ph;
-    }
-
-    public int padX() {
-        return pw;
-    }
-
-    public boolean ceilMode() {
-        return ceilMode;
-    }
-
-    public boolean countIncludePad() {
-        return countIncludePad;
     }
 }
