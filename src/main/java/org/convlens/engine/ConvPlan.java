@@ -13,6 +13,12 @@ package org.convlens.engine;
 public final class ConvPlan {
     /** Output tensors beyond this many values are refused rather than attempted. */
     public static final long MAX_OUTPUT_VALUES = 1L << 29;
+    /**
+     * The longest axis of the virtual grid (the padded or zero-inserted input) and the longest
+     * reach of a dilated kernel: every index on it is an int. Sizes are computed in 64 bits and
+     * checked against this before anything is built.
+     */
+    public static final long MAX_AXIS = Integer.MAX_VALUE;
 
     private final ConvSpec spec;
     private final int inChannels;
@@ -68,17 +74,25 @@ public final class ConvPlan {
             this.directKernel = user;
             this.strideY = spec.strideY();
             this.strideX = spec.strideX();
-            int[] py = spec.padding().resolve(h, kh, strideY, dy, true);
-            int[] px = spec.padding().resolve(w, kw, strideX, dx, false);
+            checkReach(kh, dy, "word.rows");
+            checkReach(kw, dx, "word.columns");
+            long[] py = spec.padding().resolve(h, kh, strideY, dy, true);
+            long[] px = spec.padding().resolve(w, kw, strideX, dx, false);
+            checkPaddedLength(h, py, "word.rows");
+            checkPaddedLength(w, px, "word.columns");
             checkModeWidth(spec.paddingMode(), py, h, "word.rows");
             checkModeWidth(spec.paddingMode(), px, w, "word.columns");
-            this.padding = new int[] {py[0], py[1], px[0], px[1]};
-            this.convY = AxisArithmetic.conv(true, h, kh, strideY, dy, py[0], py[1], spec.paddingMode());
-            this.convX = AxisArithmetic.conv(false, w, kw, strideX, dx, px[0], px[1], spec.paddingMode());
-            checkNotEmpty(convY, h + py[0] + py[1], kh, dy, "word.rows");
-            checkNotEmpty(convX, w + px[0] + px[1], kw, dx, "word.columns");
-            this.rows = AxisMap.padded(h, py[0], py[1], spec.paddingMode());
-            this.cols = AxisMap.padded(w, px[0], px[1], spec.paddingMode());
+            int top = (int) py[0];
+            int bottom = (int) py[1];
+            int left = (int) px[0];
+            int right = (int) px[1];
+            this.padding = new int[] {top, bottom, left, right};
+            this.convY = AxisArithmetic.conv(true, h, kh, strideY, dy, top, bottom, spec.paddingMode());
+            this.convX = AxisArithmetic.conv(false, w, kw, strideX, dx, left, right, spec.paddingMode());
+            checkNotEmpty(convY, (long) h + top + bottom, kh, dy, "word.rows");
+            checkNotEmpty(convX, (long) w + left + right, kw, dx, "word.columns");
+            this.rows = AxisMap.padded(h, top, bottom, spec.paddingMode());
+            this.cols = AxisMap.padded(w, left, right, spec.paddingMode());
         } else {
             if (k.dim0() != c) {
                 throw new SpecException("$.kernel", "error.kernel.transposedChannels", k.dim0(), c);
@@ -98,6 +112,8 @@ public final class ConvPlan {
             if ((long) (h - 1) * sy > 1 << 20 || (long) (w - 1) * sx > 1 << 20) {
                 throw new SpecException("$.stride", "error.tooLarge");
             }
+            checkReach(kh, dy, "word.rows");
+            checkReach(kw, dx, "word.columns");
             this.outChannels = k.dim1() * g;
             this.inPerGroup = c / g;
             this.outPerGroup = k.dim1();
@@ -114,10 +130,16 @@ public final class ConvPlan {
                 throw new SpecException("$.padding", "error.output.empty",
                         Messages.get(bad.vertical() ? "word.rows" : "word.columns"), bad.formulaWithNumbers());
             }
-            int qy = dy * (kh - 1) - ph;
-            int qx = dx * (kw - 1) - pw;
-            this.rows = AxisMap.zeroInserted(h, sy, qy, qy + spec.outputPaddingY());
-            this.cols = AxisMap.zeroInserted(w, sx, qx, qx + spec.outputPaddingX());
+            // zeros around the zero-inserted input: d*(k - 1) - p on each side (negative crops)
+            long qy = (long) dy * (kh - 1) - ph;
+            long qx = (long) dx * (kw - 1) - pw;
+            long vh = (long) (h - 1) * sy + 1 + 2 * qy + spec.outputPaddingY();
+            long vw = (long) (w - 1) * sx + 1 + 2 * qx + spec.outputPaddingX();
+            if (vh > MAX_AXIS || vw > MAX_AXIS) {
+                throw new SpecException("$.dilation", "error.tooLarge");
+            }
+            this.rows = AxisMap.zeroInserted(h, sy, (int) qy, (int) qy + spec.outputPaddingY());
+            this.cols = AxisMap.zeroInserted(w, sx, (int) qx, (int) qx + spec.outputPaddingX());
         }
         this.outHeight = convY.size();
         this.outWidth = convX.size();
@@ -160,8 +182,25 @@ public final class ConvPlan {
         return of(spec, input.channels(), input.height(), input.width());
     }
 
-    private static void checkModeWidth(PaddingMode mode, int[] pad, int n, String unitKey) {
-        int widest = Math.max(pad[0], pad[1]);
+    /** The dilated kernel's reach, {@code d * (k - 1) + 1}, must fit on an axis. */
+    private static void checkReach(int k, int d, String unitKey) {
+        long reach = (long) d * (k - 1) + 1;
+        if (reach > MAX_AXIS) {
+            throw new SpecException("$.dilation", "error.kernel.reach", reach, Messages.get(unitKey), d, k, MAX_AXIS);
+        }
+    }
+
+    /** The input with its padding must fit on an axis. */
+    private static void checkPaddedLength(int n, long[] pad, String unitKey) {
+        long length = n + pad[0] + pad[1];
+        if (length > MAX_AXIS) {
+            throw new SpecException("$.padding", "error.padding.tooLarge", length, Messages.get(unitKey), n, pad[0],
+                    pad[1], MAX_AXIS);
+        }
+    }
+
+    private static void checkModeWidth(PaddingMode mode, long[] pad, int n, String unitKey) {
+        long widest = Math.max(pad[0], pad[1]);
         if (mode == PaddingMode.REFLECT && widest >= n) {
             throw new SpecException("$.padding", "error.padding.reflect", widest, n, Messages.get(unitKey));
         }
@@ -170,10 +209,10 @@ public final class ConvPlan {
         }
     }
 
-    private static void checkNotEmpty(AxisArithmetic a, int padded, int k, int d, String unitKey) {
+    private static void checkNotEmpty(AxisArithmetic a, long padded, int k, int d, String unitKey) {
         if (a.size() < 1) {
             throw new SpecException("$.kernel", "error.kernel.tooLarge", Messages.get(unitKey),
-                    d * (k - 1) + 1, k, d, padded, a.formulaWithNumbers());
+                    (long) d * (k - 1) + 1, k, d, padded, a.formulaWithNumbers());
         }
     }
 

@@ -72,7 +72,9 @@ public final class Padding {
     }
 
     /**
-     * Widths for one axis: {@code [before, after]}.
+     * Widths for one axis, {@code [before, after]}, in 64 bits: {@code same} and {@code full}
+     * padding of a widely dilated kernel can exceed what an int holds ({@link ConvPlan} refuses
+     * a padded axis that long).
      *
      * @param n input length on this axis
      * @param k kernel length
@@ -80,19 +82,20 @@ public final class Padding {
      * @param d dilation
      * @param vertical true for rows (top/bottom), false for columns (left/right)
      */
-    public int[] resolve(int n, int k, int s, int d, boolean vertical) {
+    public long[] resolve(int n, int k, int s, int d, boolean vertical) {
         switch (rule) {
             case EXPLICIT:
-                return vertical ? new int[] {top, bottom} : new int[] {left, right};
+                return vertical ? new long[] {top, bottom} : new long[] {left, right};
             case VALID:
-                return new int[] {0, 0};
+                return new long[] {0, 0};
             case FULL:
-                return new int[] {d * (k - 1), d * (k - 1)};
+                long reach = (long) d * (k - 1);
+                return new long[] {reach, reach};
             case SAME:
                 long outputs = (n + (long) s - 1) / s;
                 long total = Math.max((outputs - 1) * s + (long) d * (k - 1) + 1 - n, 0);
-                int before = (int) (total / 2);
-                return new int[] {before, (int) total - before};
+                long before = total / 2;
+                return new long[] {before, total - before};
             default:
                 throw new AssertionError(rule);
         }

@@ -62,6 +62,50 @@ class AxisArithmeticTest {
         return tests.stream();
     }
 
+    /** Every tap enumerated: the rows read, as input indices, for a conv axis or (d = 1, zeros) a pool axis. */
+    private static int[] bruteUncovered(int n, int size, int k, int s, int d, int before, PaddingMode mode) {
+        boolean[] covered = new boolean[n];
+        for (long o = 0; o < size; o++) {
+            for (int j = 0; j < k; j++) {
+                int i = mode.sourceIndex((int) (o * s + (long) j * d - before), n);
+                if (i >= 0) {
+                    covered[i] = true;
+                }
+            }
+        }
+        return java.util.stream.IntStream.range(0, n).filter(i -> !covered[i]).toArray();
+    }
+
+    @Test
+    void unreadRowsFoundWithoutVisitingEveryTapAgreeWithVisitingThem() {
+        Random r = new Random(12);
+        int compared = 0;
+        for (int i = 0; i < 3000; i++) {
+            int n = 1 + r.nextInt(40);
+            int k = 1 + r.nextInt(9);
+            int s = 1 + r.nextInt(7);
+            int d = 1 + r.nextInt(5);
+            PaddingMode mode = PaddingMode.values()[r.nextInt(4)];
+            int limit = mode == PaddingMode.REFLECT ? n - 1 : mode == PaddingMode.CIRCULAR ? n : 2 * n;
+            int before = r.nextInt(limit + 1);
+            int after = r.nextInt(limit + 1);
+            AxisArithmetic a = AxisArithmetic.conv(true, n, k, s, d, before, after, mode);
+            String what = "n" + n + " k" + k + " s" + s + " d" + d + " pad " + before + "," + after + " " + mode.id();
+            if (a.size() >= 1) {
+                assertArrayEquals(bruteUncovered(n, a.size(), k, s, d, before, mode), a.uncovered(), what);
+                compared++;
+            }
+            int pk = 1 + r.nextInt(9);
+            int pp = r.nextInt(pk / 2 + 1);
+            AxisArithmetic p = AxisArithmetic.pool(false, n, pk, s, pp, r.nextBoolean());
+            if (p.size() >= 1) {
+                assertArrayEquals(bruteUncovered(n, p.size(), pk, s, 1, pp, PaddingMode.ZEROS), p.uncovered(), "pool " + what);
+                compared++;
+            }
+        }
+        assertTrue(compared > 4000, "compared " + compared);
+    }
+
     @Test
     void aPoolWindowWiderThanTheMapGivesOneOutputWithCeilMode() {
         // PyTorch: max_pool2d of a 1 x 2 map with a 1 x 3 window, ceil_mode=True, is 1 x 1.

@@ -1,0 +1,75 @@
+package org.convlens.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Sizes at the edge of 32-bit arithmetic: every product and sum of sizes is taken in 64 bits, a
+ * size no axis can hold is one clear {@link SpecException}, and a huge virtual grid that is read
+ * in a few cells costs memory for those cells only.
+ */
+class ExtremeSizesTest {
+    private static ConvSpec.Builder wide(int k, int dilation) {
+        return ConvSpec.builder(new Kernel(1, 1, 1, k, new float[k])).dilation(1, dilation);
+    }
+
+    @Test
+    void sameTotalPaddingBeyondAnIntIsOneClearMessage() {
+        // dilation 2^20 x (2049 - 1) = 2^31 columns of padding: was a NegativeArraySizeException
+        SpecException e = assertThrows(SpecException.class,
+                () -> ConvPlan.of(wide(2049, 1 << 20).padding(Padding.SAME).build(), 1, 1, 5));
+        assertEquals("$.dilation", e.field());
+        String m = e.message(Locale.ROOT);
+        assertTrue(m.contains("2147483649"), m);
+        assertFalse(m.matches(".*-\\d.*"), m);
+    }
+
+    @Test
+    void theKernelReachIsPrintedWithoutOverflow() {
+        // was "the kernel reaches over -2147483647 columns"
+        SpecException e = assertThrows(SpecException.class, () -> ConvPlan.of(wide(2049, 1 << 20).build(), 1, 1, 5));
+        String m = e.message(Locale.ROOT);
+        assertTrue(m.contains("2147483649"), m);
+        assertFalse(m.contains("-2147483647"), m);
+        SpecException reach = assertThrows(SpecException.class, () -> ConvPlan.of(wide(1025, 1 << 20).build(), 1, 1, 5));
+        assertEquals("$.kernel", reach.field());
+        assertTrue(reach.message(Locale.ROOT).contains("over 1073741825 columns"), reach.message(Locale.ROOT));
+    }
+
+    @Test
+    void explicitPaddingBeyondWhatAnAxisHoldsIsRefused() {
+        ConvSpec s = ConvSpec.builder(Kernel.of(new int[][] {{1}})).padding(Padding.of(0, 0, 1 << 30, 1 << 30)).build();
+        SpecException e = assertThrows(SpecException.class, () -> ConvPlan.of(s, 1, 1, 5));
+        assertEquals("$.padding", e.field());
+        assertTrue(e.message(Locale.ROOT).contains("2147483653"), e.message(Locale.ROOT));
+        ConvSpec full = wide(3, 1 << 29).padding(Padding.FULL).build();
+        assertEquals("$.padding", assertThrows(SpecException.class, () -> ConvPlan.of(full, 1, 1, 5)).field());
+    }
+
+    @Test
+    void transposedReachBeyondAnIntIsRefused() {
+        ConvSpec t = wide(2049, 1 << 20).transposed(true).build();
+        SpecException e = assertThrows(SpecException.class, () -> ConvPlan.of(t, 1, 1, 2));
+        assertEquals("$.dilation", e.field());
+    }
+
+    @Test
+    void poolSizesBeyondAnIntAreComputedIn64Bits() {
+        // A window of 2^31 - 1 with ceil mode gives one output, its divisor the clipped window.
+        PoolSpec p = new PoolSpec(PoolSpec.Type.AVG, 1, Integer.MAX_VALUE, 1, Integer.MAX_VALUE, 0,
+                Integer.MAX_VALUE / 2, true, true);
+        ConvPlan plan = ConvPlan.of(ConvSpec.builder(Kernel.of(new int[][] {{1}})).pool(p).build(), 1, 1, 3);
+        assertArrayEquals(new int[] {1, 1, 1}, plan.outputShape());
+        Tensor in = new Tensor(1, 1, 3, new float[] {1, 2, 3});
+        float v = ConvEngine.run(plan, in, 1).output().get(0, 0, 0);
+        // PyTorch's divisor: the window clipped to the padded map, min(-p + k, n + p) - (-p) = 2^31 - 1
+        assertEquals(6f / Integer.MAX_VALUE, v, 1e-15f);
+    }
+}
