@@ -128,7 +128,7 @@ public final class ConvPlan {
             if (convY.size() < 1 || convX.size() < 1) {
                 AxisArithmetic bad = convY.size() < 1 ? convY : convX;
                 throw new SpecException("$.padding", "error.output.empty",
-                        Messages.get(bad.vertical() ? "word.rows" : "word.columns"), bad.formulaWithNumbers());
+                        Messages.phrase(bad.vertical() ? "word.rows" : "word.columns"), bad.formulaWithNumbers());
             }
             // zeros around the zero-inserted input: d*(k - 1) - p on each side (negative crops)
             long qy = (long) dy * (kh - 1) - ph;
@@ -158,7 +158,7 @@ public final class ConvPlan {
             if (poolY.size() < 1 || poolX.size() < 1) {
                 AxisArithmetic bad = poolY.size() < 1 ? poolY : poolX;
                 throw new SpecException("$.pool.size", "error.pool.empty",
-                        Messages.get(bad.vertical() ? "word.rows" : "word.columns"), bad.formulaWithNumbers());
+                        Messages.phrase(bad.vertical() ? "word.rows" : "word.columns"), bad.formulaWithNumbers());
             }
         } else {
             this.poolY = null;
@@ -186,7 +186,7 @@ public final class ConvPlan {
     private static void checkReach(int k, int d, String unitKey) {
         long reach = (long) d * (k - 1) + 1;
         if (reach > MAX_AXIS) {
-            throw new SpecException("$.dilation", "error.kernel.reach", reach, Messages.get(unitKey), d, k, MAX_AXIS);
+            throw new SpecException("$.dilation", "error.kernel.reach", reach, Messages.phrase(unitKey), d, k, MAX_AXIS);
         }
     }
 
@@ -194,7 +194,7 @@ public final class ConvPlan {
     private static void checkPaddedLength(int n, long[] pad, String unitKey) {
         long length = n + pad[0] + pad[1];
         if (length > MAX_AXIS) {
-            throw new SpecException("$.padding", "error.padding.tooLarge", length, Messages.get(unitKey), n, pad[0],
+            throw new SpecException("$.padding", "error.padding.tooLarge", length, Messages.phrase(unitKey), n, pad[0],
                     pad[1], MAX_AXIS);
         }
     }
@@ -202,16 +202,16 @@ public final class ConvPlan {
     private static void checkModeWidth(PaddingMode mode, long[] pad, int n, String unitKey) {
         long widest = Math.max(pad[0], pad[1]);
         if (mode == PaddingMode.REFLECT && widest >= n) {
-            throw new SpecException("$.padding", "error.padding.reflect", widest, n, Messages.get(unitKey));
+            throw new SpecException("$.padding", "error.padding.reflect", widest, n, Messages.phrase(unitKey));
         }
         if (mode == PaddingMode.CIRCULAR && widest > n) {
-            throw new SpecException("$.padding", "error.padding.circular", widest, n, Messages.get(unitKey));
+            throw new SpecException("$.padding", "error.padding.circular", widest, n, Messages.phrase(unitKey));
         }
     }
 
     private static void checkNotEmpty(AxisArithmetic a, long padded, int k, int d, String unitKey) {
         if (a.size() < 1) {
-            throw new SpecException("$.kernel", "error.kernel.tooLarge", Messages.get(unitKey),
+            throw new SpecException("$.kernel", "error.kernel.tooLarge", Messages.phrase(unitKey),
                     (long) d * (k - 1) + 1, k, d, padded, a.formulaWithNumbers());
         }
     }
