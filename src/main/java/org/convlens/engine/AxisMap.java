@@ -5,32 +5,40 @@ package org.convlens.engine;
  * (filled by a {@link PaddingMode}), or for a transposed convolution the input with
  * {@code stride - 1} zeros inserted between cells and zero padding (or cropping, when negative)
  * around. Maps each virtual index to the input index whose value it holds, or -1 for zero.
+ *
+ * <p>Nothing is stored per virtual cell: each answer is a little arithmetic, so an axis of a
+ * billion cells (a kernel dilated by 2^20 with {@code same} padding) that is read in five places
+ * costs nothing. Only the fast paths ask for the whole table ({@link #sources()}), and
+ * {@link WorkEstimate} counts it when they do.
  */
 public final class AxisMap {
+    private final boolean inserted;
+    private final int n;
     private final int before;
+    private final int length;
     private final int coreLength;
-    private final int[] source;
-    private final CellKind[] kind;
+    private final int stride;
+    private final PaddingMode mode;
+    private volatile int[] table;
 
-    private AxisMap(int before, int coreLength, int[] source, CellKind[] kind) {
+    private AxisMap(boolean inserted, int n, int before, int length, int coreLength, int stride, PaddingMode mode) {
+        this.inserted = inserted;
+        this.n = n;
         this.before = before;
+        this.length = length;
         this.coreLength = coreLength;
-        this.source = source;
-        this.kind = kind;
+        this.stride = stride;
+        this.mode = mode;
     }
 
-    /** The input of length {@code n} with {@code before} and {@code after} padding cells filled by {@code mode}. */
+    /**
+     * The input of length {@code n} with {@code before} and {@code after} padding cells filled by {@code mode}.
+     *
+     * @throws IllegalArgumentException if the padded length exceeds {@code Integer.MAX_VALUE}
+     *     ({@link ConvPlan} refuses such a spec first, with a message)
+     */
     public static AxisMap padded(int n, int before, int after, PaddingMode mode) {
-        int length = n + before + after;
-        int[] src = new int[length];
-        CellKind[] kind = new CellKind[length];
-        for (int v = 0; v < length; v++) {
-            int u = v - before;
-            boolean inside = u >= 0 && u < n;
-            kind[v] = inside ? CellKind.INPUT : CellKind.PADDING;
-            src[v] = mode.sourceIndex(u, n);
-        }
-        return new AxisMap(before, n, src, kind);
+        return new AxisMap(false, n, before, checkedLength((long) n + before + after), n, 1, mode);
     }
 
     /**
@@ -38,29 +46,21 @@ public final class AxisMap {
      * {@code before} / {@code after} zero cells around it (negative values crop).
      */
     public static AxisMap zeroInserted(int n, int stride, int before, int after) {
-        int core = (n - 1) * stride + 1;
-        int length = core + before + after;
-        int[] src = new int[Math.max(length, 0)];
-        CellKind[] kind = new CellKind[src.length];
-        for (int v = 0; v < src.length; v++) {
-            int u = v - before;
-            if (u < 0 || u >= core) {
-                kind[v] = CellKind.PADDING;
-                src[v] = -1;
-            } else if (u % stride != 0) {
-                kind[v] = CellKind.INSERTED;
-                src[v] = -1;
-            } else {
-                kind[v] = CellKind.INPUT;
-                src[v] = u / stride;
-            }
+        long core = (long) (n - 1) * stride + 1;
+        long length = Math.max(core + before + after, 0);
+        return new AxisMap(true, n, before, checkedLength(length), checkedLength(core), stride, PaddingMode.ZEROS);
+    }
+
+    private static int checkedLength(long length) {
+        if (length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("an axis of " + length + " cells is too long");
         }
-        return new AxisMap(before, core, src, kind);
+        return (int) length;
     }
 
     /** Cells on this axis of the virtual grid. */
     public int length() {
-        return source.length;
+        return length;
     }
 
     /** Padding cells before the input (negative when cropped). */
@@ -73,13 +73,37 @@ public final class AxisMap {
         return coreLength;
     }
 
-    /** The input index whose value virtual cell {@code v} holds, or -1 for a zero. */
+    /**
+     * The input index whose value virtual cell {@code v} holds, or -1 for a zero.
+     *
+     * @throws IndexOutOfBoundsException if {@code v} is not in {@code [0, length())}
+     */
     public int source(int v) {
-        return source[v];
+        int u = coordinate(checkIndex(v));
+        if (!inserted) {
+            return mode.sourceIndex(u, n);
+        }
+        return u < 0 || u >= coreLength || u % stride != 0 ? -1 : u / stride;
     }
 
+    /**
+     * What virtual cell {@code v} is.
+     *
+     * @throws IndexOutOfBoundsException if {@code v} is not in {@code [0, length())}
+     */
     public CellKind kind(int v) {
-        return kind[v];
+        int u = coordinate(checkIndex(v));
+        if (u < 0 || u >= coreLength) {
+            return CellKind.PADDING;
+        }
+        return inserted && u % stride != 0 ? CellKind.INSERTED : CellKind.INPUT;
+    }
+
+    private int checkIndex(int v) {
+        if (v < 0 || v >= length) {
+            throw new IndexOutOfBoundsException("virtual cell " + v + " of an axis of " + length);
+        }
+        return v;
     }
 
     /** Position relative to the input's first cell: negative in the leading padding. */
@@ -87,17 +111,28 @@ public final class AxisMap {
         return v - before;
     }
 
-    /** The virtual indices holding input index {@code i} itself (not a padding copy). */
+    /** The virtual index holding input index {@code i} itself (not a padding copy), or -1 if cropped or out of range. */
     public int virtualIndexOf(int i) {
-        for (int v = 0; v < source.length; v++) {
-            if (kind[v] == CellKind.INPUT && source[v] == i) {
-                return v;
-            }
+        if (i < 0 || i >= n) {
+            return -1;
         }
-        return -1;
+        long v = (long) before + (long) i * stride;
+        return v >= 0 && v < length ? (int) v : -1;
     }
 
+    /**
+     * {@link #source} of every virtual cell, built on first use and kept: for the fast paths,
+     * which read it in their copy loops. {@code 4 * length()} bytes.
+     */
     int[] sources() {
-        return source;
+        int[] t = table;
+        if (t == null) {
+            t = new int[length];
+            for (int v = 0; v < length; v++) {
+                t[v] = source(v);
+            }
+            table = t;
+        }
+        return t;
     }
 }

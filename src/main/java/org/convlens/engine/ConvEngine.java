@@ -19,17 +19,32 @@ public final class ConvEngine {
     }
 
     /**
-     * Runs the whole pipeline on all processors.
+     * Runs the whole pipeline on all processors, within the {@link WorkLimit#standard() standard limit}.
      *
-     * @throws SpecException if the settings cannot apply to this input
+     * @throws SpecException if the settings cannot apply to this input, or it would take too much
+     *     ({@link WorkLimitException})
      */
     public static Result run(ConvSpec spec, Tensor input) {
         return run(ConvPlan.of(spec, input), input, Parallel.availableThreads());
     }
 
-    /** Runs a checked plan with up to {@code threads} threads. */
+    /**
+     * Runs a checked plan with up to {@code threads} threads, within the standard limit.
+     *
+     * @throws WorkLimitException if the run would take more memory or time than {@link WorkLimit#standard()}
+     */
     public static Result run(ConvPlan plan, Tensor input, int threads) {
         return run(plan, input, null, threads, null);
+    }
+
+    /**
+     * Runs a checked plan with up to {@code threads} threads within {@code limit} (the command
+     * line's raised limit, a window's own).
+     *
+     * @throws WorkLimitException if the run would take more memory or time than {@code limit}
+     */
+    public static Result run(ConvPlan plan, Tensor input, int threads, WorkLimit limit) {
+        return run(plan, input, null, threads, null, limit);
     }
 
     /**
@@ -56,26 +71,46 @@ public final class ConvEngine {
         return run(plan, input, reuse, threads, null);
     }
 
+    /** As {@link #run(ConvPlan, Tensor, Result, int, Progress, WorkLimit)} with the {@link WorkLimit#standard() standard limit}. */
+    public static Result run(ConvPlan plan, Tensor input, Result reuse, int threads, Progress progress) {
+        return run(plan, input, reuse, threads, progress, WorkLimit.standard());
+    }
+
     /**
      * Runs a checked plan, writing into {@code reuse}'s tensors where their shapes fit (a live
      * view or a benchmark that runs the same shapes again need not allocate and zero 64 MB each
      * time); a null or mismatched {@code reuse} gets new tensors. Every value is overwritten.
      * {@code progress} (may be null) hears of each finished row, then of the pooling.
+     *
+     * <p>First the {@link WorkEstimate} of the plan is checked against {@code limit}; it also
+     * picks the path: separable or fast, or cell by cell when their buffers would dwarf the
+     * tensors (a huge virtual grid read in a few places).
+     *
+     * @throws WorkLimitException if the run would take more memory or time than {@code limit}
      */
-    public static Result run(ConvPlan plan, Tensor input, Result reuse, int threads, Progress progress) {
+    public static Result run(ConvPlan plan, Tensor input, Result reuse, int threads, Progress progress,
+                             WorkLimit limit) {
         if (input.channels() != plan.inChannels() || input.height() != plan.inHeight()
                 || input.width() != plan.inWidth()) {
             throw new IllegalArgumentException("input " + input + " does not match the plan");
         }
+        float[][] factors = SeparableConvolution.factors(plan);
+        WorkEstimate estimate = WorkEstimate.of(plan, threads, factors != null);
+        limit.check(estimate);
         Tensor fm = fits(reuse == null ? null : reuse.featureMap(), plan.outChannels(), plan.outHeight(), plan.outWidth());
         long total = plan.outHeight() + (plan.hasPool() ? 1 : 0);
         AtomicLong done = new AtomicLong();
         Runnable rowDone = progress == null ? null : () -> progress.update(done.incrementAndGet(), total);
-        float[][] factors = SeparableConvolution.factors(plan);
-        if (factors != null) {
-            SeparableConvolution.run(plan, input, fm, factors, threads, rowDone);
-        } else {
-            FastConvolution.run(plan, input, fm, threads, rowDone);
+        switch (estimate.path()) {
+            case SEPARABLE:
+                SeparableConvolution.run(plan, input, fm, factors, threads, rowDone);
+                break;
+            case FAST:
+                FastConvolution.run(plan, input, fm, threads, rowDone);
+                break;
+            default:
+                Parallel.forRange(plan.outHeight(), threads, estimate.multiplyAdds(),
+                        (from, to) -> Reference.convolveRows(plan, input, fm, from, to, rowDone));
         }
         Tensor pooled = null;
         if (plan.hasPool()) {

@@ -62,6 +62,28 @@ public final class Reference {
         return out;
     }
 
+    /**
+     * Feature-map rows {@code [from, to)} of every output channel into {@code out}, cell by cell:
+     * the engine's path when the fast ones would need far more memory than the cells they read
+     * (a widely dilated kernel over a huge padded grid). Nothing is allocated.
+     */
+    static void convolveRows(ConvPlan plan, Tensor input, Tensor out, int from, int to, Runnable rowDone) {
+        for (int oy = from; oy < to; oy++) {
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new Parallel.CancelledException();
+            }
+            for (int co = 0; co < plan.outChannels(); co++) {
+                for (int ox = 0; ox < plan.outWidth(); ox++) {
+                    out.set(co, oy, ox, convCell(plan, input, co, oy, ox));
+                }
+            }
+            if (rowDone != null) {
+                rowDone.run();
+            }
+        }
+    }
+
     /** The whole pipeline, cell by cell: the final output (pooled when the spec pools). */
     public static Tensor run(ConvPlan plan, Tensor input) {
         Tensor fm = convolve(plan, input);

@@ -1,8 +1,16 @@
 package org.convlens.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.convlens.spec.Problem;
+import org.convlens.spec.SpecReader;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,9 +21,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Sizes at the edge of 32-bit arithmetic: every product and sum of sizes is taken in 64 bits, a
  * size no axis can hold is one clear {@link SpecException}, and a huge virtual grid that is read
- * in a few cells costs memory for those cells only.
+ * in a few cells costs memory for those cells only. Values: tools/fixtures/make_extreme_fixtures.py.
  */
 class ExtremeSizesTest {
+    private static final JsonNode CASES = Fixtures.load("extreme_cases.json");
+
+    @TestFactory
+    Stream<DynamicTest> extremeCasesMatchPyTorch() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode c : CASES.get("cases")) {
+            tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> {
+                Problem p = SpecReader.read(c.get("spec"));
+                ConvPlan plan = ConvPlan.of(p.spec(), p.input());
+                assertArrayEquals(PyTorchFixturesTest.ints(c.get("shape")), plan.outputShape(), "shape");
+                for (int threads : new int[] {1, 2}) {
+                    ConvEngine.Result r = ConvEngine.run(plan, p.input(), threads);
+                    Fixtures.assertTensor("output, " + threads + " threads", c.get("output"), r.output());
+                }
+                Fixtures.assertTensor("reference loop", c.get("output"), Reference.run(plan, p.input()));
+                if (!plan.hasPool()) {
+                    StepTrace t = new StepTrace(plan, p.input(), null);
+                    ConvStep last = t.convStep(t.convSteps() - 1);
+                    int[] s = plan.outputShape();
+                    JsonNode e = c.get("output").get(s[0] - 1).get(s[1] - 1).get(s[2] - 1);
+                    assertTrue(Fixtures.close(last.output(), e.doubleValue()), "last step " + last.output() + " vs " + e);
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
     private static ConvSpec.Builder wide(int k, int dilation) {
         return ConvSpec.builder(new Kernel(1, 1, 1, k, new float[k])).dilation(1, dilation);
     }
