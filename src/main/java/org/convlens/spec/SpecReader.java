@@ -1,8 +1,9 @@
 package org.convlens.spec;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,79 +40,64 @@ public final class SpecReader {
             "count_include_pad");
     private static final Set<String> ACTIVATION_FIELDS = Set.of("type", "slope");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * Limits well above any spec (five levels of lists, short names) and well below what costs
+     * memory: a 25 MB string or a thousand nested lists is refused while it is read.
+     */
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64).maxStringLength(100_000).maxNameLength(1000).maxNumberLength(1000).build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SpecReader() {
     }
 
-    /** Parses JSON text into a tree, reporting a syntax error with its line and column. */
+    /**
+     * Parses JSON text into a tree. A syntax error is reported with its line and column and what
+     * is wrong in the user's words ({@link JsonProblems}), never the parser's own.
+     */
     public static JsonNode parseJson(String text) {
         if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // a UTF-8 byte-order mark, as some editors write
+            text = text.substring(1); // a byte-order mark, as some editors write
         }
+        JsonParser parser = null;
         try {
-            JsonNode n = MAPPER.readTree(text);
+            parser = MAPPER.createParser(text);
+            JsonNode n = MAPPER.readTree(parser);
             if (n == null || n.isMissingNode()) {
                 throw new SpecException("$", "error.json.empty");
             }
             return n;
-        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            throw new SpecException("$", "error.json.tooDeep");
-        } catch (JsonParseException e) {
-            String m = e.getOriginalMessage();
-            if (m != null && m.startsWith("Non-standard token")) {
-                // NaN, Infinity: say so plainly rather than quote the parser's option names.
-                throw new SpecException("$", "error.json.nonFinite", e.getLocation().getLineNr(),
-                        e.getLocation().getColumnNr());
-            }
-            throw new SpecException("$", "error.json.syntax", e.getLocation().getLineNr(),
-                    e.getLocation().getColumnNr(), plain(m));
         } catch (JsonProcessingException e) {
-            throw new SpecException("$", "error.json.syntax", e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), plain(e.getOriginalMessage()));
+            throw JsonProblems.of(e, parser == null ? null : parser.currentLocation());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a String has no I/O to fail
         }
     }
 
-    /** The parser's message in the user's terms: no option or class names of the library. */
-    private static String plain(String m) {
-        if (m == null) {
-            return "";
-        }
-        if (m.contains("Trailing token") || m.contains("FAIL_ON_TRAILING_TOKENS")) {
-            return Messages.get("error.json.trailing");
-        }
-        if (m.contains("ALLOW_COMMENTS")) {
-            return Messages.get("error.json.comments");
-        }
-        if (m.contains("MaxNestingDepth") || m.contains("nesting depth")) {
-            return Messages.get("error.json.tooDeep");
-        }
-        int cut = m.indexOf(": was expecting");
-        return cut > 0 && m.contains("Unrecognized token") ? m.substring(0, cut) : m;
-    }
-
-    /** Reads a spec file: the input and the settings. */
+    /**
+     * Reads a spec file: the input and the settings. The text may be UTF-8 (with or without a
+     * byte-order mark), UTF-16 or UTF-32 (with a mark, or recognisable from its first bytes, as
+     * JSON allowed); anything else is refused saying what it is ({@link SpecText}).
+     */
     public static Problem read(Path file) throws IOException {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new SpecException("$", "error.file.missing");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new SpecException("$", "error.file.notText");
         } catch (java.io.IOException e) {
             if (Files.isDirectory(file)) {
                 throw new SpecException("$", "error.file.folder");
             }
             throw e;
         }
-        return read(parseJson(text));
+        return read(parseJson(SpecText.decode(bytes)));
     }
 
     public static Problem read(InputStream in) throws IOException {
-        return read(parseJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        return read(parseJson(SpecText.decode(in.readAllBytes())));
     }
 
     public static Problem read(String json) {
@@ -179,7 +165,8 @@ public final class SpecReader {
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
-                throw new SpecException(path + "." + name, "error.field.unknown", name, String.join(", ", allowed));
+                throw new SpecException(path + "." + JsonProblems.shorten(name), "error.field.unknown",
+                        JsonProblems.shorten(name), String.join(", ", allowed));
             }
         }
     }
@@ -199,23 +186,24 @@ public final class SpecReader {
         return n;
     }
 
-    static String kind(JsonNode n) {
+    /** What a value is, in the words of the message's language: "a list", "text \"abc\"", "number 1.5". */
+    static Messages.Phrase kind(JsonNode n) {
         if (n == null || n.isNull()) {
-            return "null";
+            return Messages.phrase("kind.null");
         }
         if (n.isTextual()) {
-            return "text \"" + n.asText() + "\"";
+            return Messages.phrase("kind.text", JsonProblems.shorten(n.asText()));
         }
         if (n.isBoolean()) {
-            return n.asText();
+            return Messages.phrase("kind.boolean", n.asText());
         }
         if (n.isNumber()) {
-            return "number " + n.asText();
+            return Messages.phrase("kind.number", JsonProblems.shorten(n.asText()));
         }
         if (n.isArray()) {
-            return "a list";
+            return Messages.phrase("kind.list");
         }
-        return "an object";
+        return Messages.phrase("kind.object");
     }
 
     private static float number(JsonNode n, String path) {
@@ -225,7 +213,7 @@ public final class SpecReader {
         double d = n.doubleValue();
         float f = (float) d;
         if (!Float.isFinite(f)) {
-            throw new SpecException(path, "error.number.range", n.asText());
+            throw new SpecException(path, "error.number.range", JsonProblems.shorten(n.asText()));
         }
         return f;
     }
@@ -236,13 +224,13 @@ public final class SpecReader {
         }
         double d = n.doubleValue();
         if (d != Math.rint(d) || Double.isInfinite(d)) {
-            throw new SpecException(path, "error.number.whole", n.asText());
+            throw new SpecException(path, "error.number.whole", JsonProblems.shorten(n.asText()));
         }
         if (d < min) {
-            throw new SpecException(path, min == 0 ? "error.number.negative" : "error.atLeastOne", n.asText());
+            throw new SpecException(path, min == 0 ? "error.number.negative" : "error.atLeastOne", JsonProblems.shorten(n.asText()));
         }
         if (d > 1 << 20) {
-            throw new SpecException(path, "error.number.huge", n.asText(), 1 << 20);
+            throw new SpecException(path, "error.number.huge", JsonProblems.shorten(n.asText()), 1 << 20);
         }
         return (int) d;
     }
@@ -262,7 +250,7 @@ public final class SpecReader {
     }
 
     private static SpecException unknown(String path, String value, String choices) {
-        return new SpecException(path, "error.name.unknown", value, choices);
+        return new SpecException(path, "error.name.unknown", JsonProblems.shorten(value), choices);
     }
 
     /** One whole number for both axes, or {@code [y, x]}. */
