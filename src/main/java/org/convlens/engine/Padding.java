@@ -117,15 +117,24 @@ public final class Padding {
         return right;
     }
 
+    /** The rule as far as it decides the padding: explicit zeros are {@code valid}. */
+    private Rule effectiveRule() {
+        return rule == Rule.EXPLICIT && top == 0 && bottom == 0 && left == 0 && right == 0 ? Rule.VALID : rule;
+    }
+
+    /**
+     * Equal when they pad alike: the same rule and widths, where explicit zeros on every side
+     * are {@code valid} (no padding either way; a spec writes neither).
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Padding p && p.rule == rule && p.top == top && p.bottom == bottom
+        return o instanceof Padding p && p.effectiveRule() == effectiveRule() && p.top == top && p.bottom == bottom
                 && p.left == left && p.right == right;
     }
 
     @Override
     public int hashCode() {
-        return ((rule.hashCode() * 31 + top) * 31 + bottom) * 31 + left * 7 + right;
+        return ((effectiveRule().hashCode() * 31 + top) * 31 + bottom) * 31 + left * 7 + right;
     }
 
     @Override

@@ -80,6 +80,16 @@ class ValueTypesTest {
     }
 
     @Test
+    void explicitZeroPaddingIsValidPadding() {
+        // a spec writes neither, so a spec read back from its file must still be equal
+        assertEquals(Padding.VALID, Padding.of(0));
+        assertEquals(Padding.VALID.hashCode(), Padding.of(0, 0).hashCode());
+        assertEquals(base().padding(Padding.VALID).build(), base().padding(Padding.of(0)).build());
+        assertNotEquals(Padding.VALID, Padding.of(0, 0, 0, 1));
+        assertNotEquals(Padding.SAME, Padding.FULL);
+    }
+
+    @Test
     void kernelsCompareByShapeAndContent() {
         Kernel a = new Kernel(1, 1, 2, 2, new float[] {1, 2, 3, 4});
         assertEquals(a, new Kernel(1, 1, 2, 2, new float[] {1, 2, 3, 4}));
