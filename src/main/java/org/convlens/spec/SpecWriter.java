@@ -117,8 +117,14 @@ public final class SpecWriter {
         }
     }
 
-    /** A number node that prints as the shortest text reading back as the same float32. */
+    /**
+     * A number node that prints as the shortest text reading back as the same float32; negative
+     * zero as {@code -0.0} (a JSON reader takes {@code -0} for the integer 0 and loses the sign).
+     */
     public static JsonNode number(float v) {
+        if (Float.floatToRawIntBits(v) == Float.floatToRawIntBits(-0f)) {
+            return F.numberNode(-0.0);
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e7f) {
             return F.numberNode((long) v);
         }
