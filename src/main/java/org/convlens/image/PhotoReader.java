@@ -61,20 +61,33 @@ public final class PhotoReader {
 
     private final ColorMode mode;
     private final long maxPixels;
+    private final Locale locale;
     private DoubleConsumer progress = p -> { };
     private volatile ImageReader current;
     private volatile boolean aborted;
 
     /**
+     * A reader whose notices are in the default locale (for callers that have no locale of their own).
+     *
      * @param mode colour or gray
      * @param maxPixels photos with more pixels are read subsampled to at most this many
      */
     public PhotoReader(ColorMode mode, long maxPixels) {
+        this(mode, maxPixels, Locale.getDefault());
+    }
+
+    /**
+     * @param mode colour or gray
+     * @param maxPixels photos with more pixels are read subsampled to at most this many
+     * @param locale the language of the {@link Photo#notices() notices}
+     */
+    public PhotoReader(ColorMode mode, long maxPixels, Locale locale) {
         if (maxPixels < 1) {
             throw new IllegalArgumentException("maxPixels must be at least 1");
         }
         this.mode = mode;
         this.maxPixels = maxPixels;
+        this.locale = java.util.Objects.requireNonNull(locale, "locale");
     }
 
     /**
@@ -241,7 +254,7 @@ public final class PhotoReader {
                 if (lower.contains("truncated") || lower.contains("premature end")) {
                     throw new PhotoException(name, "error.truncated", format.displayName());
                 }
-                notices.add(ImageText.get("notice.warning", warning));
+                notices.add(ImageText.TEXT.text(locale, "notice.warning", warning));
             }
             boolean gray = isGray(img.getColorModel(), name);
             Tensor t;
@@ -251,14 +264,20 @@ public final class PhotoReader {
                 throw new PhotoException(name, "error.memory", w, h);
             }
             if (s > 1) {
-                notices.add(0, ImageText.get("notice.subsampled", w, h, t.width(), t.height(), s,
-                        String.format(Locale.ROOT, "%.1f", maxPixels / 1e6)));
+                notices.add(0, ImageText.TEXT.text(locale, "notice.subsampled", w, h, t.width(), t.height(), s,
+                        megapixels(maxPixels)));
             }
             return new Photo(name, format, w, h, s, gray, mode, t, notices);
         } finally {
             current = null;
             reader.dispose();
         }
+    }
+
+    /** Pixels as megapixels to two significant digits: 12, 1.5, 0.25, 0.0001 (never "0.0"). */
+    static String megapixels(long pixels) {
+        return new java.math.BigDecimal(pixels / 1e6).round(new java.math.MathContext(2)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** The smallest n with ceil(w / n) * ceil(h / n) at most {@code max}. */

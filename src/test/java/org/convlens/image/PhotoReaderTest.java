@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +25,7 @@ class PhotoReaderTest {
     private static final Path FIXTURES = ApplyFixturesTest.DIR;
 
     private static PhotoReader reader() {
-        return new PhotoReader(ColorMode.COLOR, 64_000_000L);
+        return new PhotoReader(ColorMode.COLOR, 64_000_000L, Locale.ROOT);
     }
 
     private static String failure(Path p) {
@@ -54,7 +55,7 @@ class PhotoReaderTest {
     @Test
     void grayModeIsBt601LumaOfTheColourChannels() throws PhotoException {
         Tensor rgb = reader().read(FIXTURES.resolve("astronaut_face.png")).tensor();
-        Tensor gray = new PhotoReader(ColorMode.GRAY, 64_000_000L).read(FIXTURES.resolve("astronaut_face.png")).tensor();
+        Tensor gray = new PhotoReader(ColorMode.GRAY, 64_000_000L, Locale.ROOT).read(FIXTURES.resolve("astronaut_face.png")).tensor();
         assertEquals(1, gray.channels());
         for (int y = 0; y < gray.height(); y += 7) {
             for (int x = 0; x < gray.width(); x += 5) {
@@ -77,7 +78,7 @@ class PhotoReaderTest {
         Path p = Files.writeString(tmp.resolve("notes.png"), "these are my notes, not a picture");
         PhotoException e = assertThrows(PhotoException.class, () -> reader().read(p));
         assertEquals("error.notImage", e.key());
-        assertTrue(e.line().startsWith(p.toString() + ": not an image"), e.line());
+        assertTrue(e.line(Locale.ROOT).startsWith(p.toString() + ": not an image"), e.line(Locale.ROOT));
     }
 
     @Test
@@ -86,7 +87,7 @@ class PhotoReaderTest {
         Path w = Files.write(tmp.resolve("a.webp"), webp);
         PhotoException e = assertThrows(PhotoException.class, () -> reader().read(w));
         assertEquals("error.unsupported", e.key());
-        assertTrue(e.reason().startsWith("WebP"), e.reason());
+        assertTrue(e.reason(Locale.ROOT).startsWith("WebP"), e.reason(Locale.ROOT));
         Path t = Files.write(tmp.resolve("a.tif"), new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 0, 0});
         assertEquals("error.unsupported", failure(t));
     }
@@ -124,7 +125,7 @@ class PhotoReaderTest {
         Path bomb = Files.write(tmp.resolve("bomb.png"), pngHeaderOnly(100_000, 100_000));
         PhotoException e = assertThrows(PhotoException.class, () -> reader().read(bomb));
         assertEquals("error.bomb", e.key());
-        assertTrue(e.reason().contains("100000 x 100000"), e.reason());
+        assertTrue(e.reason(Locale.ROOT).contains("100000 x 100000"), e.reason(Locale.ROOT));
     }
 
     static byte[] pngHeaderOnly(int w, int h) {
@@ -152,7 +153,7 @@ class PhotoReaderTest {
     @Test
     void photoOverTheLimitIsSubsampledWithANotice() throws PhotoException {
         Photo full = reader().read(FIXTURES.resolve("astronaut_face.png"));
-        Photo small = new PhotoReader(ColorMode.COLOR, 1000).read(FIXTURES.resolve("astronaut_face.png"));
+        Photo small = new PhotoReader(ColorMode.COLOR, 1000, Locale.ROOT).read(FIXTURES.resolve("astronaut_face.png"));
         assertEquals(2, small.subsample());
         assertEquals(32, small.width());
         assertEquals(24, small.height());
