@@ -11,7 +11,6 @@ import javax.imageio.event.IIOReadProgressListener;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.color.ColorSpace;
-import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentSampleModel;
@@ -19,9 +18,11 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +130,7 @@ public final class PhotoReader {
         if (Files.isDirectory(file)) {
             throw new PhotoException(name, "error.folder");
         }
-        byte[] head = new byte[16];
+        byte[] head = new byte[32];
         byte[] tail;
         long size;
         int n;
@@ -145,13 +146,30 @@ public final class PhotoReader {
             throw new PhotoException(name, "error.unreadable", e.getMessage());
         }
         ImageFormat format = check(name, head, n);
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new PhotoException(name, "error.unreadable", "no input stream");
+        try {
+            if (format == ImageFormat.PNG) {
+                try (InputStream chunks = new BufferedInputStream(Files.newInputStream(file))) {
+                    checkChunks(name, chunks);
+                }
             }
-            return decode(name, format, in, format.endsProperly(head, tail, size));
+            try (ImageInputStream in = format == ImageFormat.JPEG
+                    ? new MemoryCacheImageInputStream(new JpegWithoutProfile(new BufferedInputStream(Files.newInputStream(file))))
+                    : ImageIO.createImageInputStream(file.toFile())) {
+                if (in == null) {
+                    throw new PhotoException(name, "error.unreadable", "no input stream");
+                }
+                return decode(name, format, head, in, format.endsProperly(head, tail, size));
+            }
         } catch (IOException e) {
             throw new PhotoException(name, "error.unreadable", e.getMessage());
+        }
+    }
+
+    /** A PNG whose chunks before the pixels have a wrong checksum is corrupt, as PIL says. */
+    private static void checkChunks(String name, InputStream in) throws IOException, PhotoException {
+        Object bad = PngChunks.firstBadChecksum(in);
+        if (bad != null) {
+            throw new PhotoException(name, "error.corrupt", ImageFormat.PNG.displayName(), bad);
         }
     }
 
@@ -167,8 +185,16 @@ public final class PhotoReader {
     public Photo read(byte[] bytes, String name) throws PhotoException {
         ImageFormat format = check(name, bytes, Math.min(16, bytes.length));
         byte[] tail = java.util.Arrays.copyOfRange(bytes, Math.max(0, bytes.length - 12), bytes.length);
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            return decode(name, format, in, format.endsProperly(bytes, tail, bytes.length));
+        try {
+            if (format == ImageFormat.PNG) {
+                checkChunks(name, new ByteArrayInputStream(bytes));
+            }
+        } catch (IOException e) {
+            throw new PhotoException(name, "error.unreadable", e.getMessage());
+        }
+        InputStream raw = new ByteArrayInputStream(bytes);
+        try (ImageInputStream in = new MemoryCacheImageInputStream(format == ImageFormat.JPEG ? new JpegWithoutProfile(raw) : raw)) {
+            return decode(name, format, bytes, in, format.endsProperly(bytes, tail, bytes.length));
         } catch (IOException e) {
             throw new PhotoException(name, "error.unreadable", e.getMessage());
         }
@@ -188,7 +214,25 @@ public final class PhotoReader {
         return f;
     }
 
-    private Photo decode(String name, ImageFormat format, ImageInputStream in, boolean complete) throws PhotoException {
+    /**
+     * Decodes, turning running out of memory anywhere in it into one line naming the file.
+     *
+     * @param head the file's first bytes (32 or fewer)
+     */
+    private Photo decode(String name, ImageFormat format, byte[] head, ImageInputStream in, boolean complete)
+            throws PhotoException {
+        try {
+            return decodeImage(name, format, head, in, complete);
+        } catch (OutOfMemoryError e) {
+            throw new PhotoException(name, "error.memory", declared[0], declared[1]);
+        }
+    }
+
+    /** The size the file declares, once known (for the out-of-memory line). */
+    private final int[] declared = new int[2];
+
+    private Photo decodeImage(String name, ImageFormat format, byte[] head, ImageInputStream in, boolean complete)
+            throws PhotoException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name().toLowerCase(Locale.ROOT));
         if (!readers.hasNext()) {
             throw new PhotoException(name, "error.unsupported", format.displayName(), ImageFormat.SUPPORTED);
@@ -211,6 +255,8 @@ public final class PhotoReader {
             if (w < 1 || h < 1) {
                 throw new PhotoException(name, "error.corrupt", format.displayName(), "size " + w + " x " + h);
             }
+            declared[0] = w;
+            declared[1] = h;
             long pixels = (long) w * h;
             if (pixels > REFUSE_PIXELS) {
                 throw new PhotoException(name, "error.bomb", w, h, pixels / 1_000_000, REFUSE_PIXELS / 1_000_000);
@@ -220,10 +266,7 @@ public final class PhotoReader {
             if (s > 1) {
                 param.setSourceSubsampling(s, s, 0, 0);
             }
-            ImageTypeSpecifier raw = rawType(reader);
-            if (raw != null) {
-                param.setDestinationType(raw);
-            }
+            checkMemory(name, reader, w, h, s);
             BufferedImage img;
             try {
                 img = reader.read(0, param);
@@ -256,7 +299,7 @@ public final class PhotoReader {
                 }
                 notices.add(ImageText.TEXT.text(locale, "notice.warning", warning));
             }
-            boolean gray = isGray(img.getColorModel(), name);
+            boolean gray = isGray(img.getColorModel(), name, format, head);
             Tensor t;
             try {
                 t = toTensor(img, mode, gray);
@@ -290,31 +333,30 @@ public final class PhotoReader {
     }
 
     /**
-     * For a JPEG with an embedded ICC profile, ImageIO's default converts the colours to sRGB,
-     * which PIL, OpenCV and torchvision do not do. Asking for the image in the profile's own
-     * colour space keeps the decoded samples as they are. Null when the default is already raw.
+     * Refuses, before decoding, a picture whose pixels and tensor would not fit in the heap that
+     * is free: one line naming the file instead of an out-of-memory error.
      */
-    private static ImageTypeSpecifier rawType(ImageReader reader) {
+    private void checkMemory(String name, ImageReader reader, int w, int h, int s) throws PhotoException {
+        long pixels = (long) ((w + s - 1) / s) * ((h + s - 1) / s);
+        int rasterBytes = 4;
         try {
-            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
-            if (!types.hasNext()) {
-                return null;
-            }
-            ColorModel first = types.next().getColorModel();
-            if (!first.getColorSpace().isCS_sRGB()) {
-                return null;
-            }
-            while (types.hasNext()) {
-                ImageTypeSpecifier t = types.next();
-                ColorSpace cs = t.getColorModel().getColorSpace();
-                if (cs instanceof ICC_ColorSpace && !cs.isCS_sRGB() && cs.getType() == ColorSpace.TYPE_RGB
-                        && t.getColorModel().getNumComponents() == first.getNumComponents()) {
-                    return t;
+            ImageTypeSpecifier t = reader.getRawImageType(0);
+            if (t != null) {
+                ColorModel cm = t.getColorModel();
+                rasterBytes = 0;
+                for (int b = 0; b < cm.getNumComponents(); b++) {
+                    rasterBytes += (cm.getComponentSize(b) + 7) / 8;
                 }
+                rasterBytes = Math.max(1, rasterBytes);
             }
-            return null;
         } catch (IOException | RuntimeException e) {
-            return null;
+            rasterBytes = 4;
+        }
+        long need = pixels * (rasterBytes + 4L * (mode == ColorMode.GRAY ? 1 : 3));
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > free) {
+            throw new PhotoException(name, "error.memory", w, h);
         }
     }
 
@@ -340,9 +382,17 @@ public final class PhotoReader {
                 detail == null ? e.getClass().getSimpleName() : detail);
     }
 
-    private static boolean isGray(ColorModel cm, String name) throws PhotoException {
-        if (cm instanceof IndexColorModel) {
-            return false;
+    /**
+     * True if the file is gray as PIL sees it (mode "L" or "1"): one colour component, a PNG of
+     * colour type 0 (1, 2 or 4 bits come as a gray palette), or a BMP whose palette is PIL's gray
+     * ramp. Other palettes are colour.
+     */
+    private static boolean isGray(ColorModel cm, String name, ImageFormat format, byte[] head) throws PhotoException {
+        if (cm instanceof IndexColorModel icm) {
+            if (format == ImageFormat.PNG) {
+                return head.length > 25 && head[25] == 0; // IHDR colour type 0: gray
+            }
+            return format == ImageFormat.BMP && grayRamp(icm);
         }
         int type = cm.getColorSpace().getType();
         if (type == ColorSpace.TYPE_GRAY && cm.getNumColorComponents() == 1) {
@@ -352,6 +402,18 @@ public final class PhotoReader {
             return false;
         }
         throw new PhotoException(name, "error.colorSpace", cm.getNumColorComponents());
+    }
+
+    /** PIL's rule for a BMP palette that means gray: entry i is (i, i, i), or black and white for two colours. */
+    private static boolean grayRamp(IndexColorModel icm) {
+        int n = icm.getMapSize();
+        for (int i = 0; i < n; i++) {
+            int v = n == 2 ? i * 255 : i;
+            if (icm.getRed(i) != v || icm.getGreen(i) != v || icm.getBlue(i) != v) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -376,6 +438,13 @@ public final class PhotoReader {
             int[] idx = new int[w];
             for (int y = 0; y < h; y++) {
                 r.getSamples(0, y, w, 1, 0, idx);
+                if (fileGray) {
+                    // a gray palette: the value itself, as PIL's mode "L" holds it
+                    for (int x = 0; x < w; x++) {
+                        out[y * w + x] = BYTE_TO_UNIT[lut[0][Math.min(idx[x], size - 1)] & 0xFF];
+                    }
+                    continue;
+                }
                 for (int x = 0; x < w; x++) {
                     int i = Math.min(idx[x], size - 1);
                     rgb[3 * x] = BYTE_TO_UNIT[lut[0][i] & 0xFF];
