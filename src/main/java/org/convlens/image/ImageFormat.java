@@ -20,8 +20,13 @@ public enum ImageFormat {
     JPEG2000("JPEG 2000", false),
     PDF("PDF", false);
 
-    /** The formats read, in the order messages list them. */
+    /** The formats read, in the order messages list them (English; {@link #supportedFormats()} for a message). */
     public static final String SUPPORTED = "PNG, JPEG, BMP or GIF";
+
+    /** The formats read as a phrase of the message it goes into, in that message's language. */
+    public static org.convlens.engine.Messages.Phrase supportedFormats() {
+        return ImageText.TEXT.phraseOf("formats.supported");
+    }
 
     private final String displayName;
     private final boolean supported;

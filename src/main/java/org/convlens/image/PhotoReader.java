@@ -206,10 +206,10 @@ public final class PhotoReader {
         }
         ImageFormat f = ImageFormat.sniff(head, n);
         if (f == null) {
-            throw new PhotoException(name, "error.notImage", ImageFormat.SUPPORTED);
+            throw new PhotoException(name, "error.notImage", ImageFormat.supportedFormats());
         }
         if (!f.supported()) {
-            throw new PhotoException(name, "error.unsupported", f.displayName(), ImageFormat.SUPPORTED);
+            throw new PhotoException(name, "error.unsupported", f.displayName(), ImageFormat.supportedFormats());
         }
         return f;
     }
@@ -235,7 +235,7 @@ public final class PhotoReader {
             throws PhotoException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name().toLowerCase(Locale.ROOT));
         if (!readers.hasNext()) {
-            throw new PhotoException(name, "error.unsupported", format.displayName(), ImageFormat.SUPPORTED);
+            throw new PhotoException(name, "error.unsupported", format.displayName(), ImageFormat.supportedFormats());
         }
         ImageReader reader = readers.next();
         current = reader;
