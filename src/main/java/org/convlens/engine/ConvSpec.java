@@ -80,8 +80,11 @@ public record ConvSpec(Kernel kernel, float[] bias, int strideY, int strideX, in
         return pool;
     }
 
-    /** Output channels the kernel gives: its first dimension, or for a transposed kernel the second times the groups. */
-    private int kernelOutChannels() {
+    /**
+     * Output channels the kernel gives: its first dimension, or for a transposed kernel the second
+     * times the groups. (Whether the groups fit the input is {@link ConvPlan}'s to check.)
+     */
+    public int outChannels() {
         return transposed ? kernel.dim1() * groups : kernel.dim0();
     }
 
@@ -101,7 +104,7 @@ public record ConvSpec(Kernel kernel, float[] bias, int strideY, int strideX, in
     private boolean sameBias(ConvSpec s) {
         if (bias == null || s.bias == null) {
             float[] b = bias == null ? s.bias : bias;
-            return b == null || b.length == kernelOutChannels() && allPositiveZero(b);
+            return b == null || b.length == outChannels() && allPositiveZero(b);
         }
         return Arrays.equals(bias, s.bias);
     }

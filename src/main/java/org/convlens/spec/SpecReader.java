@@ -117,8 +117,9 @@ public final class SpecReader {
         Kernel kernel = kernel(required(o, "kernel", path), path + ".kernel");
         ConvSpec.Builder b = ConvSpec.builder(kernel);
         JsonNode n;
+        float[] bias = null;
         if ((n = o.get("bias")) != null) {
-            b.bias(bias(n, path + ".bias", o, kernel));
+            bias = bias(n, path + ".bias");
         }
         if ((n = o.get("stride")) != null) {
             int[] s = pair(n, path + ".stride", 1);
@@ -158,7 +159,14 @@ public final class SpecReader {
             int[] p = pair(n, path + ".output_padding", 0);
             b.outputPadding(p[0], p[1]);
         }
-        return b.build();
+        ConvSpec spec = b.build();
+        if (bias != null && o.get("bias").isNumber()) {
+            // one number: the same bias for every output channel the kernel gives
+            float v = bias[0];
+            bias = new float[spec.outChannels()];
+            java.util.Arrays.fill(bias, v);
+        }
+        return bias == null ? spec : spec.toBuilder().bias(bias).build();
     }
 
     private static void checkNames(ObjectNode o, String path, java.util.Collection<String> allowed) {
@@ -337,7 +345,8 @@ public final class SpecReader {
         return new PoolSpec(t, size[0], size[1], stride[0], stride[1], pad[0], pad[1], ceil, include);
     }
 
-    private static float[] bias(JsonNode n, String path, ObjectNode spec, Kernel k) {
+    /** A list of biases, or one number (as a list of one, spread over the channels once they are known). */
+    private static float[] bias(JsonNode n, String path) {
         if (n.isArray()) {
             float[] b = new float[n.size()];
             for (int i = 0; i < b.length; i++) {
@@ -345,18 +354,7 @@ public final class SpecReader {
             }
             return b;
         }
-        float v = number(n, path);
-        boolean transposed = spec.get("transposed") != null && spec.get("transposed").isBoolean()
-                && spec.get("transposed").booleanValue();
-        int groups = 1;
-        JsonNode g = spec.get("groups");
-        if (g != null && g.canConvertToInt() && g.intValue() > 0) {
-            groups = g.intValue();
-        }
-        int cout = transposed ? k.dim1() * groups : k.dim0();
-        float[] b = new float[cout];
-        java.util.Arrays.fill(b, v);
-        return b;
+        return new float[] {number(n, path)};
     }
 
     /** An H x W or C x H x W nested array of finite numbers, every row the same length. */
