@@ -53,10 +53,9 @@ public final class StepTrace {
             throw new IndexOutOfBoundsException("step " + i + " of " + convSteps());
         }
         int ow = plan.outWidth();
-        int plane = plan.outHeight() * ow;
-        int co = (int) (i / plane);
-        int r = (int) (i % plane);
-        return convStepAt(co, r / ow, r % ow);
+        long plane = (long) plan.outHeight() * ow;
+        long r = i % plane;
+        return convStepAt((int) (i / plane), (int) (r / ow), (int) (r % ow));
     }
 
     /** The step that fills output cell (co, oy, ox). */
@@ -76,10 +75,10 @@ public final class StepTrace {
             throw new IndexOutOfBoundsException("pool step " + i + " of " + poolSteps());
         }
         int pw = plan.poolX().size();
-        int plane = plan.poolY().size() * pw;
-        int c = (int) (i / plane);
-        int r = (int) (i % plane);
-        return Pooling.step(plan, input, featureMap, (int) i, c, r / pw, r % pw, new ArrayList<>());
+        long plane = (long) plan.poolY().size() * pw;
+        long r = i % plane;
+        return Pooling.step(plan, input, featureMap, (int) i, (int) (i / plane), (int) (r / pw), (int) (r % pw),
+                new ArrayList<>());
     }
 
     /** The step that fills pooled cell (c, oy, ox). */
