@@ -42,16 +42,23 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
     static final double FAST_NS_PER_MAC = 0.1;
     /**
      * Nanoseconds per multiply-add and thread when the rows a pass reads do not fit the cache
-     * (more than {@link #CACHE_BYTES}): the loop then waits on memory. A 301 x 301 box blur on
-     * 800 x 800 (separable, 301 rows of 3 KB a pass) ran 0.3 ns.
+     * (more than {@link #CACHE_BYTES}): the loop then waits on memory. A 2000 x 2000 box blur on
+     * 2000 x 2000 (separable, 16 MB of rows a pass) ran several times slower than a small one.
      */
     static final double STREAM_NS_PER_MAC = 0.5;
-    /** The cache one thread's pass can count on (L2 here is 1 MB a core). */
-    static final long CACHE_BYTES = 1L << 20;
+    /**
+     * The cache a pass can count on: this machine has 2 MB of L2 a core and a large shared L3;
+     * a 100 x 100 kernel on the fast path (10 MB of tap rows a strip) still ran at the cached rate.
+     */
+    static final long CACHE_BYTES = 16L << 20;
     /** Nanoseconds per value copied while building rows (arraycopy and gathers at the borders). */
     static final double COPY_NS_PER_VALUE = 0.3;
-    /** Nanoseconds per multiply-add and thread, cell by cell ({@link Reference#convCell}); measured 2 to 3 ns. */
-    static final double DIRECT_NS_PER_MAC = 4;
+    /**
+     * Nanoseconds per multiply-add and thread, cell by cell ({@link Reference#convCell}): measured
+     * 2 to 3 ns with the machine shared, rounded up. (Check the rates with WorkEstimateBench in
+     * the tests: it prints each path's estimate next to its measured time.)
+     */
+    static final double DIRECT_NS_PER_MAC = 3;
     /** Nanoseconds per value a pooling window reduces. */
     static final double POOL_NS_PER_VALUE = 0.5;
     /** Nanoseconds per trace term or pooled cell, recorded and written as JSON. */
