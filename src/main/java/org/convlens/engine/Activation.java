@@ -64,7 +64,8 @@ public final class Activation {
             case NONE:
                 return x;
             case RELU:
-                return x > 0f ? x : 0f;
+                // As applyInPlace and PyTorch: NaN stays NaN (a test "x > 0 ? x : 0" would make it 0).
+                return Math.max(x, 0f);
             case LEAKY_RELU:
                 return x >= 0f ? x : x * slope;
             case SIGMOID:

@@ -10,6 +10,36 @@ public final class ConvEngine {
     private ConvEngine() {
     }
 
+    /**
+     * Which computations may fill the feature map. {@link #EXACT}: every cell bit for bit the
+     * value the step trace shows ({@link Reference}'s one order), by the fastest path that keeps
+     * it (the vector path when the module is there, else {@link FastConvolution}).
+     * {@link #SEPARABLE_ALLOWED}: rank-one kernels of 5 x 5 and up may also take the separable
+     * path ({@code kh + kw} taps a cell instead of {@code kh * kw}: 15 x 15 Gaussian on 4096 x 4096
+     * 5x faster), whose values differ from the trace's in the last bits: for photos, folders of
+     * photos and benchmarks, where no trace is shown.
+     */
+    public enum Accuracy {
+        EXACT, SEPARABLE_ALLOWED
+    }
+
+    /**
+     * Thresholds and the path choice: fixed in production, set by tests to reach every path on
+     * small inputs (several threads, several column strips, the scalar and the vector path).
+     *
+     * @param stripColumns output columns per strip of the scalar path, 0 for the size that keeps its rows in L2
+     * @param smallWork below this many multiply-adds one thread runs the whole
+     * @param vector take the vector path (only where {@link VectorPath#available()})
+     */
+    record Tuning(int stripColumns, long smallWork, boolean vector) {
+        static final Tuning DEFAULT = new Tuning(0, Parallel.SMALL_WORK, VectorPath.available());
+    }
+
+    /** Which path {@link #run} takes for exact results: for {@code bench} and the README. */
+    public static String pathName() {
+        return VectorPath.describe();
+    }
+
     /** The feature map after convolution, bias and activation, and the pooled map (null without pooling). */
     public record Result(ConvPlan plan, Tensor featureMap, Tensor pooled) {
         /** The last stage's output: pooled if the spec pools, else the feature map. */
@@ -83,18 +113,33 @@ public final class ConvEngine {
      * {@code progress} (may be null) hears of each finished row, then of the pooling.
      *
      * <p>First the {@link WorkEstimate} of the plan is checked against {@code limit}; it also
-     * picks the path: separable or fast, or cell by cell when their buffers would dwarf the
-     * tensors (a huge virtual grid read in a few places).
+     * picks the path: separable (where {@link Accuracy} allows) or fast (the vector path when the
+     * module is there), or cell by cell when their buffers would dwarf the tensors (a huge virtual
+     * grid read in a few places).
      *
      * @throws WorkLimitException if the run would take more memory or time than {@code limit}
      */
     public static Result run(ConvPlan plan, Tensor input, Result reuse, int threads, Progress progress,
                              WorkLimit limit) {
+        return run(plan, input, reuse, threads, progress, limit, Accuracy.EXACT, Tuning.DEFAULT);
+    }
+
+    /**
+     * As {@link #run(ConvPlan, Tensor, Result, int, Progress, WorkLimit)} within the
+     * {@link WorkLimit#standard() standard limit}, allowing what {@code accuracy} says.
+     */
+    public static Result run(ConvPlan plan, Tensor input, Result reuse, int threads, Progress progress,
+                             Accuracy accuracy) {
+        return run(plan, input, reuse, threads, progress, WorkLimit.standard(), accuracy, Tuning.DEFAULT);
+    }
+
+    static Result run(ConvPlan plan, Tensor input, Result reuse, int threads, Progress progress, WorkLimit limit,
+                      Accuracy accuracy, Tuning tuning) {
         if (input.channels() != plan.inChannels() || input.height() != plan.inHeight()
                 || input.width() != plan.inWidth()) {
             throw new IllegalArgumentException("input " + input + " does not match the plan");
         }
-        float[][] factors = SeparableConvolution.factors(plan);
+        float[][] factors = accuracy == Accuracy.SEPARABLE_ALLOWED ? SeparableConvolution.factors(plan) : null;
         WorkEstimate estimate = WorkEstimate.of(plan, threads, factors != null);
         limit.check(estimate);
         Tensor fm = fits(reuse == null ? null : reuse.featureMap(), plan.outChannels(), plan.outHeight(), plan.outWidth());
@@ -106,7 +151,11 @@ public final class ConvEngine {
                 SeparableConvolution.run(plan, input, fm, factors, threads, rowDone);
                 break;
             case FAST:
-                FastConvolution.run(plan, input, fm, threads, rowDone);
+                if (tuning.vector() && VectorPath.available()) {
+                    VectorPath.run(plan, input, fm, threads, rowDone, tuning.smallWork());
+                } else {
+                    FastConvolution.run(plan, input, fm, threads, rowDone, tuning.stripColumns(), tuning.smallWork());
+                }
                 break;
             default:
                 Parallel.forRange(plan.outHeight(), threads, estimate.multiplyAdds(),

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * shifted copy per kernel column: {@code copy[kx][x] = row[x * strideX + kx * dilationX]}. Stride
  * and dilation are then gone from the inner loop, and every array it reads is indexed by the
  * same {@code x}, which is the form HotSpot C2 (JDK 17) turns into SIMD code:
- * {@code acc[x] += w0*a0[x] + ... + w4*a4[x]}, five taps a pass.
+ * {@code s = fma(a0[x], w0, acc[x]); ...; acc[x] = fma(a4[x], w4, s)}, five taps a pass, each cell
+ * adding its taps one after the other from 0 in {@link Reference}'s one order, the bias last.
+ * This is the path without the vector module; {@link VectorConvolution} is the one with it.
  *
  * <p>Measured on this project's 2-core machine, JDK 17, 4096-wide rows: the loop above runs at
  * about 0.023 ns per tap and pixel; one with different offsets into one array
@@ -43,11 +45,21 @@ final class FastConvolution {
      * finished output row.
      */
     static Tensor run(ConvPlan plan, Tensor input, Tensor out, int threads, Runnable rowDone) {
+        return run(plan, input, out, threads, rowDone, 0, Parallel.SMALL_WORK);
+    }
+
+    /**
+     * As {@link #run(ConvPlan, Tensor, Tensor, int, Runnable)} with the thresholds given (tests use
+     * narrow strips and no small-work limit): {@code stripColumns} 0 for {@link #stripWidth}.
+     */
+    static Tensor run(ConvPlan plan, Tensor input, Tensor out, int threads, Runnable rowDone, int stripColumns,
+                      long smallWork) {
         int oh = plan.outHeight();
         int ow = plan.outWidth();
         Kernel k = plan.directKernel();
         long work = (long) plan.outChannels() * oh * ow * plan.inPerGroup() * k.height() * k.width();
-        Parallel.forRange(oh, threads, work, (from, to) -> new Band(plan, input, out, rowDone).run(from, to));
+        Parallel.forRange(oh, threads, work, smallWork,
+                (from, to) -> new Band(plan, input, out, rowDone, stripColumns).run(from, to));
         return out;
     }
 
@@ -77,7 +89,7 @@ final class FastConvolution {
         private final float[] tapWeight;
         private final Runnable rowDone;
 
-        Band(ConvPlan plan, Tensor input, Tensor output, Runnable rowDone) {
+        Band(ConvPlan plan, Tensor input, Tensor output, Runnable rowDone, int stripColumns) {
             this.plan = plan;
             this.rowDone = rowDone;
             this.in = input.data();
@@ -101,7 +113,7 @@ final class FastConvolution {
             Kernel k = plan.directKernel();
             int kw = k.width();
             int taps = plan.inPerGroup() * k.height() * kw;
-            this.strip = stripWidth(ow, taps);
+            this.strip = stripColumns > 0 ? Math.min(ow, stripColumns) : stripWidth(ow, taps);
             // Stride 2 across with up to 49 taps: compute every column and keep every other one.
             // Splitting each row into its two phases (a strided, scalar copy of every input value)
             // costs more than the doubled, vectorised work there. 4096x4096, one thread: 3x3
@@ -163,14 +175,14 @@ final class FastConvolution {
                             }
                         }
                         int m = dense ? (n - 1) * 2 + 1 : n;
-                        Arrays.fill(acc, 0, m, bias[co]);
+                        Arrays.fill(acc, 0, m, 0f);
                         accumulate(acc, m, tapArray, tapWeight, taps);
                         if (dense) {
                             for (int x = 1; x < n; x++) {
                                 acc[x] = acc[2 * x];
                             }
                         }
-                        act.applyInPlace(acc, 0, n);
+                        finish(acc, 0, n, bias[co], act);
                         System.arraycopy(acc, 0, out, (co * oh + oy) * ow + x0, n);
                     }
                     if (rowDone != null && st == strips - 1) {
@@ -255,7 +267,9 @@ final class FastConvolution {
     }
 
     /**
-     * {@code acc[x] += sum_t w[t] * a[t][x]} for {@code x < n}, {@link #CHUNK} taps a pass.
+     * {@code acc[x] = fma(a[t][x], w[t], acc[x])} for each tap {@code t} in order, for {@code x < n}:
+     * {@link Reference}'s one order, {@link #CHUNK} taps a pass (each pass keeps the running sum
+     * in a register across its taps, so the order per cell is exactly sequential).
      * (Blocking the columns to keep the pass in L1 was tried: no gain at 4096 wide, up to 11x11.)
      */
     static void accumulate(float[] acc, int n, float[][] a, float[] w, int taps) {
@@ -284,32 +298,52 @@ final class FastConvolution {
     private static void add5(float[] acc, int n, float[] a0, float[] a1, float[] a2, float[] a3, float[] a4,
                              float w0, float w1, float w2, float w3, float w4) {
         for (int x = 0; x < n; x++) {
-            acc[x] += w0 * a0[x] + w1 * a1[x] + w2 * a2[x] + w3 * a3[x] + w4 * a4[x];
+            float s = Math.fma(a0[x], w0, acc[x]);
+            s = Math.fma(a1[x], w1, s);
+            s = Math.fma(a2[x], w2, s);
+            s = Math.fma(a3[x], w3, s);
+            acc[x] = Math.fma(a4[x], w4, s);
         }
     }
 
     private static void add4(float[] acc, int n, float[] a0, float[] a1, float[] a2, float[] a3,
                              float w0, float w1, float w2, float w3) {
         for (int x = 0; x < n; x++) {
-            acc[x] += w0 * a0[x] + w1 * a1[x] + w2 * a2[x] + w3 * a3[x];
+            float s = Math.fma(a0[x], w0, acc[x]);
+            s = Math.fma(a1[x], w1, s);
+            s = Math.fma(a2[x], w2, s);
+            acc[x] = Math.fma(a3[x], w3, s);
         }
     }
 
     private static void add3(float[] acc, int n, float[] a0, float[] a1, float[] a2, float w0, float w1, float w2) {
         for (int x = 0; x < n; x++) {
-            acc[x] += w0 * a0[x] + w1 * a1[x] + w2 * a2[x];
+            float s = Math.fma(a0[x], w0, acc[x]);
+            s = Math.fma(a1[x], w1, s);
+            acc[x] = Math.fma(a2[x], w2, s);
         }
     }
 
     private static void add2(float[] acc, int n, float[] a0, float[] a1, float w0, float w1) {
         for (int x = 0; x < n; x++) {
-            acc[x] += w0 * a0[x] + w1 * a1[x];
+            acc[x] = Math.fma(a1[x], w1, Math.fma(a0[x], w0, acc[x]));
         }
     }
 
     private static void add1(float[] acc, int n, float[] a0, float w0) {
         for (int x = 0; x < n; x++) {
-            acc[x] += w0 * a0[x];
+            acc[x] = Math.fma(a0[x], w0, acc[x]);
         }
+    }
+
+    /**
+     * Ends a row as {@link Reference} ends each cell: {@code pre = sum + bias}, then the activation,
+     * for {@code a[from, to)}.
+     */
+    static void finish(float[] a, int from, int to, float bias, Activation act) {
+        for (int x = from; x < to; x++) {
+            a[x] += bias;
+        }
+        act.applyInPlace(a, from, to);
     }
 }

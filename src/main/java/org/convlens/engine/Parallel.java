@@ -42,8 +42,13 @@ public final class Parallel {
      * the calling thread; returns when all are done. Rethrows a chunk's unchecked exception.
      */
     public static void forRange(int n, int threads, long work, RangeBody body) {
+        forRange(n, threads, work, SMALL_WORK, body);
+    }
+
+    /** As {@link #forRange(int, int, long, RangeBody)} with the small-work threshold given (tests set 0). */
+    static void forRange(int n, int threads, long work, long smallWork, RangeBody body) {
         int parts = Math.max(1, Math.min(threads, n));
-        if (parts == 1 || work < SMALL_WORK) {
+        if (parts == 1 || work < smallWork) {
             body.run(0, n);
             return;
         }

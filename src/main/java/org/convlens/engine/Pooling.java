@@ -155,9 +155,11 @@ public final class Pooling {
         boolean max = p.type() == PoolSpec.Type.MAX;
         float m = Float.NEGATIVE_INFINITY;
         int chosen = -1;
-        float sum = 0f;
-        for (long y = y0; y < y0 + p.kernelHeight(); y++) {
-            for (long x = x0; x < x0 + p.kernelWidth(); x++) {
+        int kh = p.kernelHeight();
+        int kw = p.kernelWidth();
+        float[] window = new float[kh * kw];
+        for (long y = y0; y < y0 + kh; y++) {
+            for (long x = x0; x < x0 + kw; x++) {
                 boolean pad = y < 0 || y >= h || x < 0 || x >= w;
                 float v = pad ? Float.NaN : (fm != null ? fm.get(c, (int) y, (int) x)
                         : Reference.convCell(plan, input, c, (int) y, (int) x));
@@ -166,10 +168,25 @@ public final class Pooling {
                         m = v;
                         chosen = cells.size();
                     }
-                    sum += v;
                 }
+                window[cells.size()] = v;
                 cells.add(new PoolStep.Cell((int) y, (int) x, pad, v));
             }
+        }
+        // The sum in poolRow's order, so the trace shows the pooled map's bits: each column of the
+        // window summed top to bottom, then the columns left to right (padding left out).
+        float sum = 0f;
+        boolean firstColumn = true;
+        for (long x = Math.max(x0, 0); x < Math.min(x0 + kw, w); x++) {
+            float col = 0f;
+            boolean firstRow = true;
+            for (long y = Math.max(y0, 0); y < Math.min(y0 + kh, h); y++) {
+                float v = window[(int) ((y - y0) * kw + (x - x0))];
+                col = firstRow ? v : col + v;
+                firstRow = false;
+            }
+            sum = firstColumn ? col : sum + col;
+            firstColumn = false;
         }
         if (max) {
             return new PoolStep(index, c, oy, ox, List.copyOf(cells), chosen, Float.NaN, 0, m);

@@ -8,8 +8,10 @@ import java.util.List;
  * is asked for, so a 4096 x 4096 input costs nothing until a step is shown. Convolution steps come
  * in output order (channel, row, column); pooling steps follow, over the activated feature map.
  *
- * <p>Every value a step shows comes from the same loops as {@link Reference}, and tests check the
- * trace against the fast engine on every cell.
+ * <p>Every value a step shows comes from the same loops as {@link Reference}, in its one order
+ * (fused multiply-adds, term by term), so each cell's output, sum and running sums are bit for bit
+ * what the fast paths put in the feature map, and the pooled cells what {@link Pooling} puts in
+ * the pooled map; tests check it on every cell of random problems.
  */
 public final class StepTrace {
     private final ConvPlan plan;

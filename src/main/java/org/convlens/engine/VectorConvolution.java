@@ -1,0 +1,274 @@
+package org.convlens.engine;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The fast path written with the Vector API ({@code jdk.incubator.vector}), register-blocked:
+ * four output rows by four vectors of columns are held in sixteen vector registers while every
+ * tap is added, so each output value is written once and each input vector loaded serves up to
+ * four output rows. Loaded only through {@link VectorPath}, when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector}; otherwise {@link FastConvolution} runs.
+ *
+ * <p>Every cell gets {@link Reference}'s one order: for each input slice, kernel row, kernel
+ * column, {@code acc = fma(value, weight, acc)} from 0, then {@code + bias}, then the activation
+ * (the same {@link Activation#applyInPlace} as the other paths). The block visits the virtual rows
+ * {@code j} in order and, within each, the kernel columns in order; output row {@code r} takes
+ * virtual row {@code j} as its kernel row {@code (j - r * strideY) / dilationY}, so each row's
+ * taps arrive row by row, column by column.
+ *
+ * <p>Virtual rows (padding applied from the {@link AxisMap}s) are built once per channel into a
+ * ring, split into stride phases ({@code phase p} holds virtual columns {@code p, p + sx, ...}),
+ * so a tap's vector of outputs is one contiguous load for any stride and dilation. Rows are
+ * padded with zeros past their end, so the last block of a row reads no further than its array;
+ * its lanes past the output width are dropped. Zero rows (zero padding above and below, rows a
+ * transposed convolution inserts) are skipped.
+ */
+final class VectorConvolution {
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+    /** Vectors of output columns per block. */
+    static final int COLS = 4;
+
+    private VectorConvolution() {
+    }
+
+    static String describe() {
+        return "vector (" + S.vectorBitSize() + "-bit, " + L + " floats)";
+    }
+
+    static void run(ConvPlan plan, Tensor input, Tensor out, int threads, Runnable rowDone, long smallWork) {
+        int oh = plan.outHeight();
+        Kernel k = plan.directKernel();
+        long work = (long) plan.outChannels() * oh * plan.outWidth() * plan.inPerGroup() * k.height() * k.width();
+        Parallel.forRange(oh, threads, work, smallWork, (from, to) -> new Band(plan, input, out, rowDone).run(from, to));
+    }
+
+    /** One thread's state: its ring of virtual rows, phase-split, per input channel. */
+    private static final class Band {
+        private final ConvPlan plan;
+        private final float[] in;
+        private final float[] out;
+        private final int inH;
+        private final int inW;
+        private final int oh;
+        private final int ow;
+        private final int sy;
+        private final int dy;
+        private final int sx;
+        private final int kHeight;
+        private final int kWidth;
+        private final int perGroup;
+        private final float[] weights;
+        private final float[] bias;
+        private final int[] colSource;
+        private final int runStart;
+        private final int runEnd;
+        private final int virtualHeight;
+        private final int phaseLen;
+        private final int[] tapBase;
+        private final int slots;
+        private final float[][] ring;
+        private final int[] tags;
+        private final float[] virtualRow;
+        private final float[] tail;
+        private final float[][] tapRows;
+        private final int[] tapOffsets;
+        private final float[] tapWeights;
+        private final Runnable rowDone;
+
+        Band(ConvPlan plan, Tensor input, Tensor output, Runnable rowDone) {
+            this.plan = plan;
+            this.rowDone = rowDone;
+            this.in = input.data();
+            this.out = output.data();
+            this.inH = input.height();
+            this.inW = input.width();
+            this.oh = plan.outHeight();
+            this.ow = plan.outWidth();
+            this.sy = plan.strideY();
+            this.dy = plan.dilationY();
+            this.sx = plan.strideX();
+            Kernel k = plan.directKernel();
+            this.kHeight = k.height();
+            this.kWidth = k.width();
+            this.perGroup = plan.inPerGroup();
+            this.weights = k.data();
+            this.bias = plan.bias();
+            AxisMap cols = plan.cols();
+            int vw = cols.length();
+            this.colSource = cols.sources();
+            int a = 0;
+            while (a < vw && cols.kind(a) != CellKind.INPUT) {
+                a++;
+            }
+            int b = a;
+            while (b < vw && cols.kind(b) == CellKind.INPUT && colSource[b] == colSource[a] + (b - a)) {
+                b++;
+            }
+            this.runStart = a;
+            this.runEnd = b;
+            this.virtualHeight = plan.rows().length();
+            int dx = plan.dilationX();
+            this.tapBase = new int[kWidth];
+            int maxOffset = 0;
+            for (int kx = 0; kx < kWidth; kx++) {
+                maxOffset = Math.max(maxOffset, kx * dx / sx);
+            }
+            int blockCols = COLS * L;
+            int paddedOut = (ow + blockCols - 1) / blockCols * blockCols;
+            // Each phase holds its virtual columns, then zeros far enough for the last block's loads.
+            this.phaseLen = Math.max((vw + sx - 1) / sx, paddedOut + maxOffset);
+            for (int kx = 0; kx < kWidth; kx++) {
+                tapBase[kx] = (kx * dx % sx) * phaseLen + kx * dx / sx;
+            }
+            this.slots = (kHeight - 1) * dy + 1;
+            this.ring = new float[plan.inChannels() * slots][];
+            this.tags = new int[ring.length];
+            java.util.Arrays.fill(tags, Integer.MIN_VALUE);
+            this.virtualRow = new float[vw];
+            this.tail = new float[blockCols];
+            int taps = perGroup * kHeight * kWidth;
+            this.tapRows = new float[taps][];
+            this.tapOffsets = new int[taps];
+            this.tapWeights = new float[taps];
+        }
+
+        void run(int fromRow, int toRow) {
+            Activation act = plan.spec().activation();
+            int blockCols = COLS * L;
+            for (int oy = fromRow; oy < toRow; oy++) {
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new Parallel.CancelledException();
+                }
+                for (int co = 0; co < plan.outChannels(); co++) {
+                    int n = gather(co, oy);
+                    int o = (co * oh + oy) * ow;
+                    for (int x = 0; x < ow; x += blockCols) {
+                        block(n, bias[co], o, x);
+                    }
+                    act.applyInPlace(out, o, o + ow);
+                }
+                if (rowDone != null) {
+                    rowDone.run();
+                }
+            }
+        }
+
+        /** The phase-split virtual row {@code vy} of channel {@code ci}; null for a zero row or one past the grid. */
+        private float[] row(int ci, int vy) {
+            if (vy >= virtualHeight) { // never for this band's rows
+                return null;
+            }
+            int src = plan.rows().source(vy);
+            if (src < 0) {
+                return null;
+            }
+            int slot = ci * slots + vy % slots;
+            if (ring[slot] == null) {
+                ring[slot] = new float[sx * phaseLen];
+            }
+            if (tags[slot] != vy) {
+                load(ci, src, ring[slot]);
+                tags[slot] = vy;
+            }
+            return ring[slot];
+        }
+
+        /** Builds virtual row of input row {@code srcRow} (border columns gathered), split into phases. */
+        private void load(int ci, int srcRow, float[] dst) {
+            int rowStart = (ci * inH + srcRow) * inW;
+            int vw = virtualRow.length;
+            float[] v = sx == 1 ? dst : virtualRow;
+            for (int i = 0; i < runStart; i++) {
+                int s = colSource[i];
+                v[i] = s < 0 ? 0f : in[rowStart + s];
+            }
+            if (runEnd > runStart) {
+                System.arraycopy(in, rowStart + colSource[runStart], v, runStart, runEnd - runStart);
+            }
+            for (int i = runEnd; i < vw; i++) {
+                int s = colSource[i];
+                v[i] = s < 0 ? 0f : in[rowStart + s];
+            }
+            if (sx == 1) {
+                return;
+            }
+            for (int p = 0; p < sx; p++) {
+                int o = p * phaseLen;
+                for (int j = 0, i = p; i < vw; j++, i += sx) {
+                    dst[o + j] = virtualRow[i];
+                }
+            }
+        }
+
+        /**
+         * Lists output row {@code oy}'s taps in {@link Reference}'s order (slice, kernel row,
+         * kernel column), leaving out zero rows: for each, the phase-split row it reads, where in
+         * that row column 0's value is, and its weight. One flat list, so the loop that holds the
+         * accumulators is a single loop with no call in it (C2 in JDK 17 keeps vectors in
+         * registers across one loop; across two nested loops it allocated them: 25x slower).
+         */
+        private int gather(int co, int oy) {
+            int n = 0;
+            for (int s = 0; s < perGroup; s++) {
+                int ci = plan.inputChannel(co, s);
+                int wSlice = (co * perGroup + s) * kHeight;
+                for (int ky = 0; ky < kHeight; ky++) {
+                    float[] row = row(ci, oy * sy + ky * dy);
+                    if (row == null) {
+                        continue;
+                    }
+                    int wb = (wSlice + ky) * kWidth;
+                    for (int kx = 0; kx < kWidth; kx++) {
+                        tapRows[n] = row;
+                        tapOffsets[n] = tapBase[kx];
+                        tapWeights[n] = weights[wb + kx];
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }
+
+        /**
+         * One block: {@code 4 * L} columns from {@code x} of the output row whose {@code n} taps
+         * {@link #gather} listed. The four accumulators stay in vector registers across all taps,
+         * so each output is written once; per tap, one broadcast weight, four loads and four fused
+         * multiply-adds.
+         */
+        private void block(int n, float bias, int o, int x) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            for (int t = 0; t < n; t++) {
+                float[] row = tapRows[t];
+                int at = tapOffsets[t] + x;
+                FloatVector w = FloatVector.broadcast(S, tapWeights[t]);
+                a0 = FloatVector.fromArray(S, row, at).fma(w, a0);
+                a1 = FloatVector.fromArray(S, row, at + L).fma(w, a1);
+                a2 = FloatVector.fromArray(S, row, at + 2 * L).fma(w, a2);
+                a3 = FloatVector.fromArray(S, row, at + 3 * L).fma(w, a3);
+            }
+            FloatVector b = FloatVector.broadcast(S, bias);
+            a0 = a0.add(b);
+            a1 = a1.add(b);
+            a2 = a2.add(b);
+            a3 = a3.add(b);
+            if (x + COLS * L <= ow) {
+                a0.intoArray(out, o + x);
+                a1.intoArray(out, o + x + L);
+                a2.intoArray(out, o + x + 2 * L);
+                a3.intoArray(out, o + x + 3 * L);
+            } else {
+                a0.intoArray(tail, 0);
+                a1.intoArray(tail, L);
+                a2.intoArray(tail, 2 * L);
+                a3.intoArray(tail, 3 * L);
+                System.arraycopy(tail, 0, out, o + x, ow - x);
+            }
+        }
+    }
+}
