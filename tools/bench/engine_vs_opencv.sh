@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# ConvLens `bench` next to OpenCV (tools/bench/engine_vs_opencv.py) in the same session, rounds
+# taking turns: each round runs the engine with the vector path (--add-modules
+# jdk.incubator.vector), the engine without it (the path `java -jar` takes), then OpenCV, each at
+# 1 and 2 threads. Prints every JSON line, then the medians over the rounds and the ratios
+# ConvLens / OpenCV (below 1: ConvLens is faster).
+#   tools/bench/engine_vs_opencv.sh [ROUNDS] [CASE-SUBSTRING] [RUNS]
+# Needs target/convlens.jar (mvn -B package) and python3-opencv. Lines land in target/bench/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds="${1:-3}"
+filter="${2:-}"
+runs="${3:-7}"
+jar=target/convlens.jar
+out=target/bench/engine_vs_opencv.jsonl
+mkdir -p target/bench
+: > "$out"
+for r in $(seq 1 "$rounds"); do
+  echo "round $r of $rounds (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
+  java --add-modules jdk.incubator.vector -jar "$jar" bench --json --case "$filter" --runs "$runs" 2>/dev/null \
+    | sed 's/^{/{"side": "vector", "round": '"$r"', /' | tee -a "$out"
+  java -jar "$jar" bench --json --case "$filter" --runs "$runs" \
+    | sed 's/^{/{"side": "scalar", "round": '"$r"', /' | tee -a "$out"
+  /usr/bin/python3 tools/bench/engine_vs_opencv.py --case "$filter" --runs "$runs" \
+    | sed 's/^{/{"side": "opencv", "round": '"$r"', /' | tee -a "$out"
+done
+/usr/bin/python3 - "$out" <<'PY'
+import json, statistics, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+med = {}
+for j in rows:
+    key = (j["side"], j["case"], j["threads"], j.get("peer", ""))
+    med.setdefault(key, []).append(j["median_ms"])
+med = {k: statistics.median(v) for k, v in med.items()}
+cases = list(dict.fromkeys(j["case"] for j in rows))
+def get(side, case, t):
+    vals = [v for (s, c, th, p), v in med.items() if s == side and c == case and th == t]
+    return min(vals) if vals else None
+def peers(case):
+    return sorted({p for (s, c, th, p) in med if s == "opencv" and c == case})
+def f(v):
+    return "-" if v is None else ("%.2f ms" % v if v < 100 else "%.1f ms" % v)
+def ratio(a, b):
+    return "-" if a is None or b is None else "%.2fx" % (a / b)
+print()
+print("| case | vector 1 thread | vector 2 threads | without vector 1 thread | without vector 2 threads"
+      " | OpenCV 1 thread | OpenCV 2 threads | vector 1t / OpenCV 1t | vector 2t / OpenCV best |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+for case in cases:
+    for peer in peers(case) or [""]:
+        def cv(t):
+            v = med.get(("opencv", case, t, peer))
+            return v
+        v1, v2 = get("vector", case, 1), get("vector", case, 2)
+        s1, s2 = get("scalar", case, 1), get("scalar", case, 2)
+        c1, c2 = cv(1), cv(2)
+        best = min(x for x in (c1, c2) if x is not None) if (c1 or c2) else None
+        name = case if len(peers(case)) < 2 else "%s (%s)" % (case, peer)
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (name, f(v1), f(v2), f(s1), f(s2), f(c1), f(c2),
+              ratio(v1, c1), ratio(v2, best)))
+PY
