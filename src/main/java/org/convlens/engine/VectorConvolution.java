@@ -5,17 +5,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The fast path written with the Vector API ({@code jdk.incubator.vector}), register-blocked:
- * four output rows by four vectors of columns are held in sixteen vector registers while every
- * tap is added, so each output value is written once and each input vector loaded serves up to
- * four output rows. Loaded only through {@link VectorPath}, when the JVM was started with
- * {@code --add-modules jdk.incubator.vector}; otherwise {@link FastConvolution} runs.
+ * four vectors of output columns (64 with AVX-512) are held in registers while every tap is
+ * added, so each output value is written once, and each tap costs one broadcast weight, four
+ * loads and four fused multiply-adds. Loaded only through {@link VectorPath}, when the JVM was
+ * started with {@code --add-modules jdk.incubator.vector}; otherwise {@link FastConvolution} runs.
  *
  * <p>Every cell gets {@link Reference}'s one order: for each input slice, kernel row, kernel
  * column, {@code acc = fma(value, weight, acc)} from 0, then {@code + bias}, then the activation
- * (the same {@link Activation#applyInPlace} as the other paths). The block visits the virtual rows
- * {@code j} in order and, within each, the kernel columns in order; output row {@code r} takes
- * virtual row {@code j} as its kernel row {@code (j - r * strideY) / dilationY}, so each row's
- * taps arrive row by row, column by column.
+ * (the same {@link Activation#applyInPlace} as the other paths).
  *
  * <p>Virtual rows (padding applied from the {@link AxisMap}s) are built once per channel into a
  * ring, split into stride phases ({@code phase p} holds virtual columns {@code p, p + sx, ...}),
@@ -23,6 +20,11 @@ import jdk.incubator.vector.VectorSpecies;
  * padded with zeros past their end, so the last block of a row reads no further than its array;
  * its lanes past the output width are dropped. Zero rows (zero padding above and below, rows a
  * transposed convolution inserts) are skipped.
+ *
+ * <p>Tried: four output rows per block sharing each loaded vector (sixteen accumulators, a
+ * branch per row and tap): C2 took seconds to compile it and then allocated the vectors; as two
+ * nested loops (kernel rows, then columns) the vectors were allocated too (25x slower than the
+ * flat tap list used here).
  */
 final class VectorConvolution {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

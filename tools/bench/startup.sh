@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Start-up, side by side, rounds taking turns (medians; a shared machine is noisy: read the ratios).
+#  1. Under Xvfb, the time from launching a window until the screen shows its first content
+#     (a region of the screen holding more than a handful of colours: text, controls), for
+#     - bare:     a JavaFX window with one Label (org.convlens.app.BareWindow) from the same jar
+#     - convlens: java -jar target/convlens.jar (the window, no lesson: --lesson=none)
+#     and, when target/dist/ConvLens exists (mvn -B -Pdist package), the packaged window with its
+#     start-up archive (AppCDS) and without it.
+#  2. Wall time of the command line `compute examples/one-to-nine.json` next to `java -version`,
+#     from the jar and from the packaged image (its archive made on the first run).
+#   tools/bench/startup.sh [ROUNDS]
+# Needs xvfb (Xvfb), python3, GTK 3 (libgtk-3-0) and target/convlens.jar. Prints a Markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds="${1:-5}"
+jar=target/convlens.jar
+image=target/dist/ConvLens
+out=target/bench/startup.txt
+mkdir -p target/bench
+: > "$out"
+home=$(mktemp -d)
+export HOME="$home" XDG_CACHE_HOME="$home/cache"
+display=":$((90 + RANDOM % 100))"
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$home"' EXIT
+sleep 1
+
+# Polls the top-left 800 x 300 of the screen (where both windows show text) through Xlib until it
+# holds at least 6 colours, and prints the seconds since START_NS.
+cat > "$home/firstpaint.py" <<'PY'
+import ctypes, ctypes.util, os, sys, time
+start = int(sys.argv[1]) / 1e9
+deadline = time.time() + float(sys.argv[2])
+x11 = ctypes.cdll.LoadLibrary(ctypes.util.find_library("X11"))
+x11.XOpenDisplay.restype = ctypes.c_void_p
+x11.XDefaultRootWindow.restype = ctypes.c_ulong
+x11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+x11.XGetImage.restype = ctypes.c_void_p
+x11.XGetImage.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_int, ctypes.c_uint,
+                          ctypes.c_uint, ctypes.c_ulong, ctypes.c_int]
+class XImage(ctypes.Structure):
+    _fields_ = [("width", ctypes.c_int), ("height", ctypes.c_int), ("xoffset", ctypes.c_int),
+                ("format", ctypes.c_int), ("data", ctypes.c_void_p), ("byte_order", ctypes.c_int),
+                ("bitmap_unit", ctypes.c_int), ("bitmap_bit_order", ctypes.c_int), ("bitmap_pad", ctypes.c_int),
+                ("depth", ctypes.c_int), ("bytes_per_line", ctypes.c_int), ("bits_per_pixel", ctypes.c_int)]
+libc = ctypes.CDLL(None)
+d = x11.XOpenDisplay(os.environ["DISPLAY"].encode())
+root = x11.XDefaultRootWindow(d)
+W, H = 800, 300
+while time.time() < deadline:
+    p = x11.XGetImage(d, root, 0, 0, W, H, 0xFFFFFFFF, 2)
+    img = ctypes.cast(p, ctypes.POINTER(XImage)).contents
+    buf = ctypes.string_at(img.data, img.bytes_per_line * H)
+    libc.free(ctypes.c_void_p(img.data)); libc.free(ctypes.c_void_p(p))
+    if len(set(memoryview(buf).cast("I"))) >= 6:
+        print("%.3f" % (time.time() - start))
+        sys.exit(0)
+    time.sleep(0.02)
+print("timeout")
+sys.exit(1)
+PY
+
+window() { # name command...
+  local name="$1"
+  shift
+  local t0
+  t0=$(date +%s%N)
+  DISPLAY="$display" "$@" >/dev/null 2>&1 &
+  local pid=$!
+  local s
+  s=$(DISPLAY="$display" python3 "$home/firstpaint.py" "$t0" 120 || true)
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  sleep 0.5
+  echo "window $name $s" | tee -a "$out"
+}
+cli() { # name command...
+  local name="$1"
+  shift
+  local t0 t1
+  t0=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  t1=$(date +%s%N)
+  echo "cli $name $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')" | tee -a "$out"
+}
+
+if [ -x "$image/bin/ConvLens" ]; then
+  # The command line's archive is made by its first run: make it before timing.
+  "$image/bin/convlens" compute examples/one-to-nine.json >/dev/null
+fi
+for r in $(seq 1 "$rounds"); do
+  echo "round $r of $rounds (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
+  window bare java -cp "$jar" org.convlens.app.BareWindow
+  window convlens java -jar "$jar" --lesson=none
+  if [ -x "$image/bin/ConvLens" ]; then
+    window packaged-cds "$image/bin/ConvLens" --lesson=none
+    window packaged-nocds "$image/lib/runtime/bin/java" -Xshare:auto --add-modules=jdk.incubator.vector \
+      -cp "$image/lib/app/*" org.convlens.app.Launcher --lesson=none
+  fi
+  cli java-version java -version
+  cli compute java -jar "$jar" compute examples/one-to-nine.json
+  if [ -x "$image/bin/ConvLens" ]; then
+    cli packaged-java-version "$image/lib/runtime/bin/java" -version
+    cli packaged-compute-cds "$image/bin/convlens" compute examples/one-to-nine.json
+    cli packaged-compute-nocds "$image/lib/runtime/bin/java" -cp "$image/lib/app/*" org.convlens.cli.Cli \
+      compute examples/one-to-nine.json
+  fi
+done
+python3 - "$out" <<'PY'
+import statistics, sys
+med = {}
+for line in open(sys.argv[1]):
+    kind, name, value = line.split()
+    if value != "timeout":
+        med.setdefault((kind, name), []).append(float(value))
+med = {k: statistics.median(v) for k, v in med.items()}
+def row(label, kind, name, base):
+    if (kind, name) in med:
+        v = med[(kind, name)]
+        b = med.get((kind, base))
+        print("| %s | %.2f s | %s |" % (label, v, "%.2fx" % (v / b) if b else "-"))
+print()
+print("| window: first content on screen | median | vs bare JavaFX |")
+print("| --- | --- | --- |")
+row("bare JavaFX window, one Label (same jar)", "window", "bare", "bare")
+row("ConvLens, java -jar", "window", "convlens", "bare")
+row("ConvLens, packaged image, with AppCDS", "window", "packaged-cds", "bare")
+row("ConvLens, packaged image, without AppCDS", "window", "packaged-nocds", "bare")
+print()
+print("| command line, wall time | median | vs java -version |")
+print("| --- | --- | --- |")
+row("java -version", "cli", "java-version", "java-version")
+row("java -jar convlens.jar compute examples/one-to-nine.json", "cli", "compute", "java-version")
+row("image's runtime: java -version", "cli", "packaged-java-version", "packaged-java-version")
+row("bin/convlens compute (AppCDS)", "cli", "packaged-compute-cds", "packaged-java-version")
+row("the same without AppCDS", "cli", "packaged-compute-nocds", "packaged-java-version")
+PY
