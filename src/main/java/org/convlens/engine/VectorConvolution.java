@@ -57,7 +57,13 @@ final class VectorConvolution {
         private final int ow;
         private final int sy;
         private final int dy;
+        /** The column stride rows are built for: 1 when computing densely, else the plan's. */
         private final int sx;
+        /** Stride 2 across with few taps: every column computed, then every other one kept. */
+        private final boolean dense;
+        /** Output columns computed per row: {@code ow}, or {@code 2 * ow - 1} when dense. */
+        private final int width;
+        private final float[] denseRow;
         private final int kHeight;
         private final int kWidth;
         private final int perGroup;
@@ -90,7 +96,13 @@ final class VectorConvolution {
             this.ow = plan.outWidth();
             this.sy = plan.strideY();
             this.dy = plan.dilationY();
-            this.sx = plan.strideX();
+            // Splitting each row into two phases is a strided scalar copy of every value, which
+            // costs more than the doubled vector work for up to 7 x 7 (as in FastConvolution).
+            this.dense = plan.strideX() == 2
+                    && (long) plan.inPerGroup() * plan.directKernel().height() * plan.directKernel().width()
+                    <= FastConvolution.DENSE_MAX_TAPS;
+            this.sx = dense ? 1 : plan.strideX();
+            this.width = dense ? 2 * ow - 1 : ow;
             Kernel k = plan.directKernel();
             this.kHeight = k.height();
             this.kWidth = k.width();
@@ -118,7 +130,7 @@ final class VectorConvolution {
                 maxOffset = Math.max(maxOffset, kx * dx / sx);
             }
             int blockCols = COLS * L;
-            int paddedOut = (ow + blockCols - 1) / blockCols * blockCols;
+            int paddedOut = (width + blockCols - 1) / blockCols * blockCols;
             // Each phase holds its virtual columns, then zeros far enough for the last block's loads.
             this.phaseLen = Math.max((vw + sx - 1) / sx, paddedOut + maxOffset);
             for (int kx = 0; kx < kWidth; kx++) {
@@ -130,6 +142,7 @@ final class VectorConvolution {
             java.util.Arrays.fill(tags, Integer.MIN_VALUE);
             this.virtualRow = new float[vw];
             this.tail = new float[blockCols];
+            this.denseRow = dense ? new float[paddedOut] : null;
             int taps = perGroup * kHeight * kWidth;
             this.tapRows = new float[taps][];
             this.tapOffsets = new int[taps];
@@ -147,8 +160,17 @@ final class VectorConvolution {
                 for (int co = 0; co < plan.outChannels(); co++) {
                     int n = gather(co, oy);
                     int o = (co * oh + oy) * ow;
-                    for (int x = 0; x < ow; x += blockCols) {
-                        block(n, bias[co], o, x);
+                    if (dense) {
+                        for (int x = 0; x < width; x += blockCols) {
+                            block(n, bias[co], denseRow, 0, x);
+                        }
+                        for (int x = 0; x < ow; x++) {
+                            out[o + x] = denseRow[2 * x];
+                        }
+                    } else {
+                        for (int x = 0; x < ow; x += blockCols) {
+                            block(n, bias[co], out, o, x);
+                        }
                     }
                     act.applyInPlace(out, o, o + ow);
                 }
@@ -240,7 +262,7 @@ final class VectorConvolution {
          * so each output is written once; per tap, one broadcast weight, four loads and four fused
          * multiply-adds.
          */
-        private void block(int n, float bias, int o, int x) {
+        private void block(int n, float bias, float[] dst, int o, int x) {
             FloatVector a0 = FloatVector.zero(S);
             FloatVector a1 = FloatVector.zero(S);
             FloatVector a2 = FloatVector.zero(S);
@@ -259,17 +281,17 @@ final class VectorConvolution {
             a1 = a1.add(b);
             a2 = a2.add(b);
             a3 = a3.add(b);
-            if (x + COLS * L <= ow) {
-                a0.intoArray(out, o + x);
-                a1.intoArray(out, o + x + L);
-                a2.intoArray(out, o + x + 2 * L);
-                a3.intoArray(out, o + x + 3 * L);
+            if (x + COLS * L <= width) {
+                a0.intoArray(dst, o + x);
+                a1.intoArray(dst, o + x + L);
+                a2.intoArray(dst, o + x + 2 * L);
+                a3.intoArray(dst, o + x + 3 * L);
             } else {
                 a0.intoArray(tail, 0);
                 a1.intoArray(tail, L);
                 a2.intoArray(tail, 2 * L);
                 a3.intoArray(tail, 3 * L);
-                System.arraycopy(tail, 0, out, o + x, ow - x);
+                System.arraycopy(tail, 0, dst, o + x, width - x);
             }
         }
     }
