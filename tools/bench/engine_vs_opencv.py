@@ -69,6 +69,11 @@ def run_case(spec, inputs):
     return outs
 
 
+def median(v):
+    v = sorted(v)
+    return v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--case", default="")
@@ -93,14 +98,19 @@ def main():
                 if time.perf_counter() > end:
                     break
             ms = []
+            cpu = []
             for _ in range(a.runs):
+                c0 = time.thread_time()
                 t0 = time.perf_counter()
                 run_case(spec, inputs)
                 ms.append((time.perf_counter() - t0) * 1000)
-            ms.sort()
-            med = ms[len(ms) // 2] if len(ms) % 2 else (ms[len(ms) // 2 - 1] + ms[len(ms) // 2]) / 2
-            print(json.dumps({"case": name, "threads": t, "median_ms": round(med, 3),
-                              "mpix_s": round(size * size / (med / 1000) / 1e6, 1), "peer": peer}), flush=True)
+                cpu.append((time.thread_time() - c0) * 1000)
+            line = {"case": name, "threads": t, "median_ms": round(median(ms), 3),
+                    "mpix_s": round(size * size / (median(ms) / 1000) / 1e6, 1), "peer": peer}
+            if t == 1:
+                # One thread: this thread's CPU time, the time an idle core would take.
+                line["cpu_ms"] = round(median(cpu), 3)
+            print(json.dumps(line), flush=True)
 
 
 if __name__ == "__main__":

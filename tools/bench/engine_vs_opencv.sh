@@ -32,6 +32,11 @@ for j in rows:
     key = (j["side"], j["case"], j["threads"], j.get("peer", ""))
     med.setdefault(key, []).append(j["median_ms"])
 med = {k: statistics.median(v) for k, v in med.items()}
+cpu = {}
+for j in rows:
+    if "cpu_ms" in j:
+        cpu.setdefault((j["side"], j["case"], j.get("peer", "")), []).append(j["cpu_ms"])
+cpu = {k: statistics.median(v) for k, v in cpu.items()}
 cases = list(dict.fromkeys(j["case"] for j in rows))
 def get(side, case, t):
     vals = [v for (s, c, th, p), v in med.items() if s == side and c == case and th == t]
@@ -58,4 +63,16 @@ for case in cases:
         name = case if len(peers(case)) < 2 else "%s (%s)" % (case, peer)
         print("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (name, f(v1), f(v2), f(s1), f(s2), f(c1), f(c2),
               ratio(v1, c1), ratio(v2, best)))
+print()
+print("One thread, CPU time of the working thread (what an idle core would take; robust to a loaded machine):")
+print()
+print("| case | vector | without vector | OpenCV | vector / OpenCV | without vector / OpenCV |")
+print("| --- | --- | --- | --- | --- | --- |")
+for case in cases:
+    for peer in peers(case) or [""]:
+        v = min([x for (s, c, p), x in cpu.items() if s == "vector" and c == case] or [None], key=lambda x: x or 0)
+        sc = min([x for (s, c, p), x in cpu.items() if s == "scalar" and c == case] or [None], key=lambda x: x or 0)
+        c1 = cpu.get(("opencv", case, peer))
+        name = case if len(peers(case)) < 2 else "%s (%s)" % (case, peer)
+        print("| %s | %s | %s | %s | %s | %s |" % (name, f(v), f(sc), f(c1), ratio(v, c1), ratio(sc, c1)))
 PY

@@ -23,6 +23,7 @@ import java.util.Random;
  * Figures only: nothing here asserts a speed.
  */
 final class BenchCommand {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private final PrintStream out;
     private final PrintStream err;
 
@@ -141,12 +142,17 @@ final class BenchCommand {
             Tensor input = randomInput(c);
             ConvPlan plan = ConvPlan.of(c.spec(), input);
             for (int threads : threadCounts) {
-                double[] ms = c.poolOnly() ? timePool(plan, input, threads, runs) : time(plan, input, threads, runs);
+                double[] cpu = new double[runs];
+                double[] ms = c.poolOnly() ? timePool(plan, input, threads, runs, cpu)
+                        : time(plan, input, threads, runs, cpu);
                 double median = median(ms);
+                Arrays.sort(cpu);
                 double mpix = c.pixels() / (median / 1000.0) / 1e6;
                 if (json) {
+                    // On one thread the work runs on this thread: its CPU time is the time an idle core would take.
+                    String cpuField = threads == 1 ? String.format(Locale.ROOT, ", \"cpu_ms\": %.3f", median(cpu)) : "";
                     out.printf(Locale.ROOT, "{\"case\": \"%s\", \"threads\": %d, \"median_ms\": %.3f, \"mpix_s\": %.1f,"
-                            + " \"path\": \"%s\"}%n", c.name(), threads, median, mpix, ConvEngine.pathName());
+                            + " \"path\": \"%s\"%s}%n", c.name(), threads, median, mpix, ConvEngine.pathName(), cpuField);
                 } else {
                     out.printf(Locale.ROOT, "%-18s threads %-3d median %9.3f ms   %8.1f Mpix/s   (min %.3f, max %.3f, %d runs)%n",
                             c.name(), threads, median, mpix, ms[0], ms[ms.length - 1], ms.length);
@@ -177,7 +183,7 @@ final class BenchCommand {
      * tensors are reused from run to run, as a live view does, so the figure is the computation,
      * not the zeroing of a fresh 64 MB array. Rank-one kernels may take the separable path.
      */
-    private static double[] time(ConvPlan plan, Tensor input, int threads, int runs) {
+    private static double[] time(ConvPlan plan, Tensor input, int threads, int runs, double[] cpu) {
         long start = System.nanoTime();
         ConvEngine.Result[] res = {null};
         Runnable once = () -> res[0] = ConvEngine.run(plan, input, res[0], threads, null,
@@ -193,9 +199,11 @@ final class BenchCommand {
         }
         double[] ms = new double[runs];
         for (int r = 0; r < runs; r++) {
+            long c0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             once.run();
             ms[r] = (System.nanoTime() - t0) / 1e6;
+            cpu[r] = (CPU.getCurrentThreadCpuTime() - c0) / 1e6;
             if (res[0].output().data().length == 0) {
                 throw new AssertionError();
             }
@@ -205,7 +213,7 @@ final class BenchCommand {
     }
 
     /** As {@link #time}, for the pooling stage alone over the input (the identity 1x1 conv is not timed). */
-    private static double[] timePool(ConvPlan plan, Tensor input, int threads, int runs) {
+    private static double[] timePool(ConvPlan plan, Tensor input, int threads, int runs, double[] cpu) {
         Tensor out = new Tensor(input.channels(), plan.poolY().size(), plan.poolX().size());
         long warmEnd = System.nanoTime() + 500_000_000L;
         for (int i = 0; i < 3 || System.nanoTime() < warmEnd; i++) {
@@ -213,9 +221,11 @@ final class BenchCommand {
         }
         double[] ms = new double[runs];
         for (int r = 0; r < runs; r++) {
+            long c0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             Pooling.pool(plan, input, out, threads);
             ms[r] = (System.nanoTime() - t0) / 1e6;
+            cpu[r] = (CPU.getCurrentThreadCpuTime() - c0) / 1e6;
         }
         Arrays.sort(ms);
         return ms;
