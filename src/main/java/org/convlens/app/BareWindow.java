@@ -1,6 +1,7 @@
 package org.convlens.app;
 
 import javafx.application.Application;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.text.Font;
@@ -26,6 +27,8 @@ public final class BareWindow {
         public void start(Stage stage) {
             Label label = new Label("ConvLens");
             label.setFont(Font.font(48));
+            // Top left, where ConvLens shows its first text too (the script watches that corner).
+            label.setAlignment(Pos.TOP_LEFT);
             stage.setScene(new Scene(label, 1440, 900));
             stage.setTitle("ConvLens");
             stage.show();
