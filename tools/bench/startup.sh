@@ -95,16 +95,14 @@ for r in $(seq 1 "$rounds"); do
   window convlens java -jar "$jar" --lesson=none
   if [ -x "$image/bin/ConvLens" ]; then
     window packaged-cds "$image/bin/ConvLens" --lesson=none
-    window packaged-nocds "$image/lib/runtime/bin/java" -Xshare:auto --add-modules=jdk.incubator.vector \
-      -cp "$image/lib/app/*" org.convlens.app.Launcher --lesson=none
+    window packaged-nocds env CONVLENS_CDS=off "$image/bin/ConvLens" --lesson=none
   fi
   cli java-version java -version
   cli compute java -jar "$jar" compute examples/one-to-nine.json
   if [ -x "$image/bin/ConvLens" ]; then
     cli packaged-java-version "$image/lib/runtime/bin/java" -version
     cli packaged-compute-cds "$image/bin/convlens" compute examples/one-to-nine.json
-    cli packaged-compute-nocds "$image/lib/runtime/bin/java" -cp "$image/lib/app/*" org.convlens.cli.Cli \
-      compute examples/one-to-nine.json
+    cli packaged-compute-nocds env CONVLENS_CDS=off "$image/bin/convlens" compute examples/one-to-nine.json
   fi
 done
 python3 - "$out" <<'PY'

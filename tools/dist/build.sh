@@ -82,8 +82,13 @@ chmod 755 "$image/bin/ConvLens" "$image/bin/convlens"
 if command -v xvfb-run >/dev/null 2>&1; then
   home="$(mktemp -d)"
   CONVLENS_CDS_DUMP=1 HOME="$home" timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" \
-    "$image/bin/ConvLens" --measure-fps 1 >/dev/null 2>&1 || true
+    "$image/bin/ConvLens" --measure-fps 1 > "$work/window-training.log" 2>&1 || true
   rm -rf "$home"
+  # The training run is also the packaged window's smoke test.
+  if grep -E 'Exception|Error' "$work/window-training.log" >&2; then
+    echo "the packaged window failed (log: $work/window-training.log)" >&2
+    exit 1
+  fi
 else
   echo "AppCDS: no window archive (xvfb-run is needed for the training run: apt-get install xvfb)"
 fi

@@ -6,17 +6,33 @@
 # holds only its own one-line messages (the JVM warns about incubator modules before main).
 # Start-up archive (AppCDS): the one made at package time while the image is where it was built,
 # else one this script makes in the user's cache on the first start (-XX:ArchiveClassesAtExit).
+# CONVLENS_CDS=off starts without an archive (to measure what it gives).
 app=$(cd "$(dirname "$(readlink -f "$0")")/../lib/app" && pwd)
 root=$(dirname "$(dirname "$app")")
 mode=window
 main=org.convlens.app.Launcher
-opts="--add-modules=jdk.incubator.vector --add-exports=javafx.graphics/com.sun.prism=ALL-UNNAMED"
+# JavaFX is made of named modules here (on the class path, with java -jar, nothing is
+# encapsulated): ControlsFX reaches into their internals as its documentation lists, and
+# --measure-fps reads the Prism pipeline's name.
+fx="--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED"
+fx="$fx --add-exports=javafx.controls/com.sun.javafx.scene.control=ALL-UNNAMED"
+fx="$fx --add-exports=javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED"
+fx="$fx --add-exports=javafx.controls/com.sun.javafx.scene.control.inputmap=ALL-UNNAMED"
+fx="$fx --add-exports=javafx.graphics/com.sun.javafx.scene=ALL-UNNAMED"
+fx="$fx --add-exports=javafx.graphics/com.sun.javafx.scene.traversal=ALL-UNNAMED"
+fx="$fx --add-exports=javafx.graphics/com.sun.javafx.css=ALL-UNNAMED"
+fx="$fx --add-exports=javafx.graphics/com.sun.prism=ALL-UNNAMED"
+fx="$fx --add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED"
+fx="$fx --add-opens=javafx.graphics/javafx.scene=ALL-UNNAMED"
+opts="--add-modules=jdk.incubator.vector $fx"
 case "${1:-}" in
   ""|--presentation|--screenshots|--measure-fps|--lesson*) ;;
   --cli) shift; mode=cli; main=org.convlens.cli.Cli; opts= ;;
   *) mode=cli; main=org.convlens.cli.Cli; opts= ;;
 esac
-if [ -n "${CONVLENS_CDS_DUMP:-}" ]; then
+if [ "${CONVLENS_CDS:-}" = off ]; then
+  cds=
+elif [ -n "${CONVLENS_CDS_DUMP:-}" ]; then
   cds="-XX:ArchiveClassesAtExit=$app/$mode.jsa"
 elif [ -s "$app/$mode.jsa" ] && [ "$(cat "$app/cds-root" 2>/dev/null)" = "$root" ]; then
   cds="-XX:SharedArchiveFile=$app/$mode.jsa"
