@@ -133,6 +133,12 @@ public final class ConvEngine {
         return run(plan, input, reuse, threads, progress, WorkLimit.standard(), accuracy, Tuning.DEFAULT);
     }
 
+    /** With {@code tuning} (tests reach every path on small inputs), within the standard limit. */
+    static Result run(ConvPlan plan, Tensor input, Result reuse, int threads, Progress progress, Accuracy accuracy,
+                      Tuning tuning) {
+        return run(plan, input, reuse, threads, progress, WorkLimit.standard(), accuracy, tuning);
+    }
+
     static Result run(ConvPlan plan, Tensor input, Result reuse, int threads, Progress progress, WorkLimit limit,
                       Accuracy accuracy, Tuning tuning) {
         if (input.channels() != plan.inChannels() || input.height() != plan.inHeight()
