@@ -122,6 +122,8 @@ public final class LayerSettingsViewModel {
     private void on(Name name, Runnable write, Observable... properties) {
         for (Observable p : properties) {
             p.addListener(o -> {
+                // Read it even while loading, so the property is valid again and its next change is heard.
+                ((javafx.beans.value.ObservableValue<?>) o).getValue();
                 if (loading) {
                     return;
                 }

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.convlens.engine.ConvPlan;
@@ -18,6 +19,7 @@ import org.convlens.engine.Tensor;
 import org.convlens.spec.LayerSettings;
 import org.convlens.spec.Numbers;
 import org.convlens.spec.Problem;
+import org.convlens.ui.LocalText;
 import org.convlens.ui.UiText;
 import org.convlens.ui.settings.LayerSettingsViewModel;
 import org.convlens.ui.settings.Setting;
@@ -61,6 +63,7 @@ public final class ScenarioViewModel {
     private final ReadOnlyObjectWrapper<Computation> computation = new ReadOnlyObjectWrapper<>(this, "computation");
     private final ReadOnlyObjectWrapper<Problem> latestProblem = new ReadOnlyObjectWrapper<>(this, "latestProblem");
     private final SettingMessages messages = new SettingMessages(locale);
+    private final LocalText note = new LocalText(locale);
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo", false);
     private final Deque<Problem> undo = new ArrayDeque<>();
@@ -78,6 +81,7 @@ public final class ScenarioViewModel {
         this.layer = new LayerSettingsViewModel(random);
         for (Observable o : new Observable[] {inChannels, inHeight, inWidth}) {
             o.addListener(x -> {
+                ((javafx.beans.value.ObservableValue<?>) x).getValue();
                 if (loading) {
                     return;
                 }
@@ -224,8 +228,23 @@ public final class ScenarioViewModel {
         updateHistory();
     }
 
+    /**
+     * Where the scenario shown came from, when it came from elsewhere (a layer of a network: "layer
+     * 3 of LeNet-5, on layer 2's maps"), in the window's language; "" for the user's own.
+     */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.property();
+    }
+
+    /** As {@link #load(Problem)}, saying where the scenario came from ({@link #noteProperty()}). */
+    public void load(Problem p, Function<Locale, String> from) {
+        load(p);
+        note.set(from);
+    }
+
     /** Replaces every setting and value with those of {@code p}. */
     public void load(Problem p) {
+        note.clear();
         loading = true;
         try {
             input.set(p.input().copy());

@@ -74,6 +74,17 @@ class LayerSettingsViewModelTest {
     }
 
     @Test
+    void aChangeAfterALoadIsHeardWithNoControlReadingTheProperty() {
+        LayerSettingsViewModel s = new LayerSettingsViewModel();
+        s.load(org.convlens.engine.ConvSpec.builder(KernelPresets.get("sobel_x")).stride(2).build(), 1);
+        int before = s.revisionProperty().get();
+        s.strideXProperty().set(3);
+        s.outChannelsProperty().set(4);
+        assertEquals(before + 2, s.revisionProperty().get());
+        assertEquals(4, s.build().kernel().dim0());
+    }
+
+    @Test
     void textInTheCommandLinesGrammarReachesTheProperties() {
         LayerSettingsViewModel s = new LayerSettingsViewModel();
         s.set(Name.POOL, "avg:3:2:1");
