@@ -70,6 +70,8 @@ public final class Shell implements UiContext {
     private final List<String> parameters;
     private final List<TabContribution> contributions = new ArrayList<>();
     private final Actions actions = new Actions();
+    /** The contributed tabs that have been shown: rebuilt filled after a language switch. */
+    private final java.util.Set<String> filled = new java.util.HashSet<>();
     /** Set when a command moved the focus into a text field: the letter typed with it must not land there. */
     private boolean swallowTyped;
     private final FrameRateMeter meter = new FrameRateMeter();
@@ -217,6 +219,17 @@ public final class Shell implements UiContext {
         files.whenRestored(then);
     }
 
+    /** Fills a contributed tab's content, once per build, saying so in the status line if it fails. */
+    private void fill(TabContribution c, Tab t) {
+        try {
+            c.fill(t, this);
+            filled.add(c.id());
+        } catch (RuntimeException e) {
+            String why = String.valueOf(e.getMessage());
+            status.say(l -> UiText.get(l, "status.tab.failed", c.id(), why), true);
+        }
+    }
+
     /** (Re)builds the whole window in the current language. */
     void build() {
         String selected = main == null ? null : main.tabs().getSelectionModel().getSelectedItem().getId();
@@ -241,11 +254,25 @@ public final class Shell implements UiContext {
         int helpAt = main.menuBar().getMenus().indexOf(main.helpMenu());
         for (TabContribution c : sorted) {
             try {
-                Tab t = c.createTab(this);
-                if (t.getId() == null) {
-                    t.setId(c.id());
-                }
+                Tab t = new Tab(c.title(this));
+                t.setId(c.id());
+                t.setClosable(false);
                 main.tabs().getTabs().add(t);
+                // Built when first shown: a tab nobody opens costs nothing at start.
+                if (filled.contains(c.id()) || c.id().equals(selected)) {
+                    fill(c, t);
+                } else {
+                    t.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                        @Override
+                        public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean a,
+                                            Boolean now) {
+                            if (now) {
+                                t.selectedProperty().removeListener(this);
+                                fill(c, t);
+                            }
+                        }
+                    });
+                }
                 List<Menu> menus = c.createMenus(this);
                 main.menuBar().getMenus().addAll(helpAt, menus);
                 helpAt += menus.size();

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * A tab (and optionally menus) another part of ConvLens adds to the main window, such as photos
- * or lessons. The window calls {@link #createTab} when it is built and again after each language
- * switch (the window is rebuilt with the new texts), so a contribution keeps its state in its own
- * view-model and makes fresh nodes each time.
+ * or lessons. The window makes the tab with its {@link #title} and calls {@link #fill} when the
+ * tab is first shown, and again after each language switch (the window is rebuilt with the new
+ * texts), so a contribution keeps its state in its own view-model and makes fresh nodes each time.
  *
  * <p>Register one either by listing its class in
  * {@code META-INF/services/org.convlens.ui.TabContribution} (found with {@link java.util.ServiceLoader};
@@ -24,8 +24,16 @@ public interface TabContribution {
         return 100;
     }
 
-    /** The tab, with its texts in {@link UiContext#locale()}. */
-    Tab createTab(UiContext context);
+    /** The tab's title, in {@link UiContext#locale()}. */
+    String title(UiContext context);
+
+    /**
+     * Puts the tab's content (and whatever listens to it) into {@code tab}, with its texts in
+     * {@link UiContext#locale()}. The window calls it the first time the tab is shown, so a tab
+     * nobody opens costs nothing at start, and again after a language switch if it had been shown
+     * (the window is rebuilt with the new texts: keep state in your view-model).
+     */
+    void fill(Tab tab, UiContext context);
 
     /**
      * A panel beside the tabs (at the window's right), shown whichever tab is selected, such as a

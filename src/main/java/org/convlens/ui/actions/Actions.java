@@ -113,14 +113,15 @@ public final class Actions {
     }
 
     /**
-     * The keyboard help: every handled command with a key, in the table's order.
+     * The keyboard help: every command with a key, in the table's order (a tab's commands are
+     * listed before the tab has been opened: they work as soon as it is).
      *
      * @param text the window's texts: bundle key and locale to text
      */
     public List<HelpRow> help(Locale locale, BiFunction<Locale, String, String> text) {
         List<HelpRow> rows = new ArrayList<>();
         for (Command c : Command.values()) {
-            if (!handlers.containsKey(c) || c.keys().isEmpty()) {
+            if (c.keys().isEmpty()) {
                 continue;
             }
             List<String> keys = new ArrayList<>();

@@ -152,15 +152,18 @@ public final class LessonContribution implements TabContribution {
     // The window's parts
 
     @Override
-    public Tab createTab(UiContext c) {
+    public String title(UiContext c) {
+        return LessonText.get(c.locale(), "tab.lessons");
+    }
+
+    @Override
+    public void fill(Tab t, UiContext c) {
         ensure(c);
         if (list != null) {
             list.dispose();
         }
         list = LessonListView.load(library, player, c.locale(), this::open, () -> load(false));
-        Tab t = new Tab(LessonText.get(c.locale(), "tab.lessons"), list.root());
-        t.setId(ID);
-        return t;
+        t.setContent(list.root());
     }
 
     @Override

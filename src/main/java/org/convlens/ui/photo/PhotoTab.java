@@ -34,7 +34,12 @@ public final class PhotoTab implements TabContribution {
     private boolean openedFirstSample;
 
     @Override
-    public Tab createTab(UiContext context) {
+    public String title(UiContext context) {
+        return PhotoText.bundle(context.locale()).getString("tab");
+    }
+
+    @Override
+    public void fill(Tab tab, UiContext context) {
         if (vm == null) {
             vm = new PhotoViewModel(context.executor(), Platform::runLater);
         }
@@ -45,22 +50,26 @@ public final class PhotoTab implements TabContribution {
             taken = context.scenario().latestProblemProperty().get();
             context.selectTab("stepper");
         });
-        Tab tab = new Tab(PhotoText.bundle(context.locale()).getString("tab"), view.root());
-        tab.setId(id());
-        tab.setClosable(false);
+        tab.setContent(view.root());
         view.registerCommands(context.actions());
-        takeStepperSettings(context);
         tab.selectedProperty().addListener((o, a, selected) -> {
             if (selected) {
-                takeStepperSettings(context);
-                if (vm.photoProperty().get() == null && !openedFirstSample) {
-                    // Never an empty tab: the first visit shows a bundled photo at once.
-                    openedFirstSample = true;
-                    vm.openSample(FIRST_SAMPLE);
-                }
+                shown(context);
             }
         });
-        return tab;
+        if (tab.isSelected()) {
+            shown(context);
+        }
+    }
+
+    /** The tab on screen: the stepper's settings if they changed, and never an empty tab. */
+    private void shown(UiContext context) {
+        takeStepperSettings(context);
+        if (vm.photoProperty().get() == null && !openedFirstSample) {
+            // Never an empty tab: the first visit shows a bundled photo at once.
+            openedFirstSample = true;
+            vm.openSample(FIRST_SAMPLE);
+        }
     }
 
     /** The stepper's settings, all of them, when they changed since they were last taken. */

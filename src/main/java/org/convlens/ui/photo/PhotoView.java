@@ -68,7 +68,7 @@ import java.util.concurrent.Executors;
  * The photo view's controller: binds the FXML controls to a {@link PhotoViewModel}, draws the two
  * pictures through one shared {@link ViewTransform} (zoom and pan in step), and turns mouse,
  * keyboard and drag-and-drop into view-model commands. Use {@link #load} to make one, then put
- * {@link #root()} in a tab ({@link #createTab}) or a window of its own ({@link #openWindow}).
+ * {@link #root()} in a tab ({@link PhotoTab}) or a window of its own ({@link #openWindow}).
  */
 public final class PhotoView {
     @FXML
@@ -167,15 +167,6 @@ public final class PhotoView {
         controller.root.getStylesheets().add(Objects.requireNonNull(PhotoView.class.getResource("/css/PhotoView.css"),
                 "/css/PhotoView.css").toExternalForm());
         return controller;
-    }
-
-    /** A tab holding a new photo view (what the main window adds: {@code tabs.getTabs().add(PhotoView.createTab(...))}). */
-    public static Tab createTab(PhotoViewModel vm, Locale locale) {
-        PhotoView v = load(vm, locale);
-        Tab t = new Tab(PhotoText.bundle(locale).getString("tab"), v.root());
-        t.setId("photosTab");
-        t.setClosable(false);
-        return t;
     }
 
     /** A view model with a background executor of daemon threads and {@link Platform#runLater}. */
