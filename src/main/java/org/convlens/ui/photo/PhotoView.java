@@ -262,10 +262,10 @@ public final class PhotoView {
 
         vm.layer().kernelProperty().addListener((o, a, k) -> showCells(k));
         showCells(vm.layer().kernelProperty().get());
-        settingsError.textProperty().bind(vm.cellErrorProperty());
-        frequencyView.responseProperty().bind(vm.frequencyProperty());
-        bandLabel.textProperty().bind(vm.bandProperty());
-        layerHolder.getChildren().setAll(LayerSettingsView.load(vm.layer(), vm.settingMessages(), locale, "photo-").root());
+        settingsError.textProperty().bind(vm.settings().cellErrorProperty());
+        frequencyView.responseProperty().bind(vm.settings().frequencyProperty());
+        bandLabel.textProperty().bind(vm.settings().bandProperty());
+        layerHolder.getChildren().setAll(LayerSettingsView.load(vm.layer(), vm.settings().messages(), locale, "photo-").root());
 
         scalingBox.getItems().setAll(Scaling.values());
         scalingBox.setConverter(named(v -> b.getString("show." + v.id())));
@@ -296,9 +296,9 @@ public final class PhotoView {
         noticeLabel.textProperty().bind(vm.noticeProperty());
         errorLabel.textProperty().bind(vm.errorProperty());
         channelInfoLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.channelInfoProperty().get().isEmpty() ? "" : vm.channelInfoProperty().get() + " "
+                () -> vm.settings().channelInfoProperty().get().isEmpty() ? "" : vm.settings().channelInfoProperty().get() + " "
                         + PhotoText.get(locale, "values"),
-                vm.channelInfoProperty()));
+                vm.settings().channelInfoProperty()));
         statusLabel.textProperty().bind(vm.statusProperty());
         timingLabel.textProperty().bind(vm.timingProperty());
         progressBar.progressProperty().bind(vm.progressProperty());
@@ -360,7 +360,7 @@ public final class PhotoView {
                     int fx = x;
                     f.textProperty().addListener((o, a, t) -> {
                         if (!showing) {
-                            boolean bad = !vm.setKernelCell(fy, fx, t);
+                            boolean bad = !vm.settings().setKernelCell(fy, fx, t);
                             f.pseudoClassStateChanged(Controls.INVALID, bad);
                         }
                     });

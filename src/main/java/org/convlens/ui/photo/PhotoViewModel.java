@@ -84,8 +84,7 @@ public final class PhotoViewModel {
     private final Executor executor;
     private final Consumer<Runnable> fx;
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(this, "locale", Locale.ENGLISH);
-    private final LayerSettingsViewModel layer = new LayerSettingsViewModel();
-    private final SettingMessages settingMessages = new SettingMessages(locale);
+    private final PhotoLayerViewModel settings = new PhotoLayerViewModel(locale);
 
     // Properties
     private final ReadOnlyObjectWrapper<Photo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
@@ -110,13 +109,7 @@ public final class PhotoViewModel {
     private final LocalText error = new LocalText(locale);
     private final LocalText notice = new LocalText(locale);
     private final LocalText status = new LocalText(locale);
-    private final LocalText timing = new LocalText(locale);
-    private final LocalText channelInfo = new LocalText(locale);
-    private final ReadOnlyObjectWrapper<FrequencyResponse> frequency = new ReadOnlyObjectWrapper<>(this, "frequency");
-    private final LocalText band = new LocalText(locale);
-    private final LocalText cellError = new LocalText(locale);
-    private final ReadOnlyDoubleWrapper shownMs = new ReadOnlyDoubleWrapper(this, "shownMs", Double.NaN);
-    private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount", 0);
+    private final ShownTimes times = new ShownTimes(locale);
     private final ReadOnlyObjectWrapper<Problem> patch = new ReadOnlyObjectWrapper<>(this, "patch");
 
     private Consumer<Problem> patchSink;
@@ -144,10 +137,7 @@ public final class PhotoViewModel {
         this.executor = executor;
         this.fx = fx;
         this.maxPixels = maxPixels;
-        layer.load(ConvSpec.builder(KernelPresets.get("sobel_x")).padding(Padding.SAME).build(), 1);
-        layer.revisionProperty().addListener(o -> edited());
-        layer.kernelProperty().addListener((o, a, k) -> updateFrequency(k));
-        updateFrequency(layer.kernelProperty().get());
+        settings.layer().revisionProperty().addListener(o -> edited());
         colorMode.addListener((o, a, b) -> reloadInMode());
         scaling.addListener(o -> updateDisplay());
         channel.addListener(o -> updateDisplay());
@@ -155,14 +145,14 @@ public final class PhotoViewModel {
         result.addListener(o -> updateDisplay());
     }
 
-    /** The layer's settings as the tab edits them: the shared model, loaded from the stepper's. */
-    public LayerSettingsViewModel layer() {
-        return layer;
+    /** The tab's settings: the layer, its messages, the kernel cells and the kernel as a filter. */
+    public PhotoLayerViewModel settings() {
+        return settings;
     }
 
-    /** The message at each setting (a setting that does not fit the photo says so there). */
-    public SettingMessages settingMessages() {
-        return settingMessages;
+    /** The layer's settings as the tab edits them: the shared model, loaded from the stepper's. */
+    public LayerSettingsViewModel layer() {
+        return settings.layer();
     }
 
     /** The window's language: every line this view-model shows follows it. */
@@ -235,55 +225,17 @@ public final class PhotoViewModel {
 
     /** "engine 34 ms, on screen 52 ms after the edit". */
     public ReadOnlyStringProperty timingProperty() {
-        return timing.property();
-    }
-
-    /** How the channels are used, in words. */
-    public ReadOnlyStringProperty channelInfoProperty() {
-        return channelInfo.property();
-    }
-
-    public ReadOnlyObjectProperty<FrequencyResponse> frequencyProperty() {
-        return frequency.getReadOnlyProperty();
-    }
-
-    /** What is wrong with a kernel cell as typed, or empty. */
-    public ReadOnlyStringProperty cellErrorProperty() {
-        return cellError.property();
-    }
-
-    /**
-     * Sets weight (y, x) of the kernel's first slice from typed text ({@link Numbers}).
-     *
-     * @return false if the text is not a number (the weight keeps its value and the error says so)
-     */
-    public boolean setKernelCell(int y, int x, String text) {
-        Float v = Numbers.parse(text);
-        if (v == null) {
-            cellError.set(l -> PhotoText.get(l, "error.cell", y + 1, x + 1, text));
-            return false;
-        }
-        cellError.clear();
-        Kernel k = layer.kernelProperty().get();
-        if (y < k.height() && x < k.width() && Float.floatToIntBits(k.get(0, 0, y, x)) != Float.floatToIntBits(v)) {
-            layer.setWeight(0, 0, y, x, v);
-        }
-        return true;
-    }
-
-    /** The kernel named as a filter (low-pass, ...). */
-    public ReadOnlyStringProperty bandProperty() {
-        return band.property();
+        return times.timingProperty();
     }
 
     /** Time from the edit to the result on screen, of the last result shown. */
     public ReadOnlyDoubleProperty shownMsProperty() {
-        return shownMs.getReadOnlyProperty();
+        return times.shownMsProperty();
     }
 
     /** Counts results put on screen (for tests and the benchmark). */
     public ReadOnlyIntegerProperty shownCountProperty() {
-        return shownCount.getReadOnlyProperty();
+        return times.shownCountProperty();
     }
 
     /** The last patch sent to the stepper. */
@@ -343,7 +295,7 @@ public final class PhotoViewModel {
             status.set(l -> PhotoText.get(l, "status.opened", p.name(), p.fileWidth(), p.fileHeight(),
                     p.format().displayName()));
             inputDisplay.set(inputDisplayOf(p));
-            updateChannelInfo();
+            settings.updateChannelInfo(p);
             edited();
         });
         t.setOnFailed(e -> {
@@ -417,51 +369,31 @@ public final class PhotoViewModel {
         }
     }
 
-    /**
-     * The settings as they run on photo {@code p} (a single 2-D kernel applied to each channel of a
-     * colour photo: {@link ChannelPolicy}), or null after saying at the setting why they cannot.
-     */
+    /** The settings as they run on photo {@code p}, or null after saying at the setting why they cannot. */
     private ConvSpec specFor(Photo p) {
-        try {
-            ConvSpec s = ChannelPolicy.forChannels(layer.build(), p.channels());
-            ConvPlan.of(s, p.tensor());
-            return s;
-        } catch (SpecException e) {
-            settingError(e);
-            return null;
-        }
+        ConvSpec s = settings.check(p);
+        showSettingProblem();
+        return s;
     }
 
-    /** Checks the settings against the photo now, showing any problem at its setting. */
+    /** Checks the settings against the photo now, showing any problem at its setting and in the error line. */
     private void checkSettings() {
-        Photo p = photo.get();
-        ConvSpec s;
-        try {
-            s = layer.build();
-            if (p != null) {
-                ConvPlan.of(ChannelPolicy.forChannels(s, p.channels()), p.tensor());
-            }
-        } catch (SpecException e) {
-            settingError(e);
-            return;
-        }
-        settingMessages.errorProperty().set(null);
-        if (settingErrorShown) {
-            settingErrorShown = false;
-            error.clear();
-        }
-        updateChannelInfo();
+        settings.check(photo.get());
+        showSettingProblem();
     }
 
     /** True while {@link #error} holds a settings problem (cleared once the settings work again). */
     private boolean settingErrorShown;
 
-    private void settingError(SpecException e) {
-        Setting at = Setting.of(e.field());
-        Setting edited = Setting.of(layer.lastEdited());
-        settingMessages.errorProperty().set(new SettingError(at, edited, e::message));
-        error.set(l -> PhotoText.get(l, "error.setting", e.message(l)));
-        settingErrorShown = true;
+    private void showSettingProblem() {
+        SettingError e = settings.problem();
+        if (e != null) {
+            error.set(l -> PhotoText.get(l, "error.setting", e.message(l)));
+            settingErrorShown = true;
+        } else if (settingErrorShown) {
+            settingErrorShown = false;
+            error.clear();
+        }
     }
 
     private void maybeStart() {
@@ -516,7 +448,7 @@ public final class PhotoViewModel {
             done(t);
             PhotoResult r = t.getValue();
             lastRunMs = r.engineMs();
-            if (settingMessages.errorProperty().get() == null) {
+            if (settings.problem() == null) {
                 error.clear();
             }
             show(r);
@@ -526,7 +458,7 @@ public final class PhotoViewModel {
             done(t);
             Throwable x = t.getException();
             if (x instanceof SpecException se) {
-                settingError(se);
+                error.set(l -> PhotoText.get(l, "error.setting", se.message(l)));
             } else if (x instanceof OutOfMemoryError) {
                 error.set(l -> PhotoText.get(l, "error.memory"));
             } else if (!(x instanceof Parallel.CancelledException) && !(x instanceof CancellationException)) {
@@ -604,45 +536,12 @@ public final class PhotoViewModel {
 
     /** The view calls this once it has put {@code d} on screen. */
     public void markShown(Display d) {
-        if (d == null || d.source() == null) {
-            shownCount.set(shownCount.get() + 1);
-            return;
-        }
-        if (d.source().isPreview()) {
-            previewEdit = d.source().editNanos();
-        }
-        markShownTimes(d);
-        shownCount.set(shownCount.get() + 1);
+        times.shown(d);
     }
-
-    private long previewEdit;
-    private final ReadOnlyDoubleWrapper previewShownMs = new ReadOnlyDoubleWrapper(this, "previewShownMs", Double.NaN);
 
     /** Time from the edit to the preview on screen, of the last preview shown. */
     public ReadOnlyDoubleProperty previewShownMsProperty() {
-        return previewShownMs.getReadOnlyProperty();
-    }
-
-    private void markShownTimes(Display d) {
-        PhotoResult r = d.source();
-        double since = r.editNanos() == 0 ? Double.NaN : (System.nanoTime() - r.editNanos()) / 1e6;
-        if (r.isPreview()) {
-            previewShownMs.set(since);
-            timing.set(l -> PhotoText.get(l, "timing.preview", r.preview(), fmt(since)));
-            return;
-        }
-        shownMs.set(since);
-        boolean afterPreview = r.editNanos() != 0 && r.editNanos() == previewEdit;
-        double preview = previewShownMs.get();
-        timing.set(l -> {
-            String full = Double.isNaN(since) ? PhotoText.get(l, "timing.engine", fmt(r.engineMs()))
-                    : PhotoText.get(l, "timing.both", fmt(r.engineMs()), fmt(since));
-            return afterPreview ? PhotoText.get(l, "timing.afterPreview", fmt(preview), full) : full;
-        });
-    }
-
-    private static String fmt(double ms) {
-        return ms < 10 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);
+        return times.previewShownMsProperty();
     }
 
     private void updateDisplay() {
@@ -678,70 +577,9 @@ public final class PhotoViewModel {
         return new Display(t, t.channels() == 3 ? MapRenderer.RGB : 0, clamp, null, OutputGeometry.IDENTITY, null);
     }
 
-    private void updateFrequency(Kernel k) {
-        if (k == null) {
-            return;
-        }
-        float[][] rows = new float[k.height()][k.width()];
-        for (int y = 0; y < k.height(); y++) {
-            for (int x = 0; x < k.width(); x++) {
-                rows[y][x] = k.get(0, 0, y, x);
-            }
-        }
-        FrequencyResponse f = FrequencyResponse.of(rows, 64);
-        frequency.set(f);
-        band.set(l -> ImageText.get(l, "band." + f.band().key()));
-    }
-
-    private void updateChannelInfo() {
-        Photo p = photo.get();
-        if (p == null) {
-            channelInfo.clear();
-            return;
-        }
-        String photoKey = p.channels() == 3 ? "channels.rgb" : p.fileGray() ? "channels.grayFile" : "channels.gray";
-        ConvSpec s;
-        try {
-            s = layer.build();
-        } catch (SpecException e) {
-            s = null;
-        }
-        String use = s == null ? null : ChannelPolicy.depthwise(s, p.channels()) ? "channels.depthwise"
-                : s.kernel().dim1() * s.groups() == p.channels() || s.transposed() && s.kernel().dim0() == p.channels()
-                ? "channels.asIs" : null;
-        int in = layer.settings().inChannels();
-        channelInfo.set(l -> PhotoText.get(l, photoKey) + (use == null ? "" : " " + PhotoText.get(l, use, in)));
-    }
-
     /** Readout of the values under the point {@code (x, y)} of the input (continuous input coordinates). */
     public String probe(double x, double y) {
-        Photo p = photo.get();
-        if (p == null) {
-            return "";
-        }
-        int ix = (int) Math.floor(x);
-        int iy = (int) Math.floor(y);
-        if (ix < 0 || iy < 0 || ix >= p.width() || iy >= p.height()) {
-            return "";
-        }
-        StringBuilder in = new StringBuilder();
-        for (int c = 0; c < p.channels(); c++) {
-            in.append(c == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", p.tensor().get(c, iy, ix)));
-        }
-        Display d = display.get();
-        String out = "";
-        if (d != null) {
-            int ox = (int) Math.floor(d.geometry().outputX(x - 0.5) + 0.5);
-            int oy = (int) Math.floor(d.geometry().outputY(y - 0.5) + 0.5);
-            if (ox >= 0 && oy >= 0 && ox < d.map().width() && oy < d.map().height()) {
-                StringBuilder v = new StringBuilder();
-                for (int c = 0; c < d.map().channels(); c++) {
-                    v.append(c == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4f", d.map().get(c, oy, ox)));
-                }
-                out = PhotoText.get(locale.get(), "probe.result", oy, ox, v);
-            }
-        }
-        return PhotoText.get(locale.get(), "probe.input", iy, ix, in) + out;
+        return PhotoCells.probe(photo.get(), display.get(), x, y, locale.get());
     }
 
     /**
@@ -757,22 +595,13 @@ public final class PhotoViewModel {
         if (p == null || s == null) {
             return null;
         }
-        int size = Math.min(PATCH, Math.min(p.width(), p.height()));
-        int x0 = Math.max(0, Math.min(x, p.width() - size));
-        int y0 = Math.max(0, Math.min(y, p.height() - size));
-        int c = p.channels();
-        float[] d = new float[c * size * size];
-        for (int ch = 0; ch < c; ch++) {
-            for (int r = 0; r < size; r++) {
-                for (int q = 0; q < size; q++) {
-                    d[(ch * size + r) * size + q] = p.tensor().get(ch, y0 + r, x0 + q);
-                }
-            }
-        }
-        ConvSpec forPatch = s.toBuilder().padding(Padding.VALID).pool(null).build();
-        Problem problem = new Problem(new Tensor(c, size, size, d), forPatch);
+        PhotoCells.Patch made = PhotoCells.patch(p, s, x, y, PATCH);
+        Problem problem = made.problem();
+        int y0 = made.y();
+        int x0 = made.x();
+        int size = made.size();
         try {
-            ConvPlan.of(forPatch, problem.input());
+            ConvPlan.of(problem.spec(), problem.input());
         } catch (SpecException e) {
             error.set(l -> PhotoText.get(l, "error.patch", e.message(l)));
             return null;

@@ -118,7 +118,7 @@ public final class PhotoBench {
             for (int i = 0; i < runs + 2; i++) {
                 int b = shown(vm);
                 String value = Numbers.shortest(rows[0][0] + (i + 1) * 0.125f);
-                onFx(() -> vm.setKernelCell(0, 0, value));
+                onFx(() -> vm.settings().setKernelCell(0, 0, value));
                 waitFor(() -> vm.shownCountProperty().get() > b && !vm.busyProperty().get(), 120);
                 Thread.sleep(50);
                 double v = onFxGet(() -> vm.shownMsProperty().get());

@@ -127,11 +127,11 @@ class PhotoViewModelTest {
             q.runAll();
         }, q::runAll, () -> {
             assertNotNull(vm.resultProperty().get());
-            vm.setKernelCell(1, 1, "1");
+            vm.settings().setKernelCell(1, 1, "1");
             assertEquals(1, q.jobs.size());
             assertTrue(vm.busyProperty().get());
-            vm.setKernelCell(1, 1, "2");
-            vm.setKernelCell(1, 1, "3");
+            vm.settings().setKernelCell(1, 1, "2");
+            vm.settings().setKernelCell(1, 1, "3");
         }, q::runAll, q::runAll, q::runAll, () -> {
             assertEquals(3f, vm.resultProperty().get().plan().spec().kernel().get(0, 0, 1, 1));
             assertTrue(!vm.busyProperty().get());
@@ -145,11 +145,11 @@ class PhotoViewModelTest {
             vm = new PhotoViewModel(q, Runnable::run);
             vm.openSample("coins.png");
             q.runAll();
-        }, q::runAll, () -> vm.setKernelCell(0, 0, "5"), q::runAll, () -> {
+        }, q::runAll, () -> vm.settings().setKernelCell(0, 0, "5"), q::runAll, () -> {
             // The last run of this photo took a few ms, well under the cancel threshold, so the queued
             // run is kept and the newest edit follows it.
-            vm.setKernelCell(0, 0, "6");
-            vm.setKernelCell(0, 0, "7");
+            vm.settings().setKernelCell(0, 0, "6");
+            vm.settings().setKernelCell(0, 0, "7");
             assertEquals(1, q.jobs.size());
             q.jobs.poll().run();
         }, () -> {
@@ -167,11 +167,11 @@ class PhotoViewModelTest {
         }, () -> {
             r.set(vm.resultProperty().get());
             assertNotNull(r.get());
-            vm.setKernelCell(2, 0, "1..5");
+            vm.settings().setKernelCell(2, 0, "1..5");
         }, () -> {
             assertSame(r.get(), vm.resultProperty().get());
-            assertTrue(vm.cellErrorProperty().get().startsWith("kernel cell row 3, column 1"),
-                    vm.cellErrorProperty().get());
+            assertTrue(vm.settings().cellErrorProperty().get().startsWith("kernel cell row 3, column 1"),
+                    vm.settings().cellErrorProperty().get());
         });
     }
 
@@ -194,7 +194,7 @@ class PhotoViewModelTest {
         }, () -> {
             assertEquals(3, vm.displayProperty().get().map().channels());
             assertEquals(MapRenderer.RGB, vm.channelProperty().get());
-            assertTrue(vm.channelInfoProperty().get().contains("groups = 3"));
+            assertTrue(vm.settings().channelInfoProperty().get().contains("groups = 3"));
             vm.colorModeProperty().set(ColorMode.GRAY);
         }, () -> {
             assertEquals(1, vm.photoProperty().get().channels());
@@ -285,7 +285,7 @@ class PhotoViewModelTest {
             vm.openSample("hubble_deep_field.jpg");
         }, () -> {
             vm.resultProperty().addListener((o, a, r) -> seen.add(r));
-            vm.setKernelCell(1, 1, "0.5");
+            vm.settings().setKernelCell(1, 1, "0.5");
         }, () -> {
             assertEquals(2, seen.size(), "a preview, then the full result");
             PhotoResult preview = seen.get(0);
@@ -315,7 +315,7 @@ class PhotoViewModelTest {
         }, () -> {
             assertNull(vm.resultProperty().get());
             assertNull(vm.sendPatch(0, 0));
-            assertTrue(vm.bandProperty().get().startsWith("high-pass"), vm.bandProperty().get());
+            assertTrue(vm.settings().bandProperty().get().startsWith("high-pass"), vm.settings().bandProperty().get());
         });
     }
 }
