@@ -60,6 +60,25 @@ public final class NumberText {
         return Float.toString(v);
     }
 
+    /** The exact value as {@link #exact} gives it, with the true minus sign: for text people read (tooltips). */
+    public static String exactShown(float v) {
+        return exact(v).replace('-', MINUS);
+    }
+
+    /** A hyphen used as a sign: before a digit, not after a letter, digit or closing bracket; or in an exponent. */
+    private static final java.util.regex.Pattern HYPHEN_SIGN =
+            java.util.regex.Pattern.compile("(?<![A-Za-z0-9)\\]])-(?=[0-9.\u221e])|(?<=[0-9][eE])-(?=[0-9])");
+
+    /**
+     * {@code text} with each hyphen that stands for a minus sign ({@code "row -1"},
+     * {@code "(-2)"}, {@code "1.0E-7"}) replaced by the true minus sign (U+2212), readable from
+     * the back of a classroom; hyphens inside words and ranges ({@code "zero-padded"},
+     * {@code "3-5"}) are left alone.
+     */
+    public static String withTrueMinus(String text) {
+        return text == null || text.indexOf('-') < 0 ? text : HYPHEN_SIGN.matcher(text).replaceAll("\u2212");
+    }
+
     /**
      * Parses what a user typed into a number: accepts a hyphen or the minus sign, a decimal comma
      * or point, and fractions such as {@code 1/9}.

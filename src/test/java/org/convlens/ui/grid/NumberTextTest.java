@@ -31,4 +31,23 @@ class NumberTextTest {
     void negativeTermsGoInParentheses(float v, String shown) {
         assertEquals(shown, NumberText.term(v, 3));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "padding at row -1, column -2: 0|padding at row \u22121, column \u22122: 0",
+        "input channel 0, row 1, column 2: -0.5|input channel 0, row 1, column 2: \u22120.5",
+        "weight: 1.0E-7 and -1.5E-7|weight: 1.0E\u22127 and \u22121.5E\u22127",
+        "(-2) + 3|(\u22122) + 3",
+        "\u586b\u5145\u683c\uff0c\u7b2c -1 \u884c|\u586b\u5145\u683c\uff0c\u7b2c \u22121 \u884c",
+        "zero-padded rows 3-5, x-1|zero-padded rows 3-5, x-1"})
+    void tooltipsShowTheTrueMinusSign(String text, String shown) {
+        assertEquals(shown, NumberText.withTrueMinus(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-1, \u22121", "-0.1, \u22120.1", "2.5, 2.5"})
+    void exactValuesForPeopleUseTheTrueMinusSign(float v, String shown) {
+        assertEquals(shown, NumberText.exactShown(v));
+        assertEquals(shown.replace('\u2212', '-'), NumberText.exact(v), "exports keep the hyphen");
+    }
 }
