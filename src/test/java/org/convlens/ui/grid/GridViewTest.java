@@ -132,4 +132,96 @@ class GridViewTest {
         robot.clickOn(stepped.cellCenterOnScreen(2, 3));
         assertEquals(2 * 20 + 3, stepped.clickedCellProperty().get());
     }
+
+    @Test
+    void aClickNearACellBorderSelectsTheCellUnderTheMouse(FxRobot robot) {
+        robot.interact(() -> stepped.setPicture(picture(0, 0, 400, 1)));
+        javafx.geometry.Point2D centre = stepped.cellCenterOnScreen(2, 3);
+        double half = stepped.cellSize() / 2;
+        // one pixel inside the right and the bottom border of cell (2, 3), where the grid's
+        // padding once shifted the click into the next cell
+        for (javafx.geometry.Point2D at : new javafx.geometry.Point2D[] {centre.add(half - 1, 0),
+            centre.add(0, half - 1), centre.add(-half + 0.5, 0)}) {
+            robot.interact(stepped::clearClicked);
+            robot.moveTo(at);
+            assertEquals(2 * 20 + 3, stepped.hoveredCellProperty().get(), "hovered at " + at);
+            robot.clickOn(at);
+            assertEquals(2 * 20 + 3, stepped.clickedCellProperty().get(), "clicked at " + at);
+        }
+    }
+
+    @Test
+    void anEditIsDroppedWhenTheGridShrinksWhileTheEditorIsOpen(FxRobot robot) {
+        java.util.List<String> commits = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            stepped.setPicture(picture(0, 0, 400, 1));
+            stepped.setCellEditor((r, c, t) -> {
+                commits.add(r + "," + c + "=" + t);
+                return null;
+            });
+            org.junit.jupiter.api.Assertions.assertTrue(stepped.startEdit(18, 17, "5"));
+        });
+        assertTrue(stepped.isEditing());
+        assertTrue(stepped.editor().isVisible());
+        // a setting changed by a key while the editor is open: the grid shrinks to 6 x 6
+        robot.interact(() -> stepped.setPicture(GridPicture.of(6, 6, new float[36])));
+        assertTrue(!stepped.isEditing() && !stepped.editor().isVisible(), "the editor closed");
+        robot.interact(() -> assertTrue(stepped.commitEdit()));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(java.util.List.of(), commits, "nothing committed to a cell that is gone");
+        robot.interact(stepped::cancelEdit);
+    }
+
+    @Test
+    void anEditIsDroppedWhenItsCellCanNoLongerBeEditedAndCommittedOtherwise(FxRobot robot) {
+        java.util.List<String> commits = new java.util.ArrayList<>();
+        boolean[] editable = {true};
+        robot.interact(() -> {
+            stepped.setPicture(picture(0, 0, 400, 1));
+            stepped.setEditableCell((r, c) -> editable[0]);
+            stepped.setCellEditor((r, c, t) -> {
+                commits.add(r + "," + c + "=" + t);
+                return null;
+            });
+            stepped.startEdit(4, 5, "7");
+            editable[0] = false;
+            assertTrue(stepped.commitEdit());
+            assertTrue(!stepped.isEditing());
+            editable[0] = true;
+            stepped.startEdit(4, 5, "8");
+            // a step: same shape, other flags; the edit stays open and lands on its cell
+            stepped.setPicture(picture(0, 1, 400, 1));
+            assertTrue(stepped.isEditing());
+            assertTrue(stepped.commitEdit());
+            stepped.setEditableCell((r, c) -> true);
+        });
+        assertEquals(java.util.List.of("4,5=8"), commits);
+    }
+
+    @Test
+    void coloursWidthsAndSizesComeFromCssProperties(FxRobot robot) {
+        robot.interact(() -> {
+            stepped.setStyle("-cell-in-window-border-width: 7px; -cell-current-fill: #123456; -cell-pref-size: 3em;");
+            stepped.applyCss();
+        });
+        GridStyle st = stepped.getGridStyle();
+        assertEquals(7, st.state(0).borderWidth());
+        assertEquals(javafx.scene.paint.Color.web("#123456"), st.state(1).fill());
+        assertEquals(3 * javafx.scene.text.Font.getDefault().getSize(), st.prefCell(), 1e-9, "em follows the font");
+        assertEquals(javafx.scene.paint.Color.web("#d55e00"), st.state(0).border(), "the light theme's -cl-window");
+        assertEquals("DejaVu Sans", st.fontFamily());
+        robot.interact(() -> stepped.setStyle(""));
+    }
+
+    @Test
+    void tooltipsShowTheTrueMinusSign(FxRobot robot) {
+        robot.interact(() -> {
+            stepped.setPicture(picture(0, 0, 400, 1));
+            stepped.cellTooltipProperty().set((r, c) -> "padding at row " + (r - 1) + ", column " + (c - 1) + ": -2");
+        });
+        robot.moveTo(stepped.cellCenterOnScreen(0, 1));
+        String tip = ((GridViewSkin) stepped.getSkin()).tooltip().getText();
+        assertEquals("padding at row \u22121, column 0: \u22122", tip);
+        robot.interact(() -> stepped.cellTooltipProperty().set(null));
+    }
 }
