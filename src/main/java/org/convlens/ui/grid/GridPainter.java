@@ -127,8 +127,14 @@ public final class GridPainter {
 
     /** The state bits whose outline a cell with {@code flags} gets, in drawing order (strongest last). */
     public static int[] outlines(int flags, GridStyle st) {
-        return java.util.Arrays.stream(OUTLINE_ORDER)
-                .filter(i -> (flags & (1 << i)) != 0 && st.state(i).borderWidth() > 0).toArray();
+        int[] out = new int[OUTLINE_ORDER.length];
+        int n = 0;
+        for (int i : OUTLINE_ORDER) {
+            if ((flags & (1 << i)) != 0 && st.state(i).borderWidth() > 0) {
+                out[n++] = i;
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     /** Width of an outline of {@code width} in cells of side {@code s}: whole pixels, at most a fifth of the cell. */

@@ -362,15 +362,10 @@ public class GridView extends Control {
         if (e != null && !e.appliesTo(now, editableCell.get())) {
             cancelEdit();
         }
-        int cells = now == null ? 0 : now.rows() * now.cols();
-        if (selected >= cells) {
+        // the hovered and clicked cells are left as they are: their listeners (the stepper's
+        // links) would otherwise run in the middle of setting the next frame's pictures
+        if (selected >= (now == null ? 0 : now.rows() * now.cols())) {
             selected = -1;
-        }
-        if (clickedCell.get() >= cells) {
-            clickedCell.set(-1);
-        }
-        if (hoveredCell.get() >= cells) {
-            hoveredCell.set(-1);
         }
     }
 
