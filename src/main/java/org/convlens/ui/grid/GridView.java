@@ -252,6 +252,17 @@ public class GridView extends Control {
         return TextFit.headerExtent(s, getGridStyle());
     }
 
+    /**
+     * The smallest cell side at which every number of the picture is drawn in full at no less
+     * than {@code -cell-min-font-size} (see {@link TextFit}); 0 without a picture. For callers
+     * that fit grids to the window and must keep every number readable.
+     */
+    public double smallestFullCellSize() {
+        GridPicture p = picture.get();
+        GridStyle st = getGridStyle();
+        return p == null ? 0 : TextFit.smallestFullCell(p, st, GridPainter.measureCharWidth(st.fontFamily()));
+    }
+
     // Commands
 
     /** Clears the clicked cell. */

@@ -65,6 +65,27 @@ public final class TextFit {
         return null;
     }
 
+    /**
+     * The smallest cell side at which every number of {@code p} is drawn in full (not shortened,
+     * not left out), at least the style's minimum font size: a floor for a caller that fits
+     * grids to a window and wants every number readable.
+     */
+    public static double smallestFullCell(GridPicture p, GridStyle st, double charWidth) {
+        int longest = 1;
+        for (int r = 0; r < p.rows(); r++) {
+            for (int c = 0; c < p.cols(); c++) {
+                String t = p.text(r, c);
+                longest = Math.max(longest, t == null ? 0 : t.length());
+            }
+        }
+        double min = st.minFontSize();
+        double s = Math.ceil(Math.max(min / 0.75, min * longest * charWidth / 0.9));
+        while (fitted("8".repeat(longest), s, st, charWidth) < min) {
+            s++;
+        }
+        return s;
+    }
+
     private static double fitted(String text, double s, GridStyle st, double charWidth) {
         double size = Math.max(numberSize(s, st), st.minFontSize());
         double byWidth = 0.9 * s / Math.max(1, text.length() * charWidth);

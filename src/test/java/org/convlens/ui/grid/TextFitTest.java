@@ -84,4 +84,17 @@ class TextFitTest {
         assertEquals(2, TextFit.headerStride(p, 9, 13));
         assertEquals(5, TextFit.headerStride(p, 9, 6));
     }
+
+    @Test
+    void theSmallestFullCellShowsEveryNumberWholeAndOneLessDoesNot() {
+        GridPicture p = GridPicture.of(1, 3, new float[] {1, -12.5f, 0.25f});
+        double s = TextFit.smallestFullCell(p, ST, DIGIT);
+        for (int c = 0; c < 3; c++) {
+            TextFit.Fit f = TextFit.number(p.text(0, c), p.value(0, c), s, ST, DIGIT);
+            assertEquals(p.text(0, c), f.text());
+        }
+        TextFit.Fit smaller = TextFit.number("\u221212.5", -12.5f, s - 1, ST, DIGIT);
+        assertTrue(smaller == null || !smaller.text().equals("\u221212.5"), String.valueOf(smaller));
+        assertEquals(12, TextFit.smallestFullCell(GridPicture.of(1, 1, new float[] {3}), ST, DIGIT));
+    }
 }
