@@ -149,25 +149,25 @@ public final class LayerSettingsViewModel {
         return model.build();
     }
 
-    /** The setting changed last, or null after a {@link #load}. */
+    /** The setting changed last, or null when the last change was a {@link #load} (no one setting). */
     public Name lastEdited() {
         return lastEdited;
     }
 
-    /** Goes up by one on every change (not on {@link #load}). */
+    /** Goes up by one on every change, a {@link #load} included. */
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
     }
 
     // Commands
 
-    /** Every setting from {@code spec}, for an input of {@code inChannels} channels; counts as no edit. */
+    /** Every setting from {@code spec}, for an input of {@code inChannels} channels: a change with no {@link #lastEdited()}. */
     public void load(ConvSpec spec, int inChannels) {
         model.load(spec, inChannels);
         pull();
     }
 
-    /** Every setting from {@code other} (e.g. the stepper's, taken by the Photos tab); counts as no edit. */
+    /** Every setting from {@code other} (e.g. the stepper's, taken by the Photos tab): a change with no {@link #lastEdited()}. */
     public void load(LayerSettings other) {
         model.copyFrom(other);
         pull();
@@ -286,7 +286,7 @@ public final class LayerSettingsViewModel {
         } finally {
             loading = false;
         }
-        lastEdited = null;
+        changed(null);
     }
 
     // Property accessors

@@ -59,7 +59,7 @@ class LayerSettingsViewModelTest {
     }
 
     @Test
-    void everyEditCountsAndNamesItsSettingButALoadDoesNot() {
+    void everyEditCountsAndNamesItsSettingAndALoadCountsWithNoName() {
         LayerSettingsViewModel s = new LayerSettingsViewModel();
         int before = s.revisionProperty().get();
         s.strideXProperty().set(2);
@@ -69,7 +69,7 @@ class LayerSettingsViewModelTest {
         assertSame(Name.PADDING_MODE, s.lastEdited());
         assertEquals(PaddingMode.REFLECT, s.build().paddingMode());
         s.load(s.build(), 1);
-        assertEquals(before + 2, s.revisionProperty().get());
+        assertEquals(before + 3, s.revisionProperty().get(), "a listener (the Photos tab) hears a load too");
         assertNull(s.lastEdited());
     }
 
