@@ -73,6 +73,11 @@ public final class Messages {
         return new Phrase(this, key, args);
     }
 
+    /** The engine's own bundle. */
+    static Messages engine() {
+        return ENGINE;
+    }
+
     /** An engine message in the default locale (for callers outside the engine that have no locale yet). */
     public static String get(String key, Object... args) {
         return ENGINE.text(Locale.getDefault(), key, args);
