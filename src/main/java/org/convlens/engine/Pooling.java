@@ -18,9 +18,21 @@ public final class Pooling {
 
     /** Pools into {@code out} (every value overwritten) and returns it. */
     public static Tensor pool(ConvPlan plan, Tensor fm, Tensor out, int threads) {
-        PoolSpec p = plan.spec().pool();
-        int ph = plan.poolY().size();
-        int pw = plan.poolX().size();
+        return pool(plan.spec().pool(), fm, out, threads);
+    }
+
+    /**
+     * Pools {@code fm} with {@code p} on its own (a network's pool layer), rows split across
+     * threads, into {@code out}: every value overwritten, {@code out} returned. {@code out} must
+     * have {@code fm}'s channels and the pooled height and width
+     * ({@link AxisArithmetic#pool AxisArithmetic.pool(...).size()} per axis).
+     */
+    public static Tensor pool(PoolSpec p, Tensor fm, Tensor out, int threads) {
+        if (out.channels() != fm.channels()) {
+            throw new IllegalArgumentException("pooling " + fm + " into " + out);
+        }
+        int ph = out.height();
+        int pw = out.width();
         long work = (long) fm.channels() * ph * pw * p.kernelHeight() * p.kernelWidth();
         Parallel.forRange(ph, threads, work, (from, to) -> {
             float[] column = new float[fm.width()];
