@@ -82,6 +82,14 @@ public final class SpecReader {
      * JSON allowed); anything else is refused saying what it is ({@link SpecText}).
      */
     public static Problem read(Path file) throws IOException {
+        return read(parseJson(readText(file)));
+    }
+
+    /**
+     * A JSON file's text, decoded as {@link #read(Path)} says; a missing file or a folder as a
+     * {@link SpecException} on {@code $}.
+     */
+    static String readText(Path file) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -93,7 +101,7 @@ public final class SpecReader {
             }
             throw e;
         }
-        return read(parseJson(SpecText.decode(bytes)));
+        return SpecText.decode(bytes);
     }
 
     public static Problem read(InputStream in) throws IOException {
@@ -169,7 +177,7 @@ public final class SpecReader {
         return bias == null ? spec : spec.toBuilder().bias(bias).build();
     }
 
-    private static void checkNames(ObjectNode o, String path, java.util.Collection<String> allowed) {
+    static void checkNames(ObjectNode o, String path, java.util.Collection<String> allowed) {
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
@@ -179,14 +187,14 @@ public final class SpecReader {
         }
     }
 
-    private static ObjectNode object(JsonNode n, String path) {
+    static ObjectNode object(JsonNode n, String path) {
         if (!(n instanceof ObjectNode o)) {
             throw new SpecException(path, "error.type.object", kind(n));
         }
         return o;
     }
 
-    private static JsonNode required(ObjectNode o, String name, String path) {
+    static JsonNode required(ObjectNode o, String name, String path) {
         JsonNode n = o.get(name);
         if (n == null || n.isNull()) {
             throw new SpecException(path + "." + name, "error.field.missing", name);
@@ -214,7 +222,7 @@ public final class SpecReader {
         return Messages.phrase("kind.object");
     }
 
-    private static float number(JsonNode n, String path) {
+    static float number(JsonNode n, String path) {
         if (!n.isNumber()) {
             throw new SpecException(path, "error.type.number", kind(n));
         }
@@ -250,14 +258,14 @@ public final class SpecReader {
         return n.booleanValue();
     }
 
-    private static String text(JsonNode n, String path) {
+    static String text(JsonNode n, String path) {
         if (!n.isTextual()) {
             throw new SpecException(path, "error.type.text", kind(n));
         }
         return n.textValue();
     }
 
-    private static SpecException unknown(String path, String value, String choices) {
+    static SpecException unknown(String path, String value, String choices) {
         return new SpecException(path, "error.name.unknown", JsonProblems.shorten(value), choices);
     }
 
@@ -299,7 +307,7 @@ public final class SpecReader {
         return Padding.of(whole(n, path, 0));
     }
 
-    private static Activation activation(JsonNode n, String path) {
+    static Activation activation(JsonNode n, String path) {
         String type;
         Float slope = null;
         if (n.isObject()) {
@@ -326,7 +334,7 @@ public final class SpecReader {
         return Activation.of(t);
     }
 
-    private static PoolSpec pool(JsonNode n, String path) {
+    static PoolSpec pool(JsonNode n, String path) {
         ObjectNode o = object(n, path);
         checkNames(o, path, POOL_FIELDS);
         String id = text(required(o, "type", path), path + ".type");
