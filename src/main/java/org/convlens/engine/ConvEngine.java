@@ -156,6 +156,9 @@ public final class ConvEngine {
             case SEPARABLE:
                 SeparableConvolution.run(plan, input, fm, factors, threads, rowDone);
                 break;
+            case CHANNELS:
+                ChannelConvolution.run(plan, input, fm, threads, rowDone);
+                break;
             case FAST:
                 if (tuning.vector() && VectorPath.available()) {
                     VectorPath.run(plan, input, fm, threads, rowDone, tuning.smallWork());

@@ -30,6 +30,8 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
         SEPARABLE,
         /** Shifted row copies and a vectorised inner loop ({@link FastConvolution}). */
         FAST,
+        /** Many channels on small maps: im2col tiles of output rows ({@link ChannelConvolution}). */
+        CHANNELS,
         /** One cell at a time, nothing allocated ({@link Reference}): for grids read in a few places. */
         DIRECT
     }
@@ -106,8 +108,10 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
         long inputBytes = floats(times(plan.inChannels(), plan.inHeight(), plan.inWidth()));
         Kernel k = plan.directKernel();
         long macs = times(oc, oh, ow, plan.inPerGroup(), k.height(), k.width());
-        Cost fast = separable ? separable(plan, threads) : fast(plan, threads, macs);
-        Path path = separable ? Path.SEPARABLE : Path.FAST;
+        boolean channels = !separable && ChannelConvolution.applies(plan);
+        Cost fast = separable ? separable(plan, threads) : channels ? channels(plan, threads, macs)
+                : fast(plan, threads, macs);
+        Path path = separable ? Path.SEPARABLE : channels ? Path.CHANNELS : Path.FAST;
         Cost chosen = fast;
         if (fast.bytes > DIRECT_ABOVE_BYTES && fast.bytes / DIRECT_RATIO > plus(fm, pooled, inputBytes)) {
             path = Path.DIRECT;
@@ -203,6 +207,26 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
         long copied = times(strips, in, rowsRead, plus(stripSpan, times(kw, denseStrip)));
         double nanos = (macs * nsPerMac(times(taps, denseStrip, 4)) + copied * COPY_NS_PER_VALUE) / n;
         return new Cost(plus(times(n, perThread), table), macs, nanos, n);
+    }
+
+    /**
+     * The many-channel path's buffers: every input channel's virtual grid, flat, and per thread a
+     * tile's im2col rows and its accumulator (ChannelConvolution).
+     */
+    private static Cost channels(ConvPlan plan, int threads, long macs) {
+        Kernel k = plan.directKernel();
+        int kw = k.width();
+        long vw = plan.cols().length();
+        long grid = floats(times(plan.inChannels(), plus(times(plan.rows().length(), vw), (long) (kw - 1) * plan.dilationX())));
+        long taps = times(plan.inPerGroup(), k.height(), kw);
+        int rows = ChannelConvolution.tileRows(plan, (int) Math.min(Integer.MAX_VALUE, taps));
+        long tile = times(rows, vw);
+        int tiles = (plan.outHeight() + rows - 1) / rows;
+        int n = threadsUsed(tiles, threads, macs);
+        long perThread = plus(PER_THREAD_OBJECTS, refs(taps), times(taps, floats(tile)), floats(tile), ints(taps));
+        long copied = plus(times(plan.inChannels(), plan.rows().length(), vw), times(tiles, plan.groups(), taps, tile));
+        double nanos = (macs * nsPerMac(times(taps, tile, 4)) + copied * COPY_NS_PER_VALUE) / n;
+        return new Cost(plus(times(n, perThread), grid), macs, nanos, n);
     }
 
     /** The separable path's buffers (SeparableConvolution.Band, one per thread, and the column table). */
