@@ -51,6 +51,8 @@ public final class Cli {
                     return new ApplyCommand(out, err).run(rest);
                 case "lessons":
                     return new LessonsCommand(out, err).run(rest);
+                case "network":
+                    return new NetworkCommand(out, err).run(rest);
                 default:
                     err.println(TEXT.text("error.subcommand", args[0]));
                     return BAD_INPUT;

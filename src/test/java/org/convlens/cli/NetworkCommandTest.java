@@ -1,0 +1,143 @@
+package org.convlens.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code network} as a user runs it (messages asserted in English, the cli bundle's only language). */
+class NetworkCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String json) throws Exception {
+        Path p = dir.resolve("net.json");
+        Files.writeString(p, json.replace('\'', '"'));
+        return p;
+    }
+
+    @Test
+    void jsonHasTheIssuesKeysForLenet5() throws Exception {
+        CliTest.Run r = CliTest.run("network", "examples/lenet5.json", "--json");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(1, r.out().strip().split("\n").length);
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        List<String> keys = new ArrayList<>();
+        o.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("layers", "shape", "output"), keys);
+        JsonNode first = o.get("layers").get(0);
+        List<String> layerKeys = new ArrayList<>();
+        first.fieldNames().forEachRemaining(layerKeys::add);
+        assertEquals(List.of("type", "shape", "params", "macs", "rf"), layerKeys);
+        assertEquals("conv", first.get("type").asText());
+        assertEquals("[6,14,14]", first.get("shape").toString());
+        assertEquals(156, first.get("params").asInt());
+        assertEquals(117600, first.get("macs").asInt());
+        assertEquals("{\"size\":[6,6],\"jump\":[2,2],\"start\":[-2,-2]}", first.get("rf").toString());
+        JsonNode flatten = o.get("layers").get(3);
+        assertEquals("[400]", flatten.get("shape").toString());
+        assertTrue(flatten.get("rf").isNull());
+        assertEquals("[10]", o.get("shape").toString());
+        assertEquals(10, o.get("output").size());
+        int params = 0;
+        for (JsonNode l : o.get("layers")) {
+            params += l.get("params").asInt();
+        }
+        assertEquals(61706, params);
+    }
+
+    @Test
+    void textIsASummaryTableWithTotalsAndFields() {
+        CliTest.Run r = CliTest.run("network", "examples/two-3x3.json");
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[1].startsWith("Layer (type)") && lines[1].contains("Field size"), lines[1]);
+        assertTrue(r.out().contains("1 conv         1 x 9 x 9"), r.out());
+        assertTrue(r.out().contains("5 x 5        1 x 1   -2, -2"), r.out());
+        assertTrue(r.out().contains("Total params: 20"), r.out());
+        assertTrue(r.out().contains("Total mult-adds: 1,458"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void cellListsTheRectangleInEveryEarlierLayer() throws Exception {
+        CliTest.Run r = CliTest.run("network", "examples/dilated-stack.json", "--cell", "3,0,5,5", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode reads = new ObjectMapper().readTree(r.out()).get("cell").get("reads");
+        assertEquals(4, reads.size());
+        JsonNode input = reads.get(3);
+        assertEquals("input", input.get("stage").asText());
+        // Dilations 1, 2, 4, 8 with "same" padding: a 31 x 31 field around (5, 5).
+        assertEquals(-10, input.get("rows").get("from").asInt());
+        assertEquals(20, input.get("rows").get("to").asInt());
+        assertEquals("[0,19]", input.get("rows").get("inside").toString());
+        JsonNode layer2 = reads.get(0);
+        assertEquals(2, layer2.get("layer").asInt());
+        assertEquals("[5,13]", layer2.get("rows").get("read").toString());
+        CliTest.Run text = CliTest.run("network", "examples/dilated-stack.json", "--cell", "3,0,5,5");
+        assertTrue(text.out().contains("Cell (channel 0, row 5, column 5) of layer 3 (conv) reads:"), text.out());
+        assertTrue(text.out().contains("rows -3..13 (inside the map 0..13: 2 read), 12 skipped"), text.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lenet5.json", "two-3x3.json", "one-5x5.json", "bottleneck.json", "dilated-stack.json"})
+    void everyExampleRuns(String name) {
+        CliTest.Run r = CliTest.run("network", "examples/" + name);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Total params:"));
+    }
+
+    @Test
+    void badNetworksGetOneLineWithTheJsonPath() throws Exception {
+        Path p = file("{'input': [[1,2,3],[4,5,6],[7,8,9]], 'layers': [{'kernel': [[1]]}, {'type': 'dense'}]}");
+        CliTest.Run r = CliTest.run("network", p.toString());
+        assertEquals(2, r.status());
+        assertEquals("", r.out());
+        assertEquals(p + ": $.layers[1].type: unknown name \"dense\"; choose one of: conv, activation, pool, flatten,"
+                + " linear", r.err().strip());
+        Path q = file("{'input': [[1,2,3],[4,5,6],[7,8,9]], 'layers': [{'kernel': [[[[1]]],[[[1]]]]}, {'kernel': [[1]]}]}");
+        CliTest.Run c = CliTest.run("network", q.toString());
+        assertEquals(2, c.status());
+        assertTrue(c.err().startsWith(q + ": $.layers[1].kernel: the kernel reads 1 input channels"), c.err());
+        assertEquals(1, c.err().strip().split("\n").length);
+        CliTest.Run missing = CliTest.run("network", dir.resolve("none.json").toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("none.json: $: no such file"), missing.err());
+    }
+
+    @Test
+    void badCellsAndOptionsAreRefused() {
+        CliTest.Run format = CliTest.run("network", "examples/two-3x3.json", "--cell", "1,0,0");
+        assertEquals(2, format.status());
+        assertTrue(format.err().contains("--cell takes L,C,Y,X"), format.err());
+        CliTest.Run layer = CliTest.run("network", "examples/two-3x3.json", "--cell", "2,0,0,0");
+        assertEquals(2, layer.status());
+        assertTrue(layer.err().contains("there is no layer 2: the network has layers 0 to 1"), layer.err());
+        CliTest.Run outside = CliTest.run("network", "examples/two-3x3.json", "--cell", "1,0,9,0");
+        assertEquals(2, outside.status());
+        assertTrue(outside.err().contains("the cell (0, 9, 0) is outside layer 1's output, 1 x 9 x 9"), outside.err());
+        assertEquals(2, CliTest.run("network", "examples/two-3x3.json", "--bogus").status());
+        assertEquals(2, CliTest.run("network").status());
+        assertEquals(2, CliTest.run("network", "examples/two-3x3.json", "examples/one-5x5.json").status());
+    }
+
+    @Test
+    void helpDescribesTheCommand() {
+        CliTest.Run r = CliTest.run("network", "--help");
+        assertEquals(0, r.status());
+        assertTrue(r.out().startsWith("Usage: network NET.json"), r.out());
+        assertFalse(r.out().isBlank());
+        assertTrue(CliTest.run("--help").out().contains("network NET.json"));
+    }
+}
