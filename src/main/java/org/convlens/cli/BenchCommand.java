@@ -160,6 +160,7 @@ final class BenchCommand {
                 out.flush();
             }
         }
+        matched += NetworkBench.run(filter, threadCounts, runs, json, out);
         if (matched == 0) {
             err.println(Cli.TEXT.text("error.noCase", filter));
             return Cli.BAD_INPUT;

@@ -133,6 +133,16 @@ class NetworkCommandTest {
     }
 
     @Test
+    void benchTimesTheNetworkCases() throws Exception {
+        CliTest.Run r = CliTest.run("bench", "--json", "--case", "field10x256", "--runs", "1");
+        assertEquals(0, r.status(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals("field10x256_click", o.get("case").asText());
+        assertEquals(1, o.get("threads").asInt());
+        assertTrue(o.get("median_ms").asDouble() > 0);
+    }
+
+    @Test
     void helpDescribesTheCommand() {
         CliTest.Run r = CliTest.run("network", "--help");
         assertEquals(0, r.status());
