@@ -2,6 +2,8 @@ package org.convlens.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,15 +13,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code network} as a user runs it (messages asserted in English, the cli bundle's only language). */
+/**
+ * {@code network} as a user runs it. Messages are asserted in English: the default locale is set
+ * to English for each test (the command line speaks the system's language) and put back after.
+ */
 class NetworkCommandTest {
     @TempDir
     Path dir;
+
+    private Locale saved;
+
+    @BeforeEach
+    void english() {
+        saved = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void restore() {
+        Locale.setDefault(saved);
+    }
 
     private Path file(String json) throws Exception {
         Path p = dir.resolve("net.json");

@@ -5,6 +5,8 @@ import org.convlens.engine.ConvSpec;
 import org.convlens.engine.Padding;
 import org.convlens.engine.PoolSpec;
 import org.convlens.engine.SpecException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,8 +22,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Shapes, parameters, multiply-adds and fields of checked networks, against numbers worked out by
  * hand from the issue's formulas (LeNet-5's 61,706 parameters are torchsummary's figure too).
+ * Messages are asserted in English; the default locale is English during each test, since on
+ * main a bundle lookup for English still falls back to the machine's language first.
  */
 class NetworkPlanTest {
+    private Locale saved;
+
+    @BeforeEach
+    void english() {
+        saved = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void restore() {
+        Locale.setDefault(saved);
+    }
+
     @Test
     void lenet5ShapesParametersAndMultiplyAdds() {
         NetworkPlan p = NetworkPlan.of(Nets.lenet5(new Random(1)));
