@@ -13,9 +13,14 @@ second as the bench does), so both see the same load; each turn reports the medi
 the table gives the median of the rounds' medians and the ratio PyTorch / ConvLens (above 1: ConvLens
 is faster).
 
+At one thread both sides also report the CPU time of the thread that does all the work (Python's
+time.thread_time, Java's ThreadMXBean): on a machine other work keeps busy, wall-clock medians
+mostly measure the waits (PyTorch's two OpenMP threads spin at every barrier), the CPU time
+measures the work; a second table gives it.
+
 Run from the repository root after `mvn -B package`:
     /usr/bin/python3 tools/bench/network_vs_torch.py [--rounds R] [--runs N] [--jar target/convlens.jar]
-Prints one JSON line per turn ({"case", "threads", "median_ms", "peer"}), then the table.
+Prints one JSON line per turn ({"case", "threads", "median_ms", "cpu_ms", "peer"}), then the tables.
 """
 import argparse
 import json
@@ -51,18 +56,22 @@ def median(v):
 
 
 def time_torch(name, threads, runs):
+    """(median wall ms, median CPU ms of this thread)."""
     torch.set_num_threads(threads)
     net, x = torch_case(name)
     with torch.no_grad():
-        end = time.perf_counter() + 0.5
+        end = time.perf_counter() + 1.0
         while time.perf_counter() < end:
             net(x)
         ms = []
+        cpu = []
         for _ in range(runs):
+            c0 = time.thread_time()
             t0 = time.perf_counter()
             net(x)
             ms.append((time.perf_counter() - t0) * 1000)
-    return median(ms)
+            cpu.append((time.thread_time() - c0) * 1000)
+    return median(ms), median(cpu)
 
 
 def time_convlens(jar, name, threads, runs):
@@ -71,7 +80,7 @@ def time_convlens(jar, name, threads, runs):
     for line in out.splitlines():
         o = json.loads(line)
         if o["case"] == name and o["threads"] == threads:
-            return o["median_ms"]
+            return o["median_ms"], o.get("cpu_ms")
     raise RuntimeError("no result for %s in: %s" % (name, out))
 
 
@@ -86,22 +95,31 @@ def main():
     for r in range(a.rounds):
         for name in CASES:
             for t in counts:
-                tm = time_torch(name, t, a.runs)
-                cl = time_convlens(a.jar, name, t, a.runs)
-                results.setdefault((name, t), ([], []))
-                results[(name, t)][0].append(tm)
-                results[(name, t)][1].append(cl)
+                tm, tcpu = time_torch(name, t, a.runs)
+                cl, ccpu = time_convlens(a.jar, name, t, a.runs)
+                results.setdefault((name, t), ([], [], [], []))
+                for lst, v in zip(results[(name, t)], (tm, cl, tcpu, ccpu)):
+                    lst.append(v)
                 print(json.dumps({"round": r, "case": name, "threads": t, "median_ms": round(tm, 3),
-                                  "peer": "torch %s" % torch.__version__}), flush=True)
-                print(json.dumps({"round": r, "case": name, "threads": t, "median_ms": cl, "peer": "convlens"}),
-                      flush=True)
+                                  "cpu_ms": round(tcpu, 3), "peer": "torch %s" % torch.__version__}), flush=True)
+                print(json.dumps({"round": r, "case": name, "threads": t, "median_ms": cl, "cpu_ms": ccpu,
+                                  "peer": "convlens"}), flush=True)
     print()
     print("| case | threads | PyTorch %s | ConvLens | PyTorch / ConvLens |" % torch.__version__)
     print("| --- | --- | --- | --- | --- |")
-    for (name, t), (tm, cl) in results.items():
+    for (name, t), (tm, cl, _, _) in results.items():
         mt = statistics.median(tm)
         mc = statistics.median(cl)
         print("| %s | %d | %.2f ms | %.2f ms | %.2fx |" % (name, t, mt, mc, mt / mc))
+    print()
+    print("One thread, CPU time of the working thread:")
+    print("| case | PyTorch %s | ConvLens | PyTorch / ConvLens |" % torch.__version__)
+    print("| --- | --- | --- | --- |")
+    for (name, t), (_, _, tc, cc) in results.items():
+        if t == 1:
+            mt = statistics.median(tc)
+            mc = statistics.median(cc)
+            print("| %s | %.2f ms | %.2f ms | %.2fx |" % (name, mt, mc, mt / mc))
     print("load average at the end: %s" % " ".join(open("/proc/loadavg").read().split()[:3]))
 
 

@@ -19,6 +19,8 @@ import org.convlens.network.PoolLayer;
 import org.convlens.network.Shape;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,12 +84,14 @@ final class NetworkBench {
             }
             matched++;
             for (int threads : c.threaded() ? threadCounts : List.of(1)) {
-                double[] ms = time(c, threads, runs);
-                double median = ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+                double[][] times = time(c, threads, runs);
+                double[] ms = times[0];
+                double median = median(ms);
                 double mpix = c.pixels() / (median / 1000.0) / 1e6;
                 if (json) {
-                    out.printf(Locale.ROOT, "{\"case\": \"%s\", \"threads\": %d, \"median_ms\": %.3f, \"mpix_s\": %.1f}%n",
-                            c.name(), threads, median, mpix);
+                    String cpu = threads == 1 ? String.format(Locale.ROOT, ", \"cpu_ms\": %.3f", median(times[1])) : "";
+                    out.printf(Locale.ROOT, "{\"case\": \"%s\", \"threads\": %d, \"median_ms\": %.3f, \"mpix_s\": %.1f%s}%n",
+                            c.name(), threads, median, mpix, cpu);
                 } else {
                     out.printf(Locale.ROOT, "%-18s threads %-3d median %9.3f ms   %8.1f Mpix/s   (min %.3f, max %.3f, %d runs)%n",
                             c.name(), threads, median, mpix, ms[0], ms[ms.length - 1], ms.length);
@@ -99,22 +103,33 @@ final class NetworkBench {
     }
 
     /**
-     * Sorted run times in ms after warm-up: at least 10 runs and one second (on a loaded machine
-     * half a second left C2 still compiling the loops, and the first runs several times slower).
+     * Sorted run times in ms after warm-up (at least 10 runs and one second: on a loaded machine
+     * half a second left C2 still compiling the loops): wall clock, and the calling thread's CPU
+     * time (all the work at one thread; on a busy machine it shows the work without the waits).
      */
-    private static double[] time(Case c, int threads, int runs) {
+    private static double[][] time(Case c, int threads, int runs) {
         long warmEnd = System.nanoTime() + 1_000_000_000L;
         for (int i = 0; i < 10 || System.nanoTime() < warmEnd; i++) {
             c.run().accept(threads);
         }
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         double[] ms = new double[runs];
+        double[] cpu = new double[runs];
         for (int i = 0; i < runs; i++) {
+            long c0 = bean.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             c.run().accept(threads);
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = (bean.getCurrentThreadCpuTime() - c0) / 1e6;
         }
         Arrays.sort(ms);
-        return ms;
+        Arrays.sort(cpu);
+        return new double[][] {ms, cpu};
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** LeNet-5 as PyTorch tutorials and torchsummary show it (conv 5x5 padding 2, max pools, 400-120-84-10). */
