@@ -2,11 +2,11 @@ package org.convlens.cli;
 
 import org.convlens.engine.Parallel;
 import org.convlens.engine.SpecException;
+import org.convlens.engine.WorkLimit;
 import org.convlens.network.FieldTracer;
 import org.convlens.network.Forward;
 import org.convlens.network.LayerPlan;
 import org.convlens.network.NetworkException;
-import org.convlens.network.NetworkLimits;
 import org.convlens.network.NetworkMaps;
 import org.convlens.network.NetworkPlan;
 import org.convlens.network.Shape;
@@ -80,7 +80,7 @@ final class NetworkCommand {
         NetworkPlan plan;
         try {
             p = f.equals("-") ? NetworkReader.read(System.in) : NetworkReader.read(Path.of(f));
-            plan = NetworkPlan.of(p.network(), NetworkLimits.forThisMachine());
+            plan = NetworkPlan.of(p.network(), WorkLimit.standard(), threads);
         } catch (SpecException e) {
             err.println(Options.where(f, e));
             return Cli.BAD_INPUT;

@@ -7,23 +7,30 @@ import org.convlens.engine.Kernel;
 import org.convlens.engine.Messages;
 import org.convlens.engine.PoolSpec;
 import org.convlens.engine.SpecException;
+import org.convlens.engine.WorkEstimate;
+import org.convlens.engine.WorkLimit;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A {@link Network} checked layer by layer against its input (channels must chain; each conv layer
  * is checked by the single-layer engine's {@link ConvPlan}) and resolved into the maps the forward
  * pass computes, with per-layer shapes, parameters, multiply-adds, activation memory and receptive
- * fields. Nothing here allocates a map: {@link #check(NetworkLimits)} refuses a network too big to
- * run before anything is allocated.
+ * fields. Nothing here allocates a map: {@link #check(WorkLimit, int)} refuses a network too big
+ * to run before anything is allocated, as {@link org.convlens.engine.ConvEngine} refuses a layer.
  *
  * <p>Errors are {@link SpecException}s naming the layer and field as a JSON path
  * ({@code $.layers[2].kernel}).
  */
 public final class NetworkPlan {
+    /**
+     * Nanoseconds per multiply-add of a linear layer, one thread: LeNet-5's three took about
+     * 0.03 ns each on this project's machine; rounded up, as a shared machine runs slower.
+     */
+    static final double LINEAR_NS_PER_MAC = 0.1;
+
     private final Network network;
     private final List<LayerPlan> layers;
     private final List<MapInfo> maps;
@@ -49,10 +56,10 @@ public final class NetworkPlan {
         return new NetworkPlan(network, b.layers, b.maps, b.stages);
     }
 
-    /** As {@link #of(Network)}, then {@link #check(NetworkLimits)}. */
-    public static NetworkPlan of(Network network, NetworkLimits limits) {
+    /** As {@link #of(Network)}, then {@link #check(WorkLimit, int)} with {@code threads} threads. */
+    public static NetworkPlan of(Network network, WorkLimit limit, int threads) {
         NetworkPlan p = of(network);
-        p.check(limits);
+        p.check(limit, threads);
         return p;
     }
 
@@ -119,48 +126,50 @@ public final class NetworkPlan {
     }
 
     /**
-     * Refuses a network whose maps and parameters or whose work would pass {@code limits}, naming
-     * the layer where the running total first passes and by how much the whole network does.
-     *
-     * @throws NetworkException at {@code $.layers[i]}
+     * What one forward pass with {@code threads} threads takes, from the plan alone: the maps it
+     * keeps, the parameters (and the copy of each linear layer's weights the pass lays out), the
+     * largest working buffers any one conv layer needs (its {@link WorkEstimate}; layers run one
+     * after the other), and the time: the conv layers' estimates plus the linear layers' work.
      */
-    public void check(NetworkLimits limits) {
-        long total = memoryBytes();
-        if (total > limits.maxBytes()) {
-            long bytes = 4 * input().size();
-            int at = 0;
-            for (LayerPlan l : layers) {
-                bytes += 4 * l.params() + (l.layer() instanceof FlattenLayer ? 0 : l.activationBytes());
-                if (bytes > limits.maxBytes()) {
-                    at = l.index();
-                    break;
-                }
+    public WorkEstimate estimate(int threads) {
+        long maps = 0;
+        long largest = -1;
+        Messages.Phrase largestPart = null;
+        for (int m = 0; m < this.maps.size(); m++) {
+            MapInfo info = this.maps.get(m);
+            long b = info.made() == StageKind.FLATTEN ? 0 : 4 * info.shape().size();
+            maps += b;
+            if (b > largest) {
+                largest = b;
+                largestPart = m == 0 ? NetworkException.TEXT.phraseOf("part.input", info.shape().toString())
+                        : NetworkException.TEXT.phraseOf("part.map", info.layer(), info.shape().toString());
             }
-            throw new NetworkException(Network.path(at), "error.tooLarge.memory", megabytes(total),
-                    megabytes(total - limits.maxBytes()), megabytes(limits.maxBytes()));
         }
-        long work = macs();
-        if (work > limits.maxMacs()) {
-            long sum = 0;
-            int at = 0;
-            for (LayerPlan l : layers) {
-                sum += l.macs();
-                if (sum > limits.maxMacs()) {
-                    at = l.index();
-                    break;
-                }
+        long params = 0;
+        long buffers = 0;
+        double seconds = 0;
+        for (LayerPlan l : layers) {
+            params += 4 * l.params();
+            if (l.layer() instanceof LinearLayer) {
+                params += 4 * l.params();
+                seconds += l.macs() * LINEAR_NS_PER_MAC / 1e9;
+            } else if (l.conv() != null) {
+                WorkEstimate e = WorkEstimate.of(l.conv(), threads);
+                buffers = Math.max(buffers, Math.max(0, e.memoryBytes() - l.activationBytes()));
+                seconds += e.seconds();
             }
-            throw new NetworkException(Network.path(at), "error.tooLarge.work", grouped(work),
-                    grouped(work - limits.maxMacs()), grouped(limits.maxMacs()));
         }
+        return new WorkEstimate(null, maps + params + buffers, macs(), seconds, 0, largestPart, largest);
     }
 
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-    }
-
-    static String grouped(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+    /**
+     * Refuses a network whose forward pass would take more memory or time than {@code limit}
+     * allows, from {@link #estimate(int)}, before anything is allocated.
+     *
+     * @throws org.convlens.engine.WorkLimitException on {@code $}, saying what is too big and by how much
+     */
+    public void check(WorkLimit limit, int threads) {
+        limit.check(estimate(threads));
     }
 
     /** Adds one layer at a time, each checked against the last map. */

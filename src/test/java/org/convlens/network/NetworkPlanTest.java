@@ -5,6 +5,9 @@ import org.convlens.engine.ConvSpec;
 import org.convlens.engine.Padding;
 import org.convlens.engine.PoolSpec;
 import org.convlens.engine.SpecException;
+import org.convlens.engine.WorkEstimate;
+import org.convlens.engine.WorkLimit;
+import org.convlens.engine.WorkLimitException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,16 +187,23 @@ class NetworkPlanTest {
                 new ConvLayer(ConvSpec.builder(Nets.kernel(r, 64, 1, 3, 3)).padding(Padding.SAME).build()),
                 new ConvLayer(ConvSpec.builder(Nets.kernel(r, 64, 64, 3, 3)).padding(Padding.SAME).build()))));
         // Maps: 4 MB input + 256 MB + 256 MB, parameters 38,656 x 4 bytes.
-        assertEquals(4L * 1_000_000 * 129 + 4L * (64 * 9 + 64 + 64 * 64 * 9 + 64), p.memoryBytes());
-        SpecException m = assertThrows(SpecException.class, () -> p.check(new NetworkLimits(300_000_000L, Long.MAX_VALUE)));
-        assertEquals("$.layers[1]", m.field());
-        assertEquals("the network needs 516.2 MB for its maps and parameters, 216.2 MB over the limit of 300.0 MB",
+        long maps = 4L * 1_000_000 * 129;
+        assertEquals(maps + 4L * (64 * 9 + 64 + 64 * 64 * 9 + 64), p.memoryBytes());
+        WorkEstimate e = p.estimate(2);
+        assertTrue(e.memoryBytes() > p.memoryBytes(), "the conv layers' working buffers are counted too");
+        assertEquals(64L * 1_000_000 * 9 + 64L * 1_000_000 * 576, e.multiplyAdds());
+        assertEquals(256_000_000L, e.largestBytes());
+        WorkLimitException m = assertThrows(WorkLimitException.class,
+                () -> p.check(new WorkLimit(300_000_000L, Double.POSITIVE_INFINITY, Long.MAX_VALUE), 2));
+        assertEquals(WorkLimitException.Kind.MEMORY, m.kind());
+        assertEquals("$", m.field());
+        assertTrue(m.message(Locale.ENGLISH).contains("the output of layer 0, 64 x 1000 x 1000, alone takes 256 MB"),
                 m.message(Locale.ENGLISH));
-        SpecException w = assertThrows(SpecException.class, () -> p.check(new NetworkLimits(Long.MAX_VALUE, 1_000_000_000L)));
-        assertEquals("$.layers[1]", w.field());
-        assertTrue(w.message(Locale.ENGLISH).startsWith("one forward pass takes 37,440,000,000 multiply-adds"),
-                w.message(Locale.ENGLISH));
-        p.check(new NetworkLimits(600_000_000L, 100_000_000_000L));
+        WorkLimitException w = assertThrows(WorkLimitException.class,
+                () -> p.check(new WorkLimit(Long.MAX_VALUE, 0.1, Long.MAX_VALUE), 2));
+        assertEquals(WorkLimitException.Kind.TIME, w.kind());
+        assertTrue(w.message(Locale.ENGLISH).startsWith("this needs about 3.7e10 multiply-adds"), w.message(Locale.ENGLISH));
+        p.check(WorkLimit.unlimited(), 2);
     }
 
     @Test
