@@ -275,6 +275,14 @@ final class Tools {
                 steps.add(() -> { });
             }
             then(() -> { }, "photos");
+            steps.add(() -> shell.selectTab("network"));
+            steps.add(() -> { });
+            then(() -> {
+                javafx.scene.Node n = shell.stage().getScene().lookup("#network-root");
+                var net = (org.convlens.ui.network.NetworkViewModel) n.getProperties()
+                        .get(org.convlens.ui.network.NetworkViewModel.class);
+                net.pickedProperty().set(new org.convlens.ui.network.NetworkViewModel.Cell(4, 3, 2, 2));
+            }, "network");
             steps.add(() -> shell.selectTab("stepper"));
             steps.add(shell::quit);
             next(0);

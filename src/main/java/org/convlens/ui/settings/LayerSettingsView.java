@@ -45,6 +45,11 @@ public final class LayerSettingsView {
 
     @FXML private VBox root;
     @FXML private TitledPane kernelPane;
+    @FXML private TitledPane stridePane;
+    @FXML private TitledPane paddingPane;
+    @FXML private TitledPane biasPane;
+    @FXML private TitledPane poolPane;
+    @FXML private TitledPane transposedPane;
     @FXML private ComboBox<String> presetBox;
     @FXML private Spinner<Integer> kernelHeight;
     @FXML private Spinner<Integer> kernelWidth;
@@ -129,6 +134,22 @@ public final class LayerSettingsView {
         if (n instanceof TitledPane t && t.getContent() != null) {
             prefixIds(t.getContent(), prefix);
         }
+    }
+
+    /**
+     * Shows only the pooling settings, pooling always on: the editor of a pooling layer of a
+     * network (the same controls as the stepper's pooling).
+     */
+    public LayerSettingsView poolOnly() {
+        for (TitledPane p : new TitledPane[] {kernelPane, stridePane, paddingPane, biasPane, transposedPane}) {
+            p.setVisible(false);
+            p.setManaged(false);
+        }
+        vm.poolEnabledProperty().set(true);
+        poolEnabled.setVisible(false);
+        poolEnabled.setManaged(false);
+        poolPane.setExpanded(true);
+        return this;
     }
 
     /** The view's root, to place in a settings column. */

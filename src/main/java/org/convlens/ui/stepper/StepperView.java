@@ -88,6 +88,7 @@ public class StepperView {
     @FXML private ToggleButton termPaceToggle;
     @FXML private ToggleButton settingsToggle;
     @FXML private Label staleBanner;
+    @FXML private Label sourceNote;
     @FXML private ScrollPane stageScroll;
     @FXML private HBox grids;
     @FXML private VBox inputBox;
@@ -167,6 +168,10 @@ public class StepperView {
                 scenario.localeProperty()));
         staleBanner.visibleProperty().bind(scenario.errorProperty().isNotNull());
         staleBanner.managedProperty().bind(staleBanner.visibleProperty());
+        // which layer of a network the stepper shows, when it shows one
+        sourceNote.textProperty().bind(scenario.noteProperty());
+        sourceNote.visibleProperty().bind(scenario.noteProperty().isNotEmpty());
+        sourceNote.managedProperty().bind(sourceNote.visibleProperty());
         for (javafx.beans.value.ObservableValue<?> o : List.of(stageScroll.viewportBoundsProperty(),
                 arithmeticPane.heightProperty(), shapePane.heightProperty(),
                 staleBanner.visibleProperty(), inputLegend.heightProperty(), root.styleProperty())) {
