@@ -21,7 +21,7 @@ import org.convlens.network.Forward;
 import org.convlens.network.Layer;
 import org.convlens.network.LayerPlan;
 import org.convlens.network.Network;
-import org.convlens.network.NetworkLimits;
+import org.convlens.engine.WorkLimit;
 import org.convlens.network.NetworkMaps;
 import org.convlens.network.NetworkPlan;
 import org.convlens.network.Region;
@@ -297,7 +297,7 @@ public final class NetworkViewModel {
         }
         NetworkPlan p;
         try {
-            p = NetworkPlan.of(new Network(in, built), NetworkLimits.forThisMachine());
+            p = NetworkPlan.of(new Network(in, built), WorkLimit.standard(), Parallel.availableThreads());
         } catch (SpecException e) {
             int at = layerOf(e.field());
             fail(at, at >= 0 && at < layers.size() ? layers.get(at) : null, e);
