@@ -26,7 +26,12 @@ public final class NetworkTab implements TabContribution {
     }
 
     @Override
-    public Tab createTab(UiContext context) {
+    public String title(UiContext context) {
+        return NetworkText.get(context.locale(), "network.tab");
+    }
+
+    @Override
+    public void fill(Tab tab, UiContext context) {
         if (vm == null) {
             vm = new NetworkViewModel(context.executor(), Platform::runLater);
         }
@@ -42,10 +47,7 @@ public final class NetworkTab implements TabContribution {
                     i == 0 ? NetworkText.get(l, "network.map.input") : NetworkText.get(l, "network.stepper.mapsOf", i)));
             context.selectTab("stepper");
         });
-        Tab tab = new Tab(NetworkText.get(context.locale(), "network.tab"), view.root());
-        tab.setId(id());
-        tab.setClosable(false);
-        return tab;
+        tab.setContent(view.root());
     }
 
     /** The tab's view-model (for tests). */
