@@ -4,229 +4,206 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.convlens.engine.ConvEngine;
-import org.convlens.engine.ConvPlan;
 import org.convlens.engine.ConvSpec;
-import org.convlens.engine.Kernel;
 import org.convlens.engine.KernelPresets;
 import org.convlens.engine.Parallel;
 import org.convlens.engine.SpecException;
 import org.convlens.engine.Tensor;
-import org.convlens.image.ChannelPolicy;
 import org.convlens.image.ColorMode;
-import org.convlens.image.ColorScale;
-import org.convlens.image.ImageFormat;
-import org.convlens.spec.KernelText;
-import org.convlens.image.MapRenderer;
-import org.convlens.image.MapStats;
 import org.convlens.image.Npy;
-import org.convlens.image.Photo;
-import org.convlens.image.PhotoException;
 import org.convlens.image.PhotoReader;
-import org.convlens.image.PngOut;
 import org.convlens.image.Scaling;
+import org.convlens.spec.KernelText;
 import org.convlens.spec.SpecReader;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
+import java.util.concurrent.Callable;
 
 /**
  * {@code apply [settings] IN OUT.png [--raw OUT.npy]}: runs the engine on a photo (or on every
  * photo of a folder, one at a time) and writes the result as a PNG "as shown" and, with
- * {@code --raw}, as the engine's exact float32 output in a {@code .npy}.
+ * {@code --raw}, as the engine's exact float32 output in a {@code .npy} ({@link ApplyRun}).
  *
  * <p>Settings use the JSON spec's names ({@code --padding-mode} is {@code padding_mode}) and are
  * read by the same {@link SpecReader}, so the same values are accepted and refused with the same
  * messages.
  */
-final class ApplyCommand {
+@Command(name = "apply", sortOptions = false)
+final class ApplyCommand implements Callable<Integer> {
     /** Working bytes per pixel of a colour photo: input and output float32 tensors, decoded image, PNG buffer. */
-    private static final int BYTES_PER_PIXEL = 3 * 4 * 2 + 4 + 4;
+    static final int BYTES_PER_PIXEL = 3 * 4 * 2 + 4 + 4;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** Flags that take a value and become the spec field of the same name. */
-    private static final List<String> VALUE_FIELDS = List.of("bias", "stride", "padding", "padding_mode", "dilation",
-            "groups", "activation", "pool", "output_padding");
-    /** Flags without a value that set a boolean spec field. */
-    private static final List<String> SWITCH_FIELDS = List.of("flip", "transposed");
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final boolean terminal;
-    /** A folder run drawing its bar on a terminal: the per-photo lines would break the bar. */
-    private boolean terminalBatch;
+    private final CliContext ctx;
 
-    ApplyCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-        this.terminal = err == System.err && System.console() != null;
+    @Mixin
+    ConvLensCommand.HelpOption help;
+
+    @ArgGroup(validate = false, headingKey = "apply.settings", order = 1)
+    Settings settings = new Settings();
+
+    @ArgGroup(validate = false, headingKey = "apply.io", order = 2)
+    Io io = new Io();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "IN", descriptionKey = "apply.in")
+    String in;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OUT", descriptionKey = "apply.out")
+    String out;
+
+    @Parameters(index = "2..*", arity = "0..*", hidden = true)
+    List<String> extra = new ArrayList<>();
+
+    /** The convolution settings: each flag is the spec field of the same name. */
+    static final class Settings {
+        @Option(names = "--kernel", paramLabel = "K", order = 1, descriptionKey = "apply.kernel")
+        String kernel;
+        @Option(names = "--bias", paramLabel = "B", order = 2, descriptionKey = "apply.bias")
+        String bias;
+        @Option(names = "--stride", paramLabel = "N|SY,SX", order = 3, descriptionKey = "apply.stride")
+        String stride;
+        @Option(names = "--padding", paramLabel = "P", order = 4, descriptionKey = "apply.padding")
+        String padding;
+        @Option(names = "--padding-mode", paramLabel = "M", order = 5, descriptionKey = "apply.paddingMode")
+        String paddingMode;
+        @Option(names = "--dilation", paramLabel = "N|DY,DX", order = 6, descriptionKey = "apply.dilation")
+        String dilation;
+        @Option(names = "--groups", paramLabel = "N", order = 7, descriptionKey = "apply.groups")
+        String groups;
+        @Option(names = "--flip", order = 8, descriptionKey = "apply.flip")
+        boolean flip;
+        @Option(names = "--activation", paramLabel = "A", order = 9, descriptionKey = "apply.activation")
+        String activation;
+        @Option(names = "--pool", paramLabel = "TYPE:SIZE[:STRIDE[:PADDING]]", order = 10, descriptionKey = "apply.pool")
+        String pool;
+        @Option(names = "--transposed", order = 11, descriptionKey = "apply.transposed")
+        boolean transposed;
+        @Option(names = "--output-padding", paramLabel = "N", order = 12, descriptionKey = "apply.outputPadding")
+        String outputPadding;
+        @Option(names = "--spec", paramLabel = "FILE.json", order = 13, descriptionKey = "apply.spec")
+        String spec;
+
+        /** The spec fields given as flags, by their JSON names, in the order they apply. */
+        List<String[]> values() {
+            List<String[]> v = new ArrayList<>();
+            String[][] all = {{"bias", bias}, {"stride", stride}, {"padding", padding}, {"padding_mode", paddingMode},
+                {"dilation", dilation}, {"groups", groups}, {"activation", activation}, {"pool", pool},
+                {"output_padding", outputPadding}};
+            for (String[] f : all) {
+                if (f[1] != null) {
+                    v.add(f);
+                }
+            }
+            return v;
+        }
     }
 
-    /** Everything the command line said, checked. */
-    private static final class Request {
-        ConvSpec spec;
-        ColorMode mode = ColorMode.COLOR;
+    /** How the photo is read and the result written. */
+    static final class Io {
+        @Option(names = {"--gray", "--grey"}, order = 20, descriptionKey = "apply.gray")
+        boolean gray;
+        @Option(names = "--raw", paramLabel = "FILE|FOLDER", order = 21, descriptionKey = "apply.raw")
+        String raw;
+        @Option(names = "--show", paramLabel = "raw|abs|clamp", order = 22, converter = Show.class, descriptionKey = "apply.show")
         Scaling scaling = Scaling.RAW;
+        @Option(names = "--channel", paramLabel = "rgb|all|N", order = 23, converter = Channel.class, descriptionKey = "apply.channel")
         String channel;
-        long maxPixels = PhotoReader.defaultMaxPixels(BYTES_PER_PIXEL);
+        @Option(names = "--max-megapixels", paramLabel = "N", order = 24, converter = Megapixels.class,
+                descriptionKey = "apply.maxMegapixels")
+        Long maxPixels;
+        @Option(names = "--threads", paramLabel = "N", order = 25, converter = Converters.Threads.class,
+                descriptionKey = "option.threads")
         int threads = Parallel.availableThreads();
+        @Option(names = "--quiet", order = 26, descriptionKey = "apply.quiet")
         boolean quiet;
-        Path raw;
-        final List<String> positional = new ArrayList<>();
+    }
+
+    /**
+     * Everything the command line said, checked: what {@link ApplyRun} needs.
+     *
+     * @param raw the .npy file or folder, or null
+     */
+    record Request(Path in, Path out, Path raw, ConvSpec spec, ColorMode mode, Scaling scaling, String channel,
+                   long maxPixels, int threads, boolean quiet) {
     }
 
     /** A bad command line: the message is the whole line to print. */
-    private static final class Usage extends Exception {
+    static final class Usage extends Exception {
         Usage(String message) {
             super(message);
         }
     }
 
-    int run(String[] args) {
-        Request req;
-        try {
-            req = parse(args);
-            if (req == null) {
-                out.println(Cli.TEXT.text("help.apply"));
-                return Cli.OK;
-            }
-        } catch (Usage e) {
-            err.println(e.getMessage());
-            return Cli.BAD_INPUT;
-        }
-        Path in = Path.of(req.positional.get(0));
-        Path target = Path.of(req.positional.get(1));
-        if (Files.isDirectory(in)) {
-            return folder(req, in, target);
-        }
-        if (Files.notExists(in)) {
-            err.println(in + ": " + Cli.TEXT.text("apply.missing"));
-            return Cli.BAD_INPUT;
-        }
-        if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            err.println(Cli.TEXT.text("apply.notPng", target));
-            return Cli.BAD_INPUT;
-        }
-        String line = one(req, in, target, req.raw);
-        if (line != null) {
-            err.println(line);
-            return Cli.BAD_INPUT;
-        }
-        return Cli.OK;
+    ApplyCommand(CliContext ctx) {
+        this.ctx = ctx;
     }
 
-    private Request parse(String[] args) throws Usage {
-        Request r = new Request();
-        ObjectNode settings = JSON.objectNode();
-        String kernel = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (Cli.isHelp(a)) {
-                return null;
-            }
-            if (!a.startsWith("--") || a.equals("--")) {
-                r.positional.add(a);
-                continue;
-            }
-            String name = a.substring(2).replace('-', '_');
-            if (SWITCH_FIELDS.contains(name)) {
-                settings.put(name, true);
-                continue;
-            }
-            switch (name) {
-                case "gray":
-                case "grey":
-                    r.mode = ColorMode.GRAY;
-                    continue;
-                case "quiet":
-                    r.quiet = true;
-                    continue;
-                default:
-                    break;
-            }
-            if (i + 1 >= args.length) {
-                throw new Usage(Cli.TEXT.text("apply.needsValue", a));
-            }
-            String v = args[++i];
-            if (VALUE_FIELDS.contains(name)) {
-                settings.set(name, value(name, v));
-                continue;
-            }
-            switch (name) {
-                case "kernel":
-                    kernel = v;
-                    break;
-                case "spec":
-                    ObjectNode fromFile = specFile(v);
-                    fromFile.fields().forEachRemaining(e -> {
-                        if (!settings.has(e.getKey())) {
-                            settings.set(e.getKey(), e.getValue());
-                        }
-                    });
-                    break;
-                case "raw":
-                    r.raw = Path.of(v);
-                    break;
-                case "show":
-                    r.scaling = Scaling.fromId(v);
-                    if (r.scaling == null) {
-                        throw new Usage(Cli.TEXT.text("apply.badChoice", a, v, "raw, abs, clamp"));
-                    }
-                    break;
-                case "channel":
-                    if (!v.equals("rgb") && !v.equals("all") && !v.matches("\\d{1,4}")) {
-                        throw new Usage(Cli.TEXT.text("apply.badChoice", a, v, "rgb, all, 0, 1, ..."));
-                    }
-                    r.channel = v;
-                    break;
-                case "max_megapixels":
-                    try {
-                        double mp = Double.parseDouble(v);
-                        if (!(mp > 0) || mp > 1000) {
-                            throw new NumberFormatException();
-                        }
-                        r.maxPixels = Math.max(1, (long) (mp * 1e6));
-                    } catch (NumberFormatException e) {
-                        throw new Usage(Cli.TEXT.text("apply.badMegapixels", v));
-                    }
-                    break;
-                case "threads":
-                    r.threads = Options.threads(v);
-                    if (r.threads < 1) {
-                        throw new Usage(Cli.TEXT.text("error.threads", v));
-                    }
-                    break;
-                default:
-                    throw new Usage(Cli.TEXT.text("error.option", a, "apply"));
-            }
-        }
-        if (r.positional.size() != 2) {
-            throw new Usage(Cli.TEXT.text("apply.positional", r.positional.size()));
-        }
-        if (kernel != null) {
-            settings.set("kernel", kernelNode(kernel));
-        } else if (!settings.has("kernel")) {
-            throw new Usage(Cli.TEXT.text("apply.noKernel", String.join(", ", KernelPresets.names())));
-        }
-        settings.remove("input");
+    @Override
+    public Integer call() {
+        Request req;
         try {
-            r.spec = SpecReader.settings(settings, "$");
-        } catch (SpecException e) {
-            throw new Usage(Cli.TEXT.text("apply.badSetting", flag(e.field()), e.localizedMessage()));
+            req = request();
+        } catch (Usage e) {
+            ctx.err().println(e.getMessage());
+            return Cli.BAD_INPUT;
         }
-        return r;
+        return new ApplyRun(ctx, req).run();
+    }
+
+    /** The checked request, or a {@link Usage} with the line that says what is wrong. */
+    Request request() throws Usage {
+        int names = (in == null ? 0 : 1) + (out == null ? 0 : 1) + extra.size();
+        if (names != 2) {
+            throw new Usage(ctx.text("apply.positional", names));
+        }
+        ObjectNode fields = JSON.objectNode();
+        for (String[] f : settings.values()) {
+            fields.set(f[0], value(f[0], f[1]));
+        }
+        if (settings.flip) {
+            fields.put("flip", true);
+        }
+        if (settings.transposed) {
+            fields.put("transposed", true);
+        }
+        if (settings.spec != null) {
+            specFile(settings.spec).fields().forEachRemaining(e -> {
+                if (!fields.has(e.getKey())) {
+                    fields.set(e.getKey(), e.getValue());
+                }
+            });
+        }
+        if (settings.kernel != null) {
+            fields.set("kernel", kernelNode(settings.kernel));
+        } else if (!fields.has("kernel")) {
+            throw new Usage(ctx.text("apply.noKernel", String.join(", ", KernelPresets.names())));
+        }
+        fields.remove("input");
+        ConvSpec spec;
+        try {
+            spec = SpecReader.settings(fields, "$");
+        } catch (SpecException e) {
+            throw new Usage(ctx.text("apply.badSetting", flag(e.field()), e.message(ctx.locale())));
+        }
+        long maxPixels = io.maxPixels != null ? io.maxPixels : PhotoReader.defaultMaxPixels(BYTES_PER_PIXEL);
+        return new Request(Path.of(in), Path.of(out), io.raw == null ? null : Path.of(io.raw), spec,
+                io.gray ? ColorMode.GRAY : ColorMode.COLOR, io.scaling, io.channel, maxPixels, io.threads, io.quiet);
     }
 
     /** {@code $.padding_mode[1]} -> {@code --padding-mode}. */
-    private static String flag(String field) {
+    static String flag(String field) {
         String f = field.startsWith("$.") ? field.substring(2) : field;
         int cut = f.length();
         for (char c : new char[] {'.', '['}) {
@@ -293,23 +270,23 @@ final class ApplyCommand {
         }
     }
 
-    private static ObjectNode specFile(String file) throws Usage {
+    private ObjectNode specFile(String file) throws Usage {
         try {
             JsonNode n = SpecReader.parseJson(Files.readString(Path.of(file)));
             if (!n.isObject()) {
-                throw new Usage(file + ": $: " + Cli.TEXT.text("apply.specNotObject"));
+                throw new Usage(file + ": $: " + ctx.text("apply.specNotObject"));
             }
             return (ObjectNode) n;
         } catch (SpecException e) {
-            throw new Usage(Options.where(file, e));
+            throw new Usage(Options.where(ctx, file, e));
         } catch (IOException e) {
-            throw new Usage(Cli.TEXT.text("error.read", file, Files.notExists(Path.of(file))
-                    ? Cli.TEXT.text("apply.missing") : e.getMessage()));
+            throw new Usage(ctx.text("error.read", file, Files.notExists(Path.of(file))
+                    ? ctx.text("apply.missing") : e.getMessage()));
         }
     }
 
     /** {@code --kernel}: a preset name, a file (.npy, .json, or text rows), or inline rows. */
-    private static JsonNode kernelNode(String k) throws Usage {
+    private JsonNode kernelNode(String k) throws Usage {
         if (KernelPresets.contains(k)) {
             return rowsNode(KernelPresets.rows(k));
         }
@@ -321,7 +298,7 @@ final class ApplyCommand {
                 if (lower.endsWith(".npy")) {
                     Tensor t = Npy.read(p);
                     if (t.channels() != 1) {
-                        throw new Usage(Cli.TEXT.text("apply.kernelNpy", k, t.channels() + " x " + t.height() + " x " + t.width()));
+                        throw new Usage(ctx.text("apply.kernelNpy", k, t.channels() + " x " + t.height() + " x " + t.width()));
                     }
                     return rowsNode(t.rows(0));
                 }
@@ -330,27 +307,27 @@ final class ApplyCommand {
                     JsonNode n = SpecReader.parseJson(text);
                     JsonNode kernel = n.isObject() ? n.get("kernel") : n;
                     if (kernel == null) {
-                        throw new Usage(k + ": $.kernel: " + Cli.TEXT.text("apply.noKernelField"));
+                        throw new Usage(k + ": $.kernel: " + ctx.text("apply.noKernelField"));
                     }
                     SpecReader.kernel(kernel, n.isObject() ? "$.kernel" : "$");
                     return kernel;
                 }
                 return rowsNode(KernelText.parse(text));
             } catch (SpecException e) {
-                throw new Usage(e.key().startsWith("error.kernelText.") ? k + ": " + e.localizedMessage()
-                        : Options.where(k, e));
+                throw new Usage(e.key().startsWith("error.kernelText.") ? k + ": " + e.message(ctx.locale())
+                        : Options.where(ctx, k, e));
             } catch (IOException e) {
-                throw new Usage(Cli.TEXT.text("error.read", k, e.getMessage()));
+                throw new Usage(ctx.text("error.read", k, e.getMessage()));
             }
         }
         if (looksInline) {
             try {
                 return rowsNode(KernelText.parse(k));
             } catch (SpecException e) {
-                throw new Usage(Cli.TEXT.text("apply.badKernel", k, e.localizedMessage()));
+                throw new Usage(ctx.text("apply.badKernel", k, e.message(ctx.locale())));
             }
         }
-        throw new Usage(Cli.TEXT.text("apply.unknownKernel", k, String.join(", ", KernelPresets.names())));
+        throw new Usage(ctx.text("apply.unknownKernel", k, String.join(", ", KernelPresets.names())));
     }
 
     private static ArrayNode rowsNode(float[][] rows) {
@@ -364,142 +341,60 @@ final class ApplyCommand {
         return a;
     }
 
-    /** One photo; returns null when written, else the one line saying what went wrong. */
-    private String one(Request req, Path in, Path png, Path npy) {
-        Photo photo;
-        try {
-            photo = new PhotoReader(req.mode, req.maxPixels).read(in);
-        } catch (PhotoException e) {
-            return e.line();
+    /** {@code --show raw|abs|clamp}. */
+    static final class Show implements ITypeConverter<Scaling> {
+        private final CliContext ctx;
+
+        Show(CliContext ctx) {
+            this.ctx = ctx;
         }
-        if (!req.quiet) {
-            for (String notice : photo.notices()) {
-                err.println(in + ": " + Cli.TEXT.text("apply.note", notice));
+
+        @Override
+        public Scaling convert(String v) {
+            Scaling s = Scaling.fromId(v);
+            if (s == null) {
+                throw new TypeConversionException(ctx.text("apply.badChoice", "--show", v, "raw, abs, clamp"));
             }
+            return s;
         }
-        ConvSpec spec = ChannelPolicy.forChannels(req.spec, photo.channels());
-        ConvPlan plan;
-        try {
-            plan = ConvPlan.of(spec, photo.tensor());
-        } catch (SpecException e) {
-            return in + ": " + flag(e.field()) + ": " + e.localizedMessage();
-        }
-        long t0 = System.nanoTime();
-        Tensor result = ConvEngine.run(plan, photo.tensor(), req.threads).output();
-        double engineMs = (System.nanoTime() - t0) / 1e6;
-        photo = null;
-        try {
-            if (npy != null) {
-                try {
-                    Npy.write(result, npy);
-                } catch (IOException e) {
-                    return npy + ": " + Cli.TEXT.text("apply.cannotWrite", String.valueOf(e.getMessage()));
-                }
-            }
-            ColorScale scale = ColorScale.of(req.scaling, MapStats.of(result));
-            String channel = req.channel != null ? req.channel : result.channels() == 3 ? "rgb" : "all";
-            BufferedImage img;
-            if (channel.equals("rgb")) {
-                if (result.channels() != 3) {
-                    return in + ": --channel: " + Cli.TEXT.text("apply.notRgb", result.channels());
-                }
-                img = PngOut.image(result, MapRenderer.RGB, scale);
-            } else if (channel.equals("all")) {
-                img = PngOut.grid(result, scale);
-            } else {
-                int c = Integer.parseInt(channel);
-                if (c >= result.channels()) {
-                    return in + ": --channel: " + Cli.TEXT.text("apply.noChannel", c, result.channels());
-                }
-                img = PngOut.image(result, c, scale);
-            }
-            PngOut.write(img, png);
-        } catch (PhotoException e) {
-            return e.file() + ": " + Cli.TEXT.text("apply.cannotWrite", e.reason());
-        }
-        if (!req.quiet && !terminalBatch) {
-            out.println(Cli.TEXT.text("apply.done", in, png, npy == null ? "" : " " + npy, result.channels(),
-                    result.height(), result.width(), String.format(Locale.ROOT, "%.1f", engineMs)));
-        }
-        return null;
     }
 
-    /** Every photo of a folder, one at a time, into another folder; a bad file is reported and skipped. */
-    private int folder(Request req, Path in, Path outDir) {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(in)) {
-            files = s.filter(Files::isRegularFile).filter(p -> ImageFormat.hasImageExtension(p.getFileName().toString()))
-                    .sorted().toList();
-        } catch (IOException e) {
-            err.println(Cli.TEXT.text("error.read", in, e.getMessage()));
-            return Cli.BAD_INPUT;
+    /** {@code --channel rgb|all|N}. */
+    static final class Channel implements ITypeConverter<String> {
+        private final CliContext ctx;
+
+        Channel(CliContext ctx) {
+            this.ctx = ctx;
         }
-        if (files.isEmpty()) {
-            err.println(in + ": " + Cli.TEXT.text("apply.noPhotos", String.join(", ", ImageFormat.EXTENSIONS)));
-            return Cli.BAD_INPUT;
-        }
-        for (Path dir : req.raw == null ? List.of(outDir) : List.of(outDir, req.raw)) {
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                err.println(dir + ": " + Cli.TEXT.text("apply.notFolder"));
-                return Cli.BAD_INPUT;
+
+        @Override
+        public String convert(String v) {
+            if (!v.equals("rgb") && !v.equals("all") && !v.matches("\\d{1,4}")) {
+                throw new TypeConversionException(ctx.text("apply.badChoice", "--channel", v, "rgb, all, 0, 1, ..."));
             }
+            return v;
+        }
+    }
+
+    /** {@code --max-megapixels N}: above 0, at most 1000; as a pixel count. */
+    static final class Megapixels implements ITypeConverter<Long> {
+        private final CliContext ctx;
+
+        Megapixels(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Long convert(String v) {
             try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                err.println(dir + ": " + Cli.TEXT.text("apply.cannotWrite", String.valueOf(e.getMessage())));
-                return Cli.BAD_INPUT;
-            }
-        }
-        Map<String, Integer> stems = new HashMap<>();
-        for (Path f : files) {
-            stems.merge(stem(f), 1, Integer::sum);
-        }
-        terminalBatch = terminal && !req.quiet;
-        int failed = 0;
-        long t0 = System.nanoTime();
-        for (int i = 0; i < files.size(); i++) {
-            Path f = files.get(i);
-            String name = stems.get(stem(f)) > 1 ? f.getFileName().toString().replace('.', '_') : stem(f);
-            progress(i, files.size(), f.getFileName().toString(), req.quiet);
-            String line = one(req, f, outDir.resolve(name + ".png"), req.raw == null ? null : req.raw.resolve(name + ".npy"));
-            if (line != null) {
-                if (terminalBatch) {
-                    err.print("\r\033[K");
+                double mp = Double.parseDouble(v);
+                if (mp > 0 && mp <= 1000) {
+                    return Math.max(1, (long) (mp * 1e6));
                 }
-                err.println(line);
-                failed++;
+            } catch (NumberFormatException e) {
+                // refused below
             }
-        }
-        progress(files.size(), files.size(), "", req.quiet);
-        if (terminalBatch) {
-            err.println();
-        }
-        if (!req.quiet) {
-            out.println(Cli.TEXT.text("apply.summary", files.size() - failed, files.size(), outDir, failed,
-                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9)));
-        }
-        return failed == 0 ? Cli.OK : Cli.BAD_INPUT;
-    }
-
-    private static String stem(Path f) {
-        String n = f.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
-    }
-
-    /** A bar on stderr: redrawn in place on a terminal, one line per file otherwise. */
-    private void progress(int done, int total, String current, boolean quiet) {
-        if (quiet) {
-            return;
-        }
-        int width = 30;
-        int filled = (int) ((long) done * width / total);
-        String bar = "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total;
-        if (terminal) {
-            err.print("\r\033[K" + bar + (current.isEmpty() ? "" : "  " + current));
-            err.flush();
-        } else {
-            err.println(current.isEmpty() ? bar : bar + "  " + current);
+            throw new TypeConversionException(ctx.text("apply.badMegapixels", v));
         }
     }
 }

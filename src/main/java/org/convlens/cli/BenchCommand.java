@@ -9,6 +9,9 @@ import org.convlens.engine.Parallel;
 import org.convlens.engine.PoolSpec;
 import org.convlens.engine.Pooling;
 import org.convlens.engine.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -16,20 +19,35 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.Callable;
 
 /**
  * {@code bench [--json] [--case SUBSTRING] [--threads N] [--runs N]}: times the fast engine on
  * the standard cases, each after warm-up, at 1 thread and at all threads; prints the median.
  * Figures only: nothing here asserts a speed.
  */
-final class BenchCommand {
+@Command(name = "bench", sortOptions = false)
+final class BenchCommand implements Callable<Integer> {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
-    private final PrintStream out;
-    private final PrintStream err;
+    private final CliContext ctx;
 
-    BenchCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    @Mixin
+    ConvLensCommand.HelpOption help;
+
+    @Option(names = "--json", descriptionKey = "bench.json")
+    boolean json;
+
+    @Option(names = "--case", paramLabel = "SUBSTRING", descriptionKey = "bench.case")
+    String filter = "";
+
+    @Option(names = "--threads", paramLabel = "N", converter = Converters.Threads.class, descriptionKey = "bench.threads")
+    Integer threads;
+
+    @Option(names = "--runs", paramLabel = "N", converter = Converters.Runs.class, descriptionKey = "bench.runs")
+    int runs = 7;
+
+    BenchCommand(CliContext ctx) {
+        this.ctx = ctx;
     }
 
     /** A benchmark case: an input and a plan. */
@@ -100,39 +118,11 @@ final class BenchCommand {
         return new Kernel(out, in, k, k, w);
     }
 
-    int run(String[] args) {
-        boolean json = false;
-        String filter = "";
-        int runs = 7;
-        List<Integer> threadCounts = new ArrayList<>(List.of(1, Parallel.availableThreads()));
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (Cli.isHelp(a)) {
-                out.println(Cli.TEXT.text("help.bench"));
-                return Cli.OK;
-            } else if (a.equals("--json")) {
-                json = true;
-            } else if (a.equals("--case") && i + 1 < args.length) {
-                filter = args[++i];
-            } else if (a.equals("--threads") && i + 1 < args.length) {
-                int t = Options.threads(args[++i]);
-                if (t < 1) {
-                    err.println(Cli.TEXT.text("error.threads", args[i]));
-                    return Cli.BAD_INPUT;
-                }
-                threadCounts = List.of(t);
-            } else if (a.equals("--runs") && i + 1 < args.length) {
-                runs = Options.threads(args[++i]);
-                if (runs < 1) {
-                    err.println(Cli.TEXT.text("error.runs", args[i]));
-                    return Cli.BAD_INPUT;
-                }
-            } else {
-                err.println(Cli.TEXT.text("error.option", a, "bench"));
-                return Cli.BAD_INPUT;
-            }
-        }
-        threadCounts = threadCounts.stream().distinct().toList();
+    @Override
+    public Integer call() {
+        PrintStream out = ctx.out();
+        List<Integer> threadCounts = threads != null ? List.of(threads)
+                : List.of(1, Parallel.availableThreads()).stream().distinct().toList();
         int matched = 0;
         for (Case c : cases()) {
             if (!c.name().contains(filter)) {
@@ -141,28 +131,28 @@ final class BenchCommand {
             matched++;
             Tensor input = randomInput(c);
             ConvPlan plan = ConvPlan.of(c.spec(), input);
-            for (int threads : threadCounts) {
+            for (int n : threadCounts) {
                 double[] cpu = new double[runs];
-                double[] ms = c.poolOnly() ? timePool(plan, input, threads, runs, cpu)
-                        : time(plan, input, threads, runs, cpu);
+                double[] ms = c.poolOnly() ? timePool(plan, input, n, runs, cpu)
+                        : time(plan, input, n, runs, cpu);
                 double median = median(ms);
                 Arrays.sort(cpu);
                 double mpix = c.pixels() / (median / 1000.0) / 1e6;
                 if (json) {
                     // On one thread the work runs on this thread: its CPU time is the time an idle core would take.
-                    String cpuField = threads == 1 ? String.format(Locale.ROOT, ", \"cpu_ms\": %.3f", median(cpu)) : "";
+                    String cpuField = n == 1 ? String.format(Locale.ROOT, ", \"cpu_ms\": %.3f", median(cpu)) : "";
                     out.printf(Locale.ROOT, "{\"case\": \"%s\", \"threads\": %d, \"median_ms\": %.3f, \"mpix_s\": %.1f,"
-                            + " \"path\": \"%s\"%s}%n", c.name(), threads, median, mpix, ConvEngine.pathName(), cpuField);
+                            + " \"path\": \"%s\"%s}%n", c.name(), n, median, mpix, ConvEngine.pathName(), cpuField);
                 } else {
                     out.printf(Locale.ROOT, "%-18s threads %-3d median %9.3f ms   %8.1f Mpix/s   (min %.3f, max %.3f, %d runs)%n",
-                            c.name(), threads, median, mpix, ms[0], ms[ms.length - 1], ms.length);
+                            c.name(), n, median, mpix, ms[0], ms[ms.length - 1], ms.length);
                 }
                 out.flush();
             }
         }
         matched += NetworkBench.run(filter, threadCounts, runs, json, out);
         if (matched == 0) {
-            err.println(Cli.TEXT.text("error.noCase", filter));
+            ctx.err().println(ctx.text("error.noCase", filter));
             return Cli.BAD_INPUT;
         }
         return Cli.OK;

@@ -4,6 +4,10 @@ import org.convlens.engine.ConvEngine;
 import org.convlens.engine.Parallel;
 import org.convlens.engine.StepTrace;
 import org.convlens.spec.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,63 +16,49 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** {@code compute SPEC.json [SPEC.json ...] [--trace]}: one JSON object per spec, one per line, in order. */
-final class ComputeCommand {
+@Command(name = "compute", sortOptions = false)
+final class ComputeCommand implements Callable<Integer> {
     /** Traces beyond this many steps are refused unless a range is asked for: each step is a few hundred bytes. */
     static final long MAX_TRACE_STEPS = 100_000;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    private final CliContext ctx;
 
-    ComputeCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    @Mixin
+    ConvLensCommand.HelpOption help;
+
+    @Option(names = "--trace", descriptionKey = "compute.trace")
+    boolean trace;
+
+    @Option(names = "--steps", paramLabel = "FROM:TO", converter = Converters.StepRange.class, descriptionKey = "compute.steps")
+    Converters.Steps steps;
+
+    @Option(names = "--threads", paramLabel = "N", converter = Converters.Threads.class, descriptionKey = "option.threads")
+    int threads = Parallel.availableThreads();
+
+    @Parameters(paramLabel = "SPEC.json", arity = "0..*", descriptionKey = "option.specs")
+    List<String> files = new ArrayList<>();
+
+    ComputeCommand(CliContext ctx) {
+        this.ctx = ctx;
     }
 
-    int run(String[] args) {
-        boolean trace = false;
-        long[] range = null;
-        int threads = Parallel.availableThreads();
-        List<String> files = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (Cli.isHelp(a)) {
-                out.println(Cli.TEXT.text("help.compute"));
-                return Cli.OK;
-            } else if (a.equals("--trace")) {
-                trace = true;
-            } else if ((a.equals("--threads") || a.equals("--steps")) && i + 1 == args.length) {
-                err.println(Cli.TEXT.text("error.needsValue", a, "compute"));
-                return Cli.BAD_INPUT;
-            } else if (a.equals("--steps")) {
-                range = Options.range(args[++i]);
-                if (range == null) {
-                    err.println(Cli.TEXT.text("error.steps", args[i]));
-                    return Cli.BAD_INPUT;
-                }
-                trace = true;
-            } else if (a.equals("--threads")) {
-                threads = Options.threads(args[++i]);
-                if (threads < 1) {
-                    err.println(Cli.TEXT.text("error.threads", args[i]));
-                    return Cli.BAD_INPUT;
-                }
-            } else if (a.startsWith("-") && !a.equals("-")) {
-                err.println(Cli.TEXT.text("error.option", a, "compute"));
-                return Cli.BAD_INPUT;
-            } else {
-                files.add(a);
-            }
-        }
+    @Override
+    public Integer call() {
+        PrintStream out = ctx.out();
+        PrintStream err = ctx.err();
+        boolean trace = this.trace || steps != null;
+        long[] range = steps == null ? null : new long[] {steps.from(), steps.to()};
         if (files.isEmpty()) {
-            err.println(Cli.TEXT.text("error.noSpec", "compute"));
+            err.println(ctx.text("error.noSpec", "compute"));
             return Cli.BAD_INPUT;
         }
         // Check every file first, so a bad one later in the list prints nothing half-done.
         List<Options.Checked> checked = new ArrayList<>();
         for (String f : files) {
-            Options.Checked c = Options.check(f, err);
+            Options.Checked c = Options.check(ctx, f);
             if (c == null) {
                 return Cli.BAD_INPUT;
             }
@@ -76,9 +66,9 @@ final class ComputeCommand {
         }
         for (Options.Checked c : checked) {
             StepTrace t = new StepTrace(c.plan(), c.problem().input(), null);
-            long steps = range != null ? Math.max(0, Math.min(range[1], t.convSteps()) - range[0]) : t.convSteps() + t.poolSteps();
-            if (trace && steps > MAX_TRACE_STEPS) {
-                err.println(Cli.TEXT.text("error.traceTooLong", c.file(), steps, MAX_TRACE_STEPS));
+            long count = range != null ? Math.max(0, Math.min(range[1], t.convSteps()) - range[0]) : t.convSteps() + t.poolSteps();
+            if (trace && count > MAX_TRACE_STEPS) {
+                err.println(ctx.text("error.traceTooLong", c.file(), count, MAX_TRACE_STEPS));
                 return Cli.BAD_INPUT;
             }
         }
@@ -87,7 +77,7 @@ final class ComputeCommand {
             for (Options.Checked c : checked) {
                 Problem p = c.problem();
                 ConvEngine.Result r = ConvEngine.run(c.plan(), p.input(), threads);
-                String notFinite = Options.firstNonFinite(r.output());
+                String notFinite = Options.firstNonFinite(ctx, r.output());
                 if (notFinite != null) {
                     err.println(c.file() + ": $: " + notFinite);
                     return Cli.BAD_INPUT;
@@ -105,7 +95,7 @@ final class ComputeCommand {
                 w.flush();
             }
         } catch (IOException e) {
-            err.println(Cli.TEXT.text("error.write", e.getMessage()));
+            err.println(ctx.text("error.write", e.getMessage()));
             return Cli.FAILED;
         }
         return Cli.OK;

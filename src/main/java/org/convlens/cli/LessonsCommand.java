@@ -8,51 +8,67 @@ import org.convlens.lesson.LessonLoader;
 import org.convlens.lesson.LessonProblem;
 import org.convlens.lesson.Question;
 import org.convlens.lesson.Step;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * {@code lessons check [DIR|FILE ...]} and {@code lessons list [DIR|FILE ...]}: loads lessons as the
  * app does (the shipped ones when no folder is given) and prints each problem as
  * {@code file:line: message} with a summary, or one line per lesson. Exit 2 if any lesson is bad.
  */
-final class LessonsCommand {
+@Command(name = "lessons", sortOptions = false)
+final class LessonsCommand implements Callable<Integer> {
+    private final CliContext ctx;
     private final PrintStream out;
     private final PrintStream err;
 
-    LessonsCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    @Mixin
+    ConvLensCommand.HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    LessonsCommand(CliContext ctx) {
+        this.ctx = ctx;
+        this.out = ctx.out();
+        this.err = ctx.err();
     }
 
-    int run(String[] args) {
-        if (args.length == 0 || Cli.isHelp(args[0])) {
-            out.println(Cli.TEXT.text("help.lessons"));
-            return args.length == 0 ? Cli.BAD_INPUT : Cli.OK;
-        }
-        String action = args[0];
-        if (!action.equals("check") && !action.equals("list") && !action.equals("show")) {
-            err.println(Cli.TEXT.text("error.lessons.action", action));
-            return Cli.BAD_INPUT;
-        }
-        List<String> places = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            if (Cli.isHelp(args[i])) {
-                out.println(Cli.TEXT.text("help.lessons"));
-                return Cli.OK;
-            }
-            if (args[i].startsWith("-")) {
-                err.println(Cli.TEXT.text("error.option", args[i], "lessons"));
-                return Cli.BAD_INPUT;
-            }
-            places.add(args[i]);
-        }
-        Locale locale = Locale.getDefault();
+    /** No action: the help, and status 2. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return Cli.BAD_INPUT;
+    }
+
+    @Command(name = "check", sortOptions = false)
+    int check(@Mixin ConvLensCommand.HelpOption help, @Parameters(paramLabel = "DIR|FILE", arity = "0..*", descriptionKey = "lessons.places") List<String> places) {
+        return run("check", places);
+    }
+
+    @Command(name = "list", sortOptions = false)
+    int list(@Mixin ConvLensCommand.HelpOption help, @Parameters(paramLabel = "DIR|FILE", arity = "0..*", descriptionKey = "lessons.places") List<String> places) {
+        return run("list", places);
+    }
+
+    @Command(name = "show", sortOptions = false)
+    int show(@Mixin ConvLensCommand.HelpOption help, @Parameters(paramLabel = "DIR|FILE", arity = "0..*", descriptionKey = "lessons.places") List<String> places) {
+        return run("show", places);
+    }
+
+    private int run(String action, List<String> given) {
+        List<String> places = given == null ? List.of() : given;
+        Locale locale = ctx.locale();
         LessonLibrary.Loaded loaded;
         if (places.isEmpty()) {
             loaded = LessonLibrary.shipped(locale);
@@ -67,7 +83,7 @@ final class LessonsCommand {
                     loaded = loaded.plus(new LessonLibrary.Loaded(r.ok() ? List.of(r.lesson()) : List.of(),
                             r.problems(), 1));
                 } else {
-                    err.println(Cli.TEXT.text("error.lessons.noPlace", p));
+                    err.println(ctx.text("error.lessons.noPlace", p));
                     return Cli.BAD_INPUT;
                 }
             }
@@ -75,13 +91,13 @@ final class LessonsCommand {
         if (action.equals("list")) {
             for (Lesson l : loaded.lessons()) {
                 out.printf("%-22s %-13s %2d %s, %2d %s   %s%n", l.id(), l.level().id(), l.steps().size(),
-                        Cli.TEXT.text("lessons.steps"), l.questionCount(), Cli.TEXT.text("lessons.questions"),
+                        ctx.text("lessons.steps"), l.questionCount(), ctx.text("lessons.questions"),
                         l.title().get(locale));
             }
         }
         if (action.equals("show")) {
             for (Lesson l : loaded.lessons()) {
-                show(l, locale);
+                print(l, locale);
             }
         }
         int warnings = 0;
@@ -94,22 +110,22 @@ final class LessonsCommand {
         if (action.equals("check")) {
             int questions = loaded.lessons().stream().mapToInt(Lesson::questionCount).sum();
             int steps = loaded.lessons().stream().mapToInt(l -> l.steps().size()).sum();
-            out.println(Cli.TEXT.text("lessons.summary", loaded.files(), loaded.lessons().size(), loaded.bad(),
+            out.println(ctx.text("lessons.summary", loaded.files(), loaded.lessons().size(), loaded.bad(),
                     warnings, steps, questions));
         }
         if (loaded.files() == 0) {
-            err.println(Cli.TEXT.text("error.lessons.none"));
+            err.println(ctx.text("error.lessons.none"));
             return Cli.BAD_INPUT;
         }
         return loaded.bad() > 0 ? Cli.BAD_INPUT : Cli.OK;
     }
 
     /** Every step as the window will show it: the output the engine computes and each question's answer. */
-    private void show(Lesson l, Locale locale) {
+    private void print(Lesson l, Locale locale) {
         out.println(l.source() + ": " + l.title().get(locale));
         for (Step s : l.steps()) {
             Tensor o = s.scenario().result().output();
-            out.println(Cli.TEXT.text("lessons.show.step", s.number(), s.line(),
+            out.println(ctx.text("lessons.show.step", s.number(), s.line(),
                     s.title() == null ? "" : s.title().get(locale), Answers.shape(o.shape())));
             if (o.data().length <= 400) {
                 for (int c = 0; c < o.channels(); c++) {
@@ -127,11 +143,11 @@ final class LessonsCommand {
             }
             Question q = s.question();
             if (q != null) {
-                out.println(Cli.TEXT.text("lessons.show.question", q.getClass().getSimpleName().toLowerCase(Locale.ROOT),
+                out.println(ctx.text("lessons.show.question", q.getClass().getSimpleName().toLowerCase(Locale.ROOT),
                         q.expected(locale)));
             }
             if (s.fit() != null) {
-                out.println(Cli.TEXT.text("lessons.show.fit", s.fit().iterations(),
+                out.println(ctx.text("lessons.show.fit", s.fit().iterations(),
                         Answers.format(s.fit().result().loss()),
                         java.util.Arrays.toString(s.fit().result().kernel().data())));
             }

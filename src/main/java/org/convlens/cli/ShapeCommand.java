@@ -2,6 +2,10 @@ package org.convlens.cli;
 
 import org.convlens.engine.AxisArithmetic;
 import org.convlens.engine.ConvPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,41 +13,38 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /** {@code shape SPEC.json [--json]}: the output size of each stage and the formulas with their numbers. */
-final class ShapeCommand {
+@Command(name = "shape", sortOptions = false)
+final class ShapeCommand implements Callable<Integer> {
+    private final CliContext ctx;
     private final PrintStream out;
-    private final PrintStream err;
 
-    ShapeCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    @Mixin
+    ConvLensCommand.HelpOption help;
+
+    @Option(names = "--json", descriptionKey = "shape.json")
+    boolean json;
+
+    @Parameters(paramLabel = "SPEC.json", arity = "0..*", descriptionKey = "option.specs")
+    List<String> files = new ArrayList<>();
+
+    ShapeCommand(CliContext ctx) {
+        this.ctx = ctx;
+        this.out = ctx.out();
     }
 
-    int run(String[] args) {
-        boolean json = false;
-        List<String> files = new ArrayList<>();
-        for (String a : args) {
-            if (Cli.isHelp(a)) {
-                out.println(Cli.TEXT.text("help.shape"));
-                return Cli.OK;
-            } else if (a.equals("--json")) {
-                json = true;
-            } else if (a.startsWith("-") && !a.equals("-")) {
-                err.println(Cli.TEXT.text("error.option", a, "shape"));
-                return Cli.BAD_INPUT;
-            } else {
-                files.add(a);
-            }
-        }
+    @Override
+    public Integer call() {
         if (files.isEmpty()) {
-            err.println(Cli.TEXT.text("error.noSpec", "shape"));
+            ctx.err().println(ctx.text("error.noSpec", "shape"));
             return Cli.BAD_INPUT;
         }
         // Check every file first, as compute does, so a bad one prints nothing half-done.
         List<Options.Checked> checked = new ArrayList<>();
         for (String f : files) {
-            Options.Checked c = Options.check(f, err);
+            Options.Checked c = Options.check(ctx, f);
             if (c == null) {
                 return Cli.BAD_INPUT;
             }
@@ -51,7 +52,7 @@ final class ShapeCommand {
         }
         for (Options.Checked c : checked) {
             if (json) {
-                out.println(json(c.plan()));
+                out.println(json(c.plan(), ctx.locale()));
             } else {
                 if (files.size() > 1) {
                     out.println(c.file() + ":");
@@ -74,11 +75,11 @@ final class ShapeCommand {
         }
         int[] o = plan.outputShape();
         line("shape.output", dims(o[0], o[1], o[2]));
-        line("shape.parameters", Cli.TEXT.text("shape.parameterCount", plan.parameterCount(),
+        line("shape.parameters", ctx.text("shape.parameterCount", plan.parameterCount(),
                 plan.spec().kernel().size(), plan.outChannels()));
         for (AxisArithmetic a : axes(plan)) {
-            for (String reason : a.reasons(Locale.getDefault())) {
-                out.println(Cli.TEXT.text("shape.note", reason));
+            for (String reason : a.reasons(ctx.locale())) {
+                out.println(ctx.text("shape.note", reason));
             }
         }
     }
@@ -93,14 +94,14 @@ final class ShapeCommand {
     }
 
     private void line(String key, String value) {
-        out.printf("%-16s %s%n", Cli.TEXT.text(key), value);
+        out.printf("%-16s %s%n", ctx.text(key), value);
     }
 
     private static String dims(int c, int h, int w) {
         return c + " x " + h + " x " + w;
     }
 
-    private static String json(ConvPlan plan) {
+    private static String json(ConvPlan plan, Locale locale) {
         StringWriter sw = new StringWriter();
         try (JsonOut j = new JsonOut(sw)) {
             var g = j.generator();
@@ -108,9 +109,9 @@ final class ShapeCommand {
             j.ints("input", plan.inChannels(), plan.inHeight(), plan.inWidth());
             j.ints("feature_map", plan.outChannels(), plan.outHeight(), plan.outWidth());
             j.ints("padding", plan.padding());
-            axis(j, plan.spec().transposed() ? "transposed" : "conv", plan.convY(), plan.convX());
+            axis(j, plan.spec().transposed() ? "transposed" : "conv", plan.convY(), plan.convX(), locale);
             if (plan.hasPool()) {
-                axis(j, "pool", plan.poolY(), plan.poolX());
+                axis(j, "pool", plan.poolY(), plan.poolX(), locale);
             }
             j.ints("shape", plan.outputShape());
             g.writeNumberField("parameters", plan.parameterCount());
@@ -121,7 +122,7 @@ final class ShapeCommand {
         return sw.toString();
     }
 
-    private static void axis(JsonOut j, String stage, AxisArithmetic y, AxisArithmetic x) throws IOException {
+    private static void axis(JsonOut j, String stage, AxisArithmetic y, AxisArithmetic x, Locale locale) throws IOException {
         var g = j.generator();
         g.writeObjectFieldStart(stage);
         for (AxisArithmetic a : List.of(y, x)) {
@@ -131,7 +132,7 @@ final class ShapeCommand {
             g.writeStringField("with_numbers", a.formulaWithNumbers());
             j.ints("never_read", a.uncovered());
             g.writeArrayFieldStart("why");
-            for (String r : a.reasons(Locale.getDefault())) {
+            for (String r : a.reasons(locale)) {
                 g.writeString(r);
             }
             g.writeEndArray();

@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +25,13 @@ class CliTest {
     record Run(int status, String out, String err) {
     }
 
+    /** The command line in English, as the assertions read it, whatever the machine's locale. */
     static Run run(String... args) {
+        return runAsIs(Stream.concat(Stream.of("--lang", "en"), Arrays.stream(args)).toArray(String[]::new));
+    }
+
+    /** The command line with exactly these arguments (in the machine's language unless they say). */
+    static Run runAsIs(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -176,7 +184,7 @@ class CliTest {
         for (String sub : new String[] {"compute", "shape", "bench"}) {
             Run r = run(sub, "--help");
             assertEquals(0, r.status(), sub);
-            assertTrue(r.out().startsWith("Usage: " + sub), r.out());
+            assertTrue(r.out().startsWith("Usage: convlens " + sub), r.out());
         }
         assertEquals(0, run("--help").status());
         Run bad = run("convolve");

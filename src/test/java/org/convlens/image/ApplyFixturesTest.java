@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -44,8 +45,10 @@ class ApplyFixturesTest {
         return a.stream();
     }
 
-    /** Runs the command line in-process; returns {exit status, stdout, stderr}. */
+    /** Runs the command line in-process, in English; returns {exit status, stdout, stderr}. */
     static Object[] cli(String... args) {
+        args = Stream.concat(Stream.of("--lang", "en"), Arrays.stream(args))
+                .toArray(String[]::new);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -1,0 +1,211 @@
+package org.convlens.cli;
+
+import org.convlens.engine.ConvEngine;
+import org.convlens.engine.ConvPlan;
+import org.convlens.engine.ConvSpec;
+import org.convlens.engine.SpecException;
+import org.convlens.engine.Tensor;
+import org.convlens.image.ChannelPolicy;
+import org.convlens.image.ColorScale;
+import org.convlens.image.ImageFormat;
+import org.convlens.image.MapRenderer;
+import org.convlens.image.MapStats;
+import org.convlens.image.Npy;
+import org.convlens.image.Photo;
+import org.convlens.image.PhotoException;
+import org.convlens.image.PhotoReader;
+import org.convlens.image.PngOut;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One {@code apply} run: a photo into a PNG (and a .npy), or every photo of a folder, one at a
+ * time, into a folder; a bad photo in a folder is reported and skipped.
+ */
+final class ApplyRun {
+    private final CliContext ctx;
+    private final ApplyCommand.Request req;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+    /** A folder run drawing its bar on a terminal: the per-photo lines would break the bar. */
+    private boolean terminalBatch;
+
+    ApplyRun(CliContext ctx, ApplyCommand.Request req) {
+        this.ctx = ctx;
+        this.req = req;
+        this.out = ctx.out();
+        this.err = ctx.err();
+        this.terminal = ctx.terminal();
+    }
+
+    int run() {
+        Path in = req.in();
+        Path target = req.out();
+        if (Files.isDirectory(in)) {
+            return folder(in, target);
+        }
+        if (Files.notExists(in)) {
+            err.println(in + ": " + ctx.text("apply.missing"));
+            return Cli.BAD_INPUT;
+        }
+        if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            err.println(ctx.text("apply.notPng", target));
+            return Cli.BAD_INPUT;
+        }
+        String line = one(in, target, req.raw());
+        if (line != null) {
+            err.println(line);
+            return Cli.BAD_INPUT;
+        }
+        return Cli.OK;
+    }
+
+    /** One photo; returns null when written, else the one line saying what went wrong. */
+    private String one(Path in, Path png, Path npy) {
+        Photo photo;
+        try {
+            photo = new PhotoReader(req.mode(), req.maxPixels()).read(in);
+        } catch (PhotoException e) {
+            return e.line();
+        }
+        if (!req.quiet()) {
+            for (String notice : photo.notices()) {
+                err.println(in + ": " + ctx.text("apply.note", notice));
+            }
+        }
+        ConvSpec spec = ChannelPolicy.forChannels(req.spec(), photo.channels());
+        ConvPlan plan;
+        try {
+            plan = ConvPlan.of(spec, photo.tensor());
+        } catch (SpecException e) {
+            return in + ": " + ApplyCommand.flag(e.field()) + ": " + e.message(ctx.locale());
+        }
+        long t0 = System.nanoTime();
+        Tensor result = ConvEngine.run(plan, photo.tensor(), req.threads()).output();
+        double engineMs = (System.nanoTime() - t0) / 1e6;
+        photo = null;
+        try {
+            if (npy != null) {
+                try {
+                    Npy.write(result, npy);
+                } catch (IOException e) {
+                    return npy + ": " + ctx.text("apply.cannotWrite", String.valueOf(e.getMessage()));
+                }
+            }
+            ColorScale scale = ColorScale.of(req.scaling(), MapStats.of(result));
+            String channel = req.channel() != null ? req.channel() : result.channels() == 3 ? "rgb" : "all";
+            BufferedImage img;
+            if (channel.equals("rgb")) {
+                if (result.channels() != 3) {
+                    return in + ": --channel: " + ctx.text("apply.notRgb", result.channels());
+                }
+                img = PngOut.image(result, MapRenderer.RGB, scale);
+            } else if (channel.equals("all")) {
+                img = PngOut.grid(result, scale);
+            } else {
+                int c = Integer.parseInt(channel);
+                if (c >= result.channels()) {
+                    return in + ": --channel: " + ctx.text("apply.noChannel", c, result.channels());
+                }
+                img = PngOut.image(result, c, scale);
+            }
+            PngOut.write(img, png);
+        } catch (PhotoException e) {
+            return e.file() + ": " + ctx.text("apply.cannotWrite", e.reason());
+        }
+        if (!req.quiet() && !terminalBatch) {
+            out.println(ctx.text("apply.done", in, png, npy == null ? "" : " " + npy, result.channels(),
+                    result.height(), result.width(), String.format(Locale.ROOT, "%.1f", engineMs)));
+        }
+        return null;
+    }
+
+    /** Every photo of a folder, one at a time, into another folder; a bad file is reported and skipped. */
+    private int folder(Path in, Path outDir) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(in)) {
+            files = s.filter(Files::isRegularFile).filter(p -> ImageFormat.hasImageExtension(p.getFileName().toString()))
+                    .sorted().toList();
+        } catch (IOException e) {
+            err.println(ctx.text("error.read", in, e.getMessage()));
+            return Cli.BAD_INPUT;
+        }
+        if (files.isEmpty()) {
+            err.println(in + ": " + ctx.text("apply.noPhotos", String.join(", ", ImageFormat.EXTENSIONS)));
+            return Cli.BAD_INPUT;
+        }
+        for (Path dir : req.raw() == null ? List.of(outDir) : List.of(outDir, req.raw())) {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                err.println(dir + ": " + ctx.text("apply.notFolder"));
+                return Cli.BAD_INPUT;
+            }
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                err.println(dir + ": " + ctx.text("apply.cannotWrite", String.valueOf(e.getMessage())));
+                return Cli.BAD_INPUT;
+            }
+        }
+        Map<String, Integer> stems = new HashMap<>();
+        for (Path f : files) {
+            stems.merge(stem(f), 1, Integer::sum);
+        }
+        terminalBatch = terminal && !req.quiet();
+        int failed = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            String name = stems.get(stem(f)) > 1 ? f.getFileName().toString().replace('.', '_') : stem(f);
+            progress(i, files.size(), f.getFileName().toString(), req.quiet());
+            String line = one(f, outDir.resolve(name + ".png"), req.raw() == null ? null : req.raw().resolve(name + ".npy"));
+            if (line != null) {
+                if (terminalBatch) {
+                    err.print("\r\033[K");
+                }
+                err.println(line);
+                failed++;
+            }
+        }
+        progress(files.size(), files.size(), "", req.quiet());
+        if (terminalBatch) {
+            err.println();
+        }
+        if (!req.quiet()) {
+            out.println(ctx.text("apply.summary", files.size() - failed, files.size(), outDir, failed,
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9)));
+        }
+        return failed == 0 ? Cli.OK : Cli.BAD_INPUT;
+    }
+
+    private static String stem(Path f) {
+        String n = f.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** A bar on stderr: redrawn in place on a terminal, one line per file otherwise. */
+    private void progress(int done, int total, String current, boolean quiet) {
+        if (quiet) {
+            return;
+        }
+        int width = 30;
+        int filled = (int) ((long) done * width / total);
+        String bar = "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total;
+        if (terminal) {
+            err.print("\r\033[K" + bar + (current.isEmpty() ? "" : "  " + current));
+            err.flush();
+        } else {
+            err.println(current.isEmpty() ? bar : bar + "  " + current);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.convlens.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.convlens.cli.CliTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line's definition: values as typed, one-line usage errors, the language. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private static final CliContext EN = new CliContext(new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(new ByteArrayOutputStream()), Locale.ENGLISH, false);
+
+    /** The subcommand object after parsing only (nothing runs). */
+    private static Object parsed(String... args) {
+        CommandLine.ParseResult r = Cli.commandLine(EN).parseArgs(args);
+        while (r.hasSubcommand()) {
+            r = r.subcommand();
+        }
+        return r.commandSpec().userObject();
+    }
+
+    private Path spec(String json) throws Exception {
+        return Files.writeString(dir.resolve("s.json"), json);
+    }
+
+    @Test
+    void benchRunsAreNotCappedAtTheThreadLimit() {
+        assertEquals(5000, ((BenchCommand) parsed("bench", "--runs", "5000")).runs);
+        assertEquals(2, run("bench", "--runs", "0").status());
+        assertEquals(2, run("bench", "--threads", "1025").status());
+    }
+
+    @Test
+    void optionEqualsValueWorksLikeTwoWords() throws Exception {
+        ComputeCommand c = (ComputeCommand) parsed("compute", "--threads=3", "--steps=4:9", "a.json");
+        assertEquals(3, c.threads);
+        assertEquals(new Converters.Steps(4, 9), c.steps);
+        Path s = spec("{\"input\": [[1,2],[3,4]], \"kernel\": [[1]]}");
+        CliTest.Run r = run("compute", "--threads=1", "--steps=1:3", s.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\"steps\":[{\"step\":1,"), r.out());
+        ApplyCommand a = (ApplyCommand) parsed("apply", "--kernel=sobel_x", "--padding-mode=reflect", "--bias=-1", "in.png", "o.png");
+        assertEquals("sobel_x", a.settings.kernel);
+        assertEquals("reflect", a.settings.paddingMode);
+        assertEquals("-1", a.settings.bias);
+    }
+
+    @Test
+    void valuesThatLookLikeNegativeNumbersOrStdinAreValues() {
+        ApplyCommand a = (ApplyCommand) parsed("apply", "--kernel", "-1 0 1", "--bias", "-0.5", "in.png", "o.png");
+        assertEquals("-1 0 1", a.settings.kernel);
+        assertEquals("-0.5", a.settings.bias);
+        assertEquals(java.util.List.of("-"), ((ComputeCommand) parsed("compute", "-")).files);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "compute --frobnicate x.json|convlens compute: unknown option \"--frobnicate\"; run \"compute --help\"",
+        "compute x.json --threads|convlens compute: --threads needs a value; run \"compute --help\"",
+        "compute --threads many x.json|convlens: --threads takes a whole number from 1 to 1024, got \"many\"",
+        "compute --steps 5:2 x.json|convlens compute: --steps takes FROM:TO",
+        "shape|convlens shape: no spec file given",
+        "bench --case|convlens bench: --case needs a value",
+        "bench extra|convlens bench: unexpected argument \"extra\"",
+        "bench --runs=1.5|convlens: --runs takes a whole number of at least 1, got \"1.5\"",
+        "apply --show bright a.png o.png|convlens apply: --show takes one of raw, abs, clamp",
+        "apply --kernel sobel_x --max-megapixels 0 a.png o.png|convlens apply: --max-megapixels takes",
+        "apply --kernel sobel_x a.png|convlens apply: give IN and OUT",
+        "apply --kernel sobel_x a.png b.png c.png|convlens apply: give IN and OUT",
+        "lessons frob|convlens lessons: unknown action \"frob\"; use check, list, show",
+        "lessons check --strict|convlens lessons check: unknown option \"--strict\"",
+        "convolve|convlens: unknown subcommand \"convolve\"",
+        "--lang fr compute|convlens: --lang takes one of en, zh-CN, zh-TW, got \"fr\""})
+    void everyUsageErrorIsOneLineNamingTheOptionWithStatusTwo(String args, String start) {
+        CliTest.Run r = run(args.split(" "));
+        assertEquals(2, r.status(), r.err());
+        assertEquals("", r.out());
+        assertFalse(r.err().strip().contains("\n"), r.err());
+        assertTrue(r.err().startsWith(start), r.err());
+    }
+
+    @Test
+    void helpOfEveryCommandComesFromTheBundleAndIsOnStdout() {
+        for (String[] args : new String[][] {{"--help"}, {"help"}, {"help", "apply"}, {"compute", "-h"}, {"shape", "--help"},
+            {"bench", "--help"}, {"apply", "--help"}, {"lessons", "--help"}, {"lessons", "show", "--help"}}) {
+            CliTest.Run r = run(args);
+            assertEquals(0, r.status(), String.join(" ", args));
+            assertTrue(r.out().startsWith("Usage: convlens"), r.out());
+            assertFalse(r.out().contains("Display help information"), "picocli's own text: " + r.out());
+            assertEquals("", r.err());
+        }
+        assertTrue(run("--help").out().contains("compute  Run specs and print one JSON result per line."));
+        CliTest.Run none = run();
+        assertEquals(2, none.status());
+        assertTrue(none.out().contains("Subcommands:"), none.out());
+        CliTest.Run lessons = run("lessons");
+        assertEquals(2, lessons.status());
+        assertTrue(lessons.out().contains("check"), lessons.out());
+    }
+
+    @Test
+    void anAtSignIsAFileNameNotAnArgumentFile() throws Exception {
+        Files.writeString(dir.resolve("args.txt"), "--frobnicate");
+        CliTest.Run r = run("compute", "@" + dir.resolve("args.txt"));
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("@" + dir.resolve("args.txt") + ": "), r.err());
+    }
+}
