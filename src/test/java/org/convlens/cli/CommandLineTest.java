@@ -8,11 +8,13 @@ import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 import static org.convlens.cli.CliTest.run;
+import static org.convlens.cli.CliTest.runAsIs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,10 +116,68 @@ class CommandLineTest {
     }
 
     @Test
+    void langChineseGivesChineseHelpAndMessages() throws Exception {
+        CliTest.Run help = runAsIs("--lang", "zh-CN", "compute", "--help");
+        assertTrue(help.out().startsWith("用法：convlens compute"), help.out());
+        assertTrue(help.out().contains("运行规格"), help.out());
+        Path bad = spec("{\"input\": [[1,2],[3,4]], \"kernel\": [[1]], \"stride\": 0}");
+        CliTest.Run r = runAsIs("compute", bad.toString(), "--lang=zh-CN");
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith(bad + ": $.stride: 必须"), r.err());
+        assertTrue(runAsIs("--lang", "zh_cn", "bench", "--runs", "x").err().startsWith("convlens：--runs"));
+    }
+
+    @Test
+    void traditionalChineseFallsBackToSimplifiedUntilItShips() {
+        boolean ships = Cli.class.getResource("/org/convlens/cli/messages_zh_TW.properties") != null;
+        CliTest.Run r = runAsIs("--lang", "zh-TW", "shape", "--help");
+        assertEquals(0, r.status());
+        assertTrue(r.out().startsWith(ships ? "用法" : "用法：convlens shape"), r.out());
+        assertEquals(ships ? Locale.TRADITIONAL_CHINESE : Locale.SIMPLIFIED_CHINESE, CliLocale.supported(Locale.TAIWAN));
+        assertEquals(Locale.ENGLISH, CliLocale.supported(Locale.FRANCE));
+    }
+
+    @Test
+    void withoutLangTheSystemLanguageIsFollowedAndLeftAsItWas() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            assertTrue(runAsIs("shape", "--help").out().startsWith("用法："));
+            assertEquals(Locale.SIMPLIFIED_CHINESE, Locale.getDefault(), "the run restores the default locale");
+            Locale.setDefault(Locale.GERMANY);
+            assertTrue(runAsIs("shape", "--help").out().startsWith("Usage: "));
+            assertTrue(runAsIs("--lang", "zh-CN", "shape", "--help").out().startsWith("用法："));
+            assertEquals(Locale.GERMANY, Locale.getDefault());
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void englishIsEnglishOnAChineseMachine() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            CliTest.Run r = runAsIs("--lang", "en", "compute", "--threads", "0", "x.json");
+            assertTrue(r.err().startsWith("convlens: --threads takes"), r.err());
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void anAtSignIsAFileNameNotAnArgumentFile() throws Exception {
         Files.writeString(dir.resolve("args.txt"), "--frobnicate");
         CliTest.Run r = run("compute", "@" + dir.resolve("args.txt"));
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith("@" + dir.resolve("args.txt") + ": "), r.err());
+    }
+
+    @Test
+    void outputIsInTheStreamsOwnEncoding() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Cli.run(new String[] {"--lang", "zh-CN", "--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("子命令"));
     }
 }
