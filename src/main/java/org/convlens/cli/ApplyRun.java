@@ -15,6 +15,7 @@ import org.convlens.image.Photo;
 import org.convlens.image.PhotoException;
 import org.convlens.image.PhotoReader;
 import org.convlens.image.PngOut;
+import org.convlens.io.AtomicFiles;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -70,7 +71,11 @@ final class ApplyRun {
         return Cli.OK;
     }
 
-    /** One photo; returns null when written, else the one line saying what went wrong. */
+    /**
+     * One photo; returns null when written, else the one line saying what went wrong. Everything
+     * that can fail is done before writing; the PNG and the .npy are then written beside their
+     * targets and moved into place together, so a failure leaves the previous results as they were.
+     */
     private String one(Path in, Path png, Path npy) {
         Photo photo;
         try {
@@ -94,40 +99,68 @@ final class ApplyRun {
         Tensor result = ConvEngine.run(plan, photo.tensor(), req.threads()).output();
         double engineMs = (System.nanoTime() - t0) / 1e6;
         photo = null;
-        try {
-            if (npy != null) {
-                try {
-                    Npy.write(result, npy);
-                } catch (IOException e) {
-                    return npy + ": " + ctx.text("apply.cannotWrite", String.valueOf(e.getMessage()));
-                }
+        ColorScale scale = ColorScale.of(req.scaling(), MapStats.of(result));
+        String channel = req.channel() != null ? req.channel() : result.channels() == 3 ? "rgb" : "all";
+        BufferedImage img;
+        if (channel.equals("rgb")) {
+            if (result.channels() != 3) {
+                return in + ": --channel: " + ctx.text("apply.notRgb", result.channels());
             }
-            ColorScale scale = ColorScale.of(req.scaling(), MapStats.of(result));
-            String channel = req.channel() != null ? req.channel() : result.channels() == 3 ? "rgb" : "all";
-            BufferedImage img;
-            if (channel.equals("rgb")) {
-                if (result.channels() != 3) {
-                    return in + ": --channel: " + ctx.text("apply.notRgb", result.channels());
-                }
-                img = PngOut.image(result, MapRenderer.RGB, scale);
-            } else if (channel.equals("all")) {
-                img = PngOut.grid(result, scale);
-            } else {
-                int c = Integer.parseInt(channel);
-                if (c >= result.channels()) {
-                    return in + ": --channel: " + ctx.text("apply.noChannel", c, result.channels());
-                }
-                img = PngOut.image(result, c, scale);
+            img = PngOut.image(result, MapRenderer.RGB, scale);
+        } else if (channel.equals("all")) {
+            img = PngOut.grid(result, scale);
+        } else {
+            int c = Integer.parseInt(channel);
+            if (c >= result.channels()) {
+                return in + ": --channel: " + ctx.text("apply.noChannel", c, result.channels());
             }
-            PngOut.write(img, png);
-        } catch (PhotoException e) {
-            return e.file() + ": " + ctx.text("apply.cannotWrite", e.reason());
+            img = PngOut.image(result, c, scale);
+        }
+        String failed = write(result, img, png, npy);
+        if (failed != null) {
+            return failed;
         }
         if (!req.quiet() && !terminalBatch) {
             out.println(ctx.text("apply.done", in, png, npy == null ? "" : " " + npy, result.channels(),
                     result.height(), result.width(), String.format(Locale.ROOT, "%.1f", engineMs)));
         }
         return null;
+    }
+
+    /** Writes the .npy (if asked) and the PNG, both or neither; returns null, or the line naming the file that failed. */
+    private String write(Tensor result, BufferedImage img, Path png, Path npy) {
+        AtomicFiles.Staged raw = null;
+        AtomicFiles.Staged shown = null;
+        Path at = npy;
+        try {
+            if (npy != null) {
+                raw = AtomicFiles.stage(npy, o -> Npy.write(result, o));
+            }
+            at = png;
+            shown = AtomicFiles.stage(png, o -> PngOut.write(img, o));
+            at = npy;
+            if (raw != null) {
+                raw.commit();
+            }
+            at = png;
+            shown.commit();
+            return null;
+        } catch (IOException e) {
+            return at + ": " + ctx.text("apply.cannotWrite", String.valueOf(e.getMessage()));
+        } finally {
+            discard(raw);
+            discard(shown);
+        }
+    }
+
+    private static void discard(AtomicFiles.Staged s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // a temporary file left behind is named .NAME.tmp; nothing to tell the user
+            }
+        }
     }
 
     /** Every photo of a folder, one at a time, into another folder; a bad file is reported and skipped. */

@@ -1,8 +1,8 @@
 package org.convlens.image;
 
 import org.convlens.engine.Tensor;
+import org.convlens.io.AtomicFiles;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,11 +44,9 @@ public final class Npy {
         return b.array();
     }
 
-    /** Writes {@code t} as a (C, H, W) float32 array. */
+    /** Writes {@code t} as a (C, H, W) float32 array, in one step ({@link AtomicFiles}). */
     public static void write(Tensor t, Path file) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            write(t, out);
-        }
+        AtomicFiles.write(file, out -> write(t, out));
     }
 
     /** Writes {@code t} as a (C, H, W) float32 array to {@code out} (not closed). */

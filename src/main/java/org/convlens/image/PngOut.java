@@ -1,6 +1,7 @@
 package org.convlens.image;
 
 import org.convlens.engine.Tensor;
+import org.convlens.io.AtomicFiles;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -8,7 +9,6 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -71,14 +71,19 @@ public final class PngOut {
         return img;
     }
 
-    /** Writes a PNG, reporting failure as a {@link PhotoException} naming the file. */
+    /** Writes a PNG in one step ({@link AtomicFiles}), reporting failure as a {@link PhotoException} naming the file. */
     public static void write(BufferedImage img, Path file) throws PhotoException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new PhotoException(file.toString(), "error.write", "no PNG writer");
-            }
+        try {
+            AtomicFiles.write(file, out -> write(img, out));
         } catch (IOException e) {
             throw new PhotoException(file.toString(), "error.write", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Writes {@code img} as PNG to {@code out} (not closed). */
+    public static void write(BufferedImage img, OutputStream out) throws IOException {
+        if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer for this image");
         }
     }
 }

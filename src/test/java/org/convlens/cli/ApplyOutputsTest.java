@@ -1,0 +1,68 @@
+package org.convlens.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.convlens.cli.CliTest.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code apply} loses nothing: its own input, earlier results, one output per photo. */
+class ApplyOutputsTest {
+    static final Path PHOTOS = Path.of("src/test/resources/fixtures/photos");
+
+    @TempDir
+    Path dir;
+
+    private Path photo(String name) throws IOException {
+        return Files.copy(PHOTOS.resolve("astronaut_face.png"), dir.resolve(name));
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static void assertRefused(CliTest.Run r, String start) {
+        assertEquals(2, r.status(), r.err());
+        assertFalse(r.err().strip().contains("\n"), r.err());
+        assertTrue(r.err().startsWith(start), r.err());
+    }
+
+    @Test
+    void aRunThatFailsLeavesThePreviousPngAndNpyAsTheyWere() throws IOException {
+        Path in = photo("in.png");
+        Path png = dir.resolve("o.png");
+        Path npy = dir.resolve("o.npy");
+        assertEquals(0, run("apply", "--kernel", "box_blur", "--quiet", in.toString(), png.toString(), "--raw", npy.toString()).status());
+        byte[] goodPng = Files.readAllBytes(png);
+        byte[] goodNpy = Files.readAllBytes(npy);
+        // the result has 3 channels: the PNG cannot show channel 5, found only after the engine ran
+        CliTest.Run r = run("apply", "--kernel", "sobel_x", "--channel", "5", in.toString(), png.toString(), "--raw", npy.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--channel"), r.err());
+        assertArrayEquals(goodNpy, Files.readAllBytes(npy), "the .npy is as it was");
+        assertArrayEquals(goodPng, Files.readAllBytes(png));
+        assertEquals(List.of("in.png", "o.npy", "o.png"), names(dir), "no temporary file left");
+    }
+
+    @Test
+    void aPngThatCannotBeWrittenLeavesTheNpyAsItWasToo() throws IOException {
+        Path in = photo("in.png");
+        Path npy = dir.resolve("o.npy");
+        Files.writeString(npy, "earlier result");
+        Path png = Files.createDirectory(dir.resolve("o.png"));
+        CliTest.Run r = run("apply", "--kernel", "box_blur", in.toString(), png.toString(), "--raw", npy.toString());
+        assertRefused(r, png + ": cannot write: ");
+        assertEquals("earlier result", Files.readString(npy));
+    }
+}
