@@ -63,12 +63,38 @@ final class ApplyRun {
             err.println(ctx.text("apply.notPng", target));
             return Cli.BAD_INPUT;
         }
+        String refused = sameFile("OUT", target, in);
+        if (refused == null && req.raw() != null) {
+            refused = sameFile("--raw", req.raw(), in);
+            if (refused == null && (req.raw().toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())
+                    || isSameFile(req.raw(), target))) {
+                refused = ctx.text("apply.rawIsPng", req.raw());
+            }
+        }
+        if (refused != null) {
+            err.println(refused);
+            return Cli.BAD_INPUT;
+        }
         String line = one(in, target, req.raw());
         if (line != null) {
             err.println(line);
             return Cli.BAD_INPUT;
         }
         return Cli.OK;
+    }
+
+    /** The line refusing {@code output} (named by {@code what}) if it is the input itself, however spelt; else null. */
+    private String sameFile(String what, Path output, Path input) {
+        return isSameFile(output, input) ? ctx.text("apply.outputIsInput", what, output, input) : null;
+    }
+
+    /** True if both exist and are one file or folder (through links, "..", different spellings, hard links). */
+    private static boolean isSameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -163,7 +189,10 @@ final class ApplyRun {
         }
     }
 
-    /** Every photo of a folder, one at a time, into another folder; a bad file is reported and skipped. */
+    /**
+     * Every photo of a folder, one at a time, into another folder; a bad file is reported and
+     * skipped. Refused before anything is written when an output folder is the input folder.
+     */
     private int folder(Path in, Path outDir) {
         List<Path> files;
         try (Stream<Path> s = Files.list(in)) {
@@ -177,11 +206,19 @@ final class ApplyRun {
             err.println(in + ": " + ctx.text("apply.noPhotos", String.join(", ", ImageFormat.EXTENSIONS)));
             return Cli.BAD_INPUT;
         }
-        for (Path dir : req.raw() == null ? List.of(outDir) : List.of(outDir, req.raw())) {
+        List<Path> dirs = req.raw() == null ? List.of(outDir) : List.of(outDir, req.raw());
+        for (Path dir : dirs) {
+            String refused = sameFile(dir == outDir ? "OUT" : "--raw", dir, in);
+            if (refused != null) {
+                err.println(refused);
+                return Cli.BAD_INPUT;
+            }
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 err.println(dir + ": " + ctx.text("apply.notFolder"));
                 return Cli.BAD_INPUT;
             }
+        }
+        for (Path dir : dirs) {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {

@@ -65,4 +65,42 @@ class ApplyOutputsTest {
         assertRefused(r, png + ": cannot write: ");
         assertEquals("earlier result", Files.readString(npy));
     }
+
+    @Test
+    void theInputIsNeverTheOutputHoweverItIsSpelt() throws IOException {
+        Path same = photo("same.png");
+        byte[] before = Files.readAllBytes(same);
+        Path link = Files.createSymbolicLink(dir.resolve("link.png"), same.getFileName());
+        String[][] cases = {
+            {same.toString(), same.toString()},
+            {same.toString(), dir.resolve(".").resolve("same.png").toString()},
+            {same.toString(), dir.resolve("sub/../same.png").toString()},
+            {same.toString(), link.toString()},
+            {link.toString(), same.toString()},
+        };
+        Files.createDirectory(dir.resolve("sub"));
+        for (String[] c : cases) {
+            assertRefused(run("apply", "--kernel", "box_blur", c[0], c[1]), "convlens apply: OUT \"" + c[1] + "\" is the input");
+        }
+        assertRefused(run("apply", "--kernel", "box_blur", same.toString(), dir.resolve("o.png").toString(), "--raw", link.toString()),
+                "convlens apply: --raw \"" + link + "\" is the input");
+        assertRefused(run("apply", "--kernel", "box_blur", same.toString(), dir.resolve("o.png").toString(), "--raw",
+                dir.resolve("o.png").toString()), "convlens apply: --raw \"" + dir.resolve("o.png") + "\" is the output PNG");
+        assertArrayEquals(before, Files.readAllBytes(same));
+        assertFalse(Files.exists(dir.resolve("o.png")));
+    }
+
+    @Test
+    void aFolderIsNeverItsOwnOutput() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        Files.copy(PHOTOS.resolve("astronaut_face.png"), in.resolve("x.png"));
+        Path other = Files.createSymbolicLink(dir.resolve("again"), in.getFileName());
+        assertRefused(run("apply", "--kernel", "box_blur", in.toString(), in.toString()), "convlens apply: OUT");
+        assertRefused(run("apply", "--kernel", "box_blur", in.toString(), dir.resolve("in/../in").toString()), "convlens apply: OUT");
+        assertRefused(run("apply", "--kernel", "box_blur", in.toString(), other.toString()), "convlens apply: OUT");
+        assertRefused(run("apply", "--kernel", "box_blur", in.toString(), dir.resolve("out").toString(), "--raw", in.toString()),
+                "convlens apply: --raw");
+        assertEquals(List.of("x.png"), names(in));
+        assertFalse(Files.exists(dir.resolve("out")), "refused before making the output folder");
+    }
 }
