@@ -22,10 +22,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -191,7 +194,8 @@ final class ApplyRun {
 
     /**
      * Every photo of a folder, one at a time, into another folder; a bad file is reported and
-     * skipped. Refused before anything is written when an output folder is the input folder.
+     * skipped. Refused before anything is written when an output folder is the input folder or two
+     * photos would get one output name.
      */
     private int folder(Path in, Path outDir) {
         List<Path> files;
@@ -218,6 +222,11 @@ final class ApplyRun {
                 return Cli.BAD_INPUT;
             }
         }
+        OutputNames.Names names = OutputNames.assign(files);
+        if (!names.ok()) {
+            err.println(ctx.text("apply.sameOutput", names.first(), names.second(), names.shared()));
+            return Cli.BAD_INPUT;
+        }
         for (Path dir : dirs) {
             try {
                 Files.createDirectories(dir);
@@ -226,24 +235,41 @@ final class ApplyRun {
                 return Cli.BAD_INPUT;
             }
         }
-        Map<String, Integer> stems = new HashMap<>();
+        Set<Object> inputs = new HashSet<>();
         for (Path f : files) {
-            stems.merge(stem(f), 1, Integer::sum);
+            inputs.add(fileKey(f));
         }
+        Map<Object, Path> written = new HashMap<>();
+        // The summary counts the PNG files that exist at the end, one per file however many names led to it.
+        Set<Object> pngs = new HashSet<>();
         terminalBatch = terminal && !req.quiet();
         int failed = 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
-            String name = stems.get(stem(f)) > 1 ? f.getFileName().toString().replace('.', '_') : stem(f);
+            String name = names.names().get(f);
             progress(i, files.size(), f.getFileName().toString(), req.quiet());
-            String line = one(f, outDir.resolve(name + ".png"), req.raw() == null ? null : req.raw().resolve(name + ".npy"));
+            Path png = outDir.resolve(name + ".png");
+            Path npy = req.raw() == null ? null : req.raw().resolve(name + ".npy");
+            String line = clash(f, png, inputs, written);
+            if (line == null && npy != null) {
+                line = clash(f, npy, inputs, written);
+            }
+            if (line == null) {
+                line = one(f, png, npy);
+            }
             if (line != null) {
                 if (terminalBatch) {
                     err.print("\r\033[K");
                 }
                 err.println(line);
                 failed++;
+            } else {
+                for (Path p : npy == null ? List.of(png) : List.of(png, npy)) {
+                    Object key = fileKey(p);
+                    written.put(key == null ? p : key, f);
+                }
+                pngs.add(fileKey(png));
             }
         }
         progress(files.size(), files.size(), "", req.quiet());
@@ -251,16 +277,37 @@ final class ApplyRun {
             err.println();
         }
         if (!req.quiet()) {
-            out.println(ctx.text("apply.summary", files.size() - failed, files.size(), outDir, failed,
+            out.println(ctx.text("apply.summary", pngs.size(), files.size(), outDir, failed,
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9)));
         }
         return failed == 0 ? Cli.OK : Cli.BAD_INPUT;
     }
 
-    private static String stem(Path f) {
-        String n = f.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+    /**
+     * The line refusing to write {@code output} for {@code photo} when it is already the same file
+     * as one of the inputs or as an output written earlier in this run (a link, or names that differ
+     * only in case on a folder that ignores case); else null.
+     */
+    private String clash(Path photo, Path output, Set<Object> inputs, Map<Object, Path> written) {
+        Object key = fileKey(output);
+        if (key == null) {
+            return null;
+        }
+        if (inputs.contains(key)) {
+            return photo + ": " + ctx.text("apply.outputIsAPhoto", output);
+        }
+        Path earlier = written.get(key);
+        return earlier != null ? photo + ": " + ctx.text("apply.outputWrittenTwice", output, earlier) : null;
+    }
+
+    /** What identifies an existing file whatever its name (device and inode on Unix), or null if it does not exist. */
+    private static Object fileKey(Path p) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            return a.fileKey() != null ? a.fileKey() : p.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A bar on stderr: redrawn in place on a terminal, one line per file otherwise. */

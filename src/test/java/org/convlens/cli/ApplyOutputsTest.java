@@ -103,4 +103,52 @@ class ApplyOutputsTest {
         assertEquals(List.of("x.png"), names(in));
         assertFalse(Files.exists(dir.resolve("out")), "refused before making the output folder");
     }
+
+    @Test
+    void everyPhotoOfAFolderGetsItsOwnOutputAndTheSummaryCountsFiles() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        Files.copy(PHOTOS.resolve("astronaut_face.png"), in.resolve("x.png"));
+        Files.copy(PHOTOS.resolve("rocket.jpg"), in.resolve("x.jpg"));
+        Files.copy(PHOTOS.resolve("coffee.bmp"), in.resolve("x_png.png"));
+        Path out = dir.resolve("out");
+        Path raw = dir.resolve("raw");
+        CliTest.Run r = run("apply", "--kernel", "box_blur", in.toString(), out.toString(), "--raw", raw.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("x_jpg.png", "x_png.png", "x_png_png.png"), names(out));
+        assertEquals(List.of("x_jpg.npy", "x_png.npy", "x_png_png.npy"), names(raw));
+        assertTrue(r.out().contains("3 of 3 photos written"), r.out());
+        // each output is its own photo's: the coffee photo has its own size
+        assertTrue(r.out().contains("x_png.png -> " + out.resolve("x_png_png.png")), r.out());
+    }
+
+    @Test
+    void twoPhotosThatWouldShareAnOutputAreRefusedBeforeAnythingIsWritten() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        for (String n : new String[] {"a.b.png", "a.b.jpg", "a_b.png", "a_b.jpg"}) {
+            Files.copy(PHOTOS.resolve(n.endsWith("png") ? "astronaut_face.png" : "rocket.jpg"), in.resolve(n));
+        }
+        Path out = dir.resolve("out");
+        assertRefused(run("apply", "--kernel", "box_blur", in.toString(), out.toString()),
+                "convlens apply: \"" + in.resolve("a.b.jpg") + "\" and \"" + in.resolve("a_b.jpg") + "\" would both be written as a_b_jpg");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anOutputThatLinksToAPhotoOrToAnotherOutputIsSkippedNotOverwritten() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        Files.copy(PHOTOS.resolve("astronaut_face.png"), in.resolve("a.png"));
+        Files.copy(PHOTOS.resolve("rocket.jpg"), in.resolve("b.jpg"));
+        Files.copy(PHOTOS.resolve("coffee.bmp"), in.resolve("c.bmp"));
+        byte[] photo = Files.readAllBytes(in.resolve("a.png"));
+        Path out = Files.createDirectory(dir.resolve("out"));
+        Files.createSymbolicLink(out.resolve("a.png"), in.resolve("a.png"));
+        Files.createSymbolicLink(out.resolve("c.png"), out.resolve("b.png"));
+        CliTest.Run r = run("apply", "--kernel", "box_blur", in.toString(), out.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains(in.resolve("a.png") + ": its output " + out.resolve("a.png") + " is one of the input photos"), r.err());
+        assertTrue(r.err().contains(in.resolve("c.bmp") + ": its output " + out.resolve("c.png") + " is the same file as the output of "
+                + in.resolve("b.jpg")), r.err());
+        assertArrayEquals(photo, Files.readAllBytes(in.resolve("a.png")));
+        assertTrue(r.out().contains("1 of 3 photos written"), r.out());
+    }
 }
