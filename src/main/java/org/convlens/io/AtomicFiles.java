@@ -8,9 +8,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -72,9 +72,17 @@ public final class AtomicFiles {
         Path real = throughLinks(target.toAbsolutePath());
         if (Files.isDirectory(real)) {
             // Found now, so that files staged with this one are not committed and then this one fails.
-            throw new FileSystemException(target.toString(), null, "is a folder");
+            throw new InputFiles.NotAFileException(target.toString(), InputFiles.Kind.FOLDER);
         }
         Path dir = real.getParent();
+        for (Path up = dir; up != null; up = up.getParent()) {
+            if (Files.exists(up)) {
+                if (!Files.isDirectory(up)) {
+                    throw new NotDirectoryException(up.toString());
+                }
+                break;
+            }
+        }
         Files.createDirectories(dir);
         Path tmp = newTemp(dir, real.getFileName().toString());
         boolean written = false;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,8 +100,16 @@ class AtomicFilesTest {
     void aFolderInTheWayIsAnErrorAndStaysAFolder() throws IOException {
         Path d = Files.createDirectory(dir.resolve("o.png"));
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(d, "x"));
-        assertTrue(e.getMessage().contains("is a folder"), e.getMessage());
+        assertEquals("is a folder, not a file", IoText.reason(e, Locale.ENGLISH));
         assertTrue(Files.isDirectory(d));
         assertEquals(1, entries(), "no temporary file left behind");
+    }
+
+    @Test
+    void aFileWhereAFolderShouldBeIsNamedAsSuch() throws IOException {
+        Path file = Files.writeString(dir.resolve("file.txt"), "in the way");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(file.resolve("sub/o.png"), "x"));
+        assertEquals("a part of the path is a file, not a folder", IoText.reason(e, Locale.ENGLISH));
+        assertEquals("in the way", Files.readString(file));
     }
 }
