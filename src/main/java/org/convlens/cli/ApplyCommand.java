@@ -13,6 +13,8 @@ import org.convlens.image.ColorMode;
 import org.convlens.image.Npy;
 import org.convlens.image.PhotoReader;
 import org.convlens.image.Scaling;
+import org.convlens.io.InputFiles;
+import org.convlens.io.IoText;
 import org.convlens.spec.KernelText;
 import org.convlens.spec.SpecReader;
 import picocli.CommandLine.ArgGroup;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -272,7 +275,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     private ObjectNode specFile(String file) throws Usage {
         try {
-            JsonNode n = SpecReader.parseJson(Files.readString(Path.of(file)));
+            JsonNode n = SpecReader.parseJson(InputFiles.readText(Path.of(file), InputFiles.TEXT_LIMIT));
             if (!n.isObject()) {
                 throw new Usage(file + ": $: " + ctx.text("apply.specNotObject"));
             }
@@ -280,8 +283,7 @@ final class ApplyCommand implements Callable<Integer> {
         } catch (SpecException e) {
             throw new Usage(Options.where(ctx, file, e));
         } catch (IOException e) {
-            throw new Usage(ctx.text("error.read", file, Files.notExists(Path.of(file))
-                    ? ctx.text("apply.missing") : e.getMessage()));
+            throw new Usage(ctx.text("error.read", file, IoText.reason(e, ctx.locale())));
         }
     }
 
@@ -292,17 +294,17 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Path p = Path.of(k.length() > 200 ? "-" : k);
         boolean looksInline = k.matches("[-+0-9.eE/,;\\s\\[\\]]+") && k.matches(".*\\d.*");
-        if (!looksInline && Files.isRegularFile(p)) {
+        if (!looksInline && Files.exists(p)) {
             String lower = k.toLowerCase(Locale.ROOT);
             try {
                 if (lower.endsWith(".npy")) {
-                    Tensor t = Npy.read(p);
+                    Tensor t = Npy.read(new ByteArrayInputStream(InputFiles.readBytes(p, InputFiles.TEXT_LIMIT)));
                     if (t.channels() != 1) {
                         throw new Usage(ctx.text("apply.kernelNpy", k, t.channels() + " x " + t.height() + " x " + t.width()));
                     }
                     return rowsNode(t.rows(0));
                 }
-                String text = Files.readString(p);
+                String text = InputFiles.readText(p, InputFiles.TEXT_LIMIT);
                 if (lower.endsWith(".json")) {
                     JsonNode n = SpecReader.parseJson(text);
                     JsonNode kernel = n.isObject() ? n.get("kernel") : n;
@@ -317,7 +319,7 @@ final class ApplyCommand implements Callable<Integer> {
                 throw new Usage(e.key().startsWith("error.kernelText.") ? k + ": " + e.message(ctx.locale())
                         : Options.where(ctx, k, e));
             } catch (IOException e) {
-                throw new Usage(ctx.text("error.read", k, e.getMessage()));
+                throw new Usage(ctx.text("error.read", k, IoText.reason(e, ctx.locale())));
             }
         }
         if (looksInline) {

@@ -16,6 +16,8 @@ import org.convlens.image.PhotoException;
 import org.convlens.image.PhotoReader;
 import org.convlens.image.PngOut;
 import org.convlens.io.AtomicFiles;
+import org.convlens.io.InputFiles;
+import org.convlens.io.IoText;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -106,6 +108,11 @@ final class ApplyRun {
      * targets and moved into place together, so a failure leaves the previous results as they were.
      */
     private String one(Path in, Path png, Path npy) {
+        try {
+            InputFiles.check(in, InputFiles.PHOTO_LIMIT);
+        } catch (IOException e) {
+            return ctx.text("error.read", in, IoText.reason(e, ctx.locale()));
+        }
         Photo photo;
         try {
             photo = new PhotoReader(req.mode(), req.maxPixels()).read(in);
@@ -175,7 +182,7 @@ final class ApplyRun {
             shown.commit();
             return null;
         } catch (IOException e) {
-            return at + ": " + ctx.text("apply.cannotWrite", String.valueOf(e.getMessage()));
+            return at + ": " + ctx.text("apply.cannotWrite", IoText.reason(e, ctx.locale()));
         } finally {
             discard(raw);
             discard(shown);
@@ -203,7 +210,7 @@ final class ApplyRun {
             files = s.filter(Files::isRegularFile).filter(p -> ImageFormat.hasImageExtension(p.getFileName().toString()))
                     .sorted().toList();
         } catch (IOException e) {
-            err.println(ctx.text("error.read", in, e.getMessage()));
+            err.println(ctx.text("error.read", in, IoText.reason(e, ctx.locale())));
             return Cli.BAD_INPUT;
         }
         if (files.isEmpty()) {
@@ -231,7 +238,7 @@ final class ApplyRun {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                err.println(dir + ": " + ctx.text("apply.cannotWrite", String.valueOf(e.getMessage())));
+                err.println(dir + ": " + ctx.text("apply.cannotWrite", IoText.reason(e, ctx.locale())));
                 return Cli.BAD_INPUT;
             }
         }

@@ -3,6 +3,7 @@ package org.convlens.cli;
 import org.convlens.engine.ConvEngine;
 import org.convlens.engine.Parallel;
 import org.convlens.engine.StepTrace;
+import org.convlens.io.IoText;
 import org.convlens.spec.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,7 +96,7 @@ final class ComputeCommand implements Callable<Integer> {
                 w.flush();
             }
         } catch (IOException e) {
-            err.println(ctx.text("error.write", e.getMessage()));
+            err.println(ctx.text("error.write", IoText.reason(e, ctx.locale())));
             return Cli.FAILED;
         }
         return Cli.OK;

@@ -2,9 +2,12 @@ package org.convlens.cli;
 
 import org.convlens.engine.ConvPlan;
 import org.convlens.engine.SpecException;
+import org.convlens.io.InputFiles;
+import org.convlens.io.IoText;
 import org.convlens.spec.Problem;
 import org.convlens.spec.SpecReader;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -19,16 +22,23 @@ final class Options {
 
     /**
      * Reads spec file {@code f} ("-" for standard input) and checks it; for bad input prints its one
-     * line to {@code err} and returns null.
+     * line to {@code err} and returns null. Only a regular file of at most
+     * {@link InputFiles#TEXT_LIMIT} is read (a pipe or a device is refused, never waited on).
      */
     static Checked check(CliContext ctx, String f) {
         try {
-            Problem p = f.equals("-") ? SpecReader.read(System.in) : SpecReader.read(Path.of(f));
+            Problem p;
+            if (f.equals("-")) {
+                p = SpecReader.read(new ByteArrayInputStream(InputFiles.readBytes(System.in, f, InputFiles.TEXT_LIMIT)));
+            } else {
+                InputFiles.check(Path.of(f), InputFiles.TEXT_LIMIT);
+                p = SpecReader.read(Path.of(f));
+            }
             return new Checked(f, p, ConvPlan.of(p.spec(), p.input()));
         } catch (SpecException e) {
             ctx.err().println(where(ctx, f, e));
         } catch (IOException e) {
-            ctx.err().println(ctx.text("error.read", f, e.getMessage()));
+            ctx.err().println(ctx.text("error.read", f, IoText.reason(e, ctx.locale())));
         }
         return null;
     }

@@ -2,6 +2,7 @@ package org.convlens.image;
 
 import org.convlens.engine.Tensor;
 import org.convlens.io.AtomicFiles;
+import org.convlens.io.InputFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +70,7 @@ public final class Npy {
      * @throws IOException if the file is not such an array (the message says why)
      */
     public static Tensor read(Path file) throws IOException {
+        InputFiles.check(file, InputFiles.PHOTO_LIMIT);
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
         }
