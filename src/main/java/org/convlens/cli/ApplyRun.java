@@ -113,6 +113,15 @@ final class ApplyRun {
         } catch (IOException e) {
             return ctx.text("error.read", in, IoText.reason(e, ctx.locale()));
         }
+        try {
+            return compute(in, png, npy);
+        } catch (OutOfMemoryError e) {
+            // Everything this photo allocated is unreachable now: the next photo of a folder has the memory again.
+            return in + ": " + ctx.text("error.memoryPhoto", Runtime.getRuntime().maxMemory() >> 20);
+        }
+    }
+
+    private String compute(Path in, Path png, Path npy) {
         Photo photo;
         try {
             photo = new PhotoReader(req.mode(), req.maxPixels()).read(in);

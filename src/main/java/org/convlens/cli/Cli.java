@@ -74,8 +74,9 @@ public final class Cli {
         try {
             return commandLine(ctx).execute(args);
         } catch (OutOfMemoryError e) {
+            // The subcommands name the file whose input was too big; this is the last net.
             err.println(ctx.text("error.memory"));
-            return FAILED;
+            return BAD_INPUT;
         } finally {
             Locale.setDefault(system);
         }

@@ -77,7 +77,13 @@ final class ComputeCommand implements Callable<Integer> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             for (Options.Checked c : checked) {
                 Problem p = c.problem();
-                ConvEngine.Result r = ConvEngine.run(c.plan(), p.input(), threads);
+                ConvEngine.Result r;
+                try {
+                    r = ConvEngine.run(c.plan(), p.input(), threads);
+                } catch (OutOfMemoryError e) {
+                    err.println(Options.outOfMemory(ctx, c.file()));
+                    return Cli.BAD_INPUT;
+                }
                 String notFinite = Options.firstNonFinite(ctx, r.output());
                 if (notFinite != null) {
                     err.println(c.file() + ": $: " + notFinite);

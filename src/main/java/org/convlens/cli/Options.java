@@ -39,8 +39,15 @@ final class Options {
             ctx.err().println(where(ctx, f, e));
         } catch (IOException e) {
             ctx.err().println(ctx.text("error.read", f, IoText.reason(e, ctx.locale())));
+        } catch (OutOfMemoryError e) {
+            ctx.err().println(outOfMemory(ctx, f));
         }
         return null;
+    }
+
+    /** {@code FILE: $: out of memory ...}: the line for an input too big for the memory Java has. */
+    static String outOfMemory(CliContext ctx, String file) {
+        return file + ": $: " + ctx.text("error.memoryFile", Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** Where a tensor first holds NaN or an infinity, as an engine message; null if all finite. */

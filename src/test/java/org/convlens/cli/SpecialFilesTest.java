@@ -106,4 +106,34 @@ class SpecialFilesTest {
         assertOneLine(r, out + ": cannot write: a part of the path is a file, not a folder");
         assertEquals(r.err().indexOf("cannot write"), r.err().lastIndexOf("cannot write"), r.err());
     }
+
+    /**
+     * "same" padding for a 1 x 1025 kernel at column dilation 2^20 asks for 2^30 padding columns:
+     * over 4 GB for the column map, more than the test JVM's 3 GB (issue 14). Until the engine
+     * estimates the work before allocating, that is an out-of-memory error; either way it is one
+     * line naming the file, status 2, and the next photo of a folder is still tried.
+     */
+    private static final String ONES = "1 ".repeat(1024) + "1";
+
+    @Test
+    void aPhotoTooBigForTheMemoryIsNamedAndTheFolderGoesOn() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("photos"));
+        Files.copy(PHOTO, in.resolve("a.png"));
+        Files.copy(ApplyOutputsTest.PHOTOS.resolve("rocket.jpg"), in.resolve("b.jpg"));
+        CliTest.Run r = run("apply", "--kernel", ONES, "--padding", "same", "--dilation", "1,1048576", in.toString(),
+                dir.resolve("results").toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains(in.resolve("a.png") + ": "), r.err());
+        assertTrue(r.err().contains(in.resolve("b.jpg") + ": "), "the second photo was tried too: " + r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertTrue(r.out().contains("0 of 2 photos written"), r.out());
+    }
+
+    @Test
+    void aSpecTooBigForTheMemoryIsNamedWithStatusTwo() throws IOException {
+        Path spec = Files.writeString(dir.resolve("huge.json"), "{\"input\": [[1, 2, 3, 4, 5]], \"kernel\": [["
+                + ONES.replace(" ", ", ") + "]], \"padding\": \"same\", \"dilation\": [1, 1048576]}");
+        assertOneLine(run("compute", spec.toString()), spec + ": $");
+        assertOneLine(run("shape", spec.toString()), spec + ": $");
+    }
 }
