@@ -126,7 +126,7 @@ final class ApplyRun {
         try {
             photo = new PhotoReader(req.mode(), req.maxPixels()).read(in);
         } catch (PhotoException e) {
-            return e.line();
+            return e.line(ctx.locale());
         }
         if (!req.quiet()) {
             for (String notice : photo.notices()) {
