@@ -2,6 +2,7 @@ package org.convlens.spec;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * The one reader of numbers a person types, wherever they type them (grid cells, the settings,
@@ -86,12 +87,31 @@ public final class Numbers {
 
     /**
      * The shortest text that reads back as the same float32, whole numbers without {@code .0}
-     * ({@code 3}, {@code 0.11111111}, {@code 1.0E-8}): what a saved file or an exact tooltip holds.
+     * ({@code 3}, {@code 0.11111111}, {@code 1.0E-8}, {@code 1.1884683E13}): what a saved file, the
+     * command line's JSON or an exact tooltip holds. The one place numbers become such text.
      */
     public static String shortest(float v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e7f) {
             return Long.toString((long) v);
         }
-        return Float.toString(v);
+        String s = Float.toString(v);
+        // JDK 17's Float.toString can give one digit too many, only in its E notation (below 0.001
+        // or from 1e7 up; JDK-4511638, fixed in JDK 19): try fewer digits there.
+        int e = s.indexOf('E');
+        return e < 0 ? s : fewerDigits(v, s, e);
+    }
+
+    private static String fewerDigits(float v, String s, int e) {
+        int digits = s.substring(0, e).replace("-", "").replace(".", "").replaceFirst("0+$", "").length();
+        BigDecimal exact = new BigDecimal(v);
+        for (int p = 1; p < digits; p++) {
+            BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+            if (Float.parseFloat(r.toString()) == v) {
+                String m = r.unscaledValue().abs().toString();
+                int exponent = r.precision() - r.scale() - 1;
+                return (r.signum() < 0 ? "-" : "") + m.charAt(0) + "." + (m.length() > 1 ? m.substring(1) : "0") + "E" + exponent;
+            }
+        }
+        return s;
     }
 }
