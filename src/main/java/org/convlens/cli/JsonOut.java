@@ -7,12 +7,13 @@ import org.convlens.engine.ConvStep;
 import org.convlens.engine.PoolStep;
 import org.convlens.engine.StepTrace;
 import org.convlens.engine.Tensor;
+import org.convlens.spec.Numbers;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
 
-/** Writes results as compact one-line JSON: tensors as nested lists, whole numbers without ".0". */
+/** Writes results as compact one-line JSON: tensors as nested lists, numbers as {@link Numbers#shortest}. */
 final class JsonOut implements AutoCloseable {
     private static final JsonFactory FACTORY = new JsonFactory();
     private final JsonGenerator g;
@@ -26,17 +27,9 @@ final class JsonOut implements AutoCloseable {
         return g;
     }
 
-    /** A float as the shortest text that reads back as the same float32; whole numbers plainly. */
-    static String number(float v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e7f) {
-            return Long.toString((long) v);
-        }
-        return Float.toString(v).toLowerCase(Locale.ROOT);
-    }
-
     void number(String field, float v) throws IOException {
         g.writeFieldName(field);
-        g.writeNumber(number(v));
+        g.writeNumber(Numbers.shortest(v));
     }
 
     void tensor(String field, Tensor t) throws IOException {
@@ -49,7 +42,7 @@ final class JsonOut implements AutoCloseable {
                 g.writeStartArray();
                 int o = (c * t.height() + y) * t.width();
                 for (int x = 0; x < t.width(); x++) {
-                    g.writeNumber(number(d[o + x]));
+                    g.writeNumber(Numbers.shortest(d[o + x]));
                 }
                 g.writeEndArray();
             }

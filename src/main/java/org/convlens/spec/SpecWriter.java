@@ -118,8 +118,9 @@ public final class SpecWriter {
     }
 
     /**
-     * A number node that prints as the shortest text reading back as the same float32; negative
-     * zero as {@code -0.0} (a JSON reader takes {@code -0} for the integer 0 and loses the sign).
+     * A number node that prints as the shortest text reading back as the same float32
+     * ({@link Numbers#shortest}); negative zero as {@code -0.0} (a JSON reader takes {@code -0}
+     * for the integer 0 and loses the sign).
      */
     public static JsonNode number(float v) {
         if (Float.floatToRawIntBits(v) == Float.floatToRawIntBits(-0f)) {
@@ -128,7 +129,7 @@ public final class SpecWriter {
         if (v == Math.rint(v) && Math.abs(v) < 1e7f) {
             return F.numberNode((long) v);
         }
-        return F.numberNode(new BigDecimal(Float.toString(v)));
+        return F.numberNode(new BigDecimal(Numbers.shortest(v)));
     }
 
     /** H x W for one channel, C x H x W otherwise. */

@@ -204,4 +204,15 @@ class CliTest {
         assertTrue(o.get("median_ms").asDouble() > 0);
         assertTrue(o.get("mpix_s").asDouble() > 0);
     }
+
+    @Test
+    void numbersAreTheShortestTextThatReadsBackTheSameFloat() throws Exception {
+        // 1.1884683E13 as float32: JDK 17's Float.toString says 1.18846831E13, a digit too many.
+        Path a = spec("big.json", "{\"input\": [[1.1884683E13, 0.5]], \"kernel\": [[1]]}");
+        Run r = run("compute", a.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("{\"output\":[[[1.1884683E13,0.5]]],\"shape\":[1,1,2]}", r.out().strip());
+        JsonNode back = new ObjectMapper().readTree(r.out()).get("output").get(0).get(0).get(0);
+        assertEquals(1.1884683E13f, back.floatValue());
+    }
 }

@@ -71,6 +71,13 @@ class NumbersTest {
         }
     }
 
+    @Test
+    void specFilesWriteNumbersThroughTheSameText() {
+        assertEquals("1.1884683E+13", SpecWriter.number(1.18846831E13f).toString());
+        assertEquals("3", SpecWriter.number(3f).toString());
+        assertEquals(1f / 9, SpecWriter.number(1f / 9).floatValue());
+    }
+
     private static int fewestDigits(float v) {
         for (int p = 1; ; p++) {
             if (Float.parseFloat(new BigDecimal(v).round(new MathContext(p)).toString()) == v) {
