@@ -94,7 +94,20 @@ final class ShapeCommand implements Callable<Integer> {
     }
 
     private void line(String key, String value) {
-        out.printf("%-16s %s%n", ctx.text(key), value);
+        String label = ctx.text(key);
+        out.println(label + " ".repeat(Math.max(1, 17 - columns(label))) + value);
+    }
+
+    /** The columns a text takes on a terminal: two for each Chinese, Japanese or Korean character. */
+    static int columns(String s) {
+        return s.codePoints().map(c -> wide(c) ? 2 : 1).sum();
+    }
+
+    private static boolean wide(int c) {
+        Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
+        return b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || b == Character.UnicodeBlock.HIRAGANA || b == Character.UnicodeBlock.KATAKANA
+                || b == Character.UnicodeBlock.HANGUL_SYLLABLES || (c >= 0xFF01 && c <= 0xFF60);
     }
 
     private static String dims(int c, int h, int w) {

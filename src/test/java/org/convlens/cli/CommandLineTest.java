@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 import static org.convlens.cli.CliTest.run;
@@ -125,6 +126,23 @@ class CommandLineTest {
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith(bad + ": $.stride: 必须"), r.err());
         assertTrue(runAsIs("--lang", "zh_cn", "bench", "--runs", "x").err().startsWith("convlens：--runs"));
+    }
+
+    @Test
+    void shapeLinesLineUpInChineseToo() throws Exception {
+        Path s = spec("{\"input\": [[1,2,3],[4,5,6],[7,8,9]], \"kernel\": [[1,1],[1,1]], \"pool\": {\"type\": \"max\", \"size\": 2}}");
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            CliTest.Run r = runAsIs("--lang", lang, "shape", s.toString());
+            assertEquals(0, r.status(), r.err());
+            String[] lines = r.out().strip().split("\n");
+            for (String line : Arrays.copyOf(lines, 8)) {
+                int gap = line.indexOf("  ");
+                int value = gap + line.substring(gap).indexOf(line.substring(gap).strip());
+                assertEquals(17, ShapeCommand.columns(line.substring(0, value)), "the value starts at column 17: " + line);
+            }
+        }
+        assertEquals(4, ShapeCommand.columns("输入"));
+        assertEquals(5, ShapeCommand.columns("input"));
     }
 
     @Test
