@@ -1,6 +1,8 @@
 package org.convlens.cli;
 
 import org.convlens.engine.Tensor;
+import org.convlens.io.InputFiles;
+import org.convlens.io.IoText;
 import org.convlens.lesson.Answers;
 import org.convlens.lesson.Lesson;
 import org.convlens.lesson.LessonLibrary;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +85,13 @@ final class LessonsCommand implements Callable<Integer> {
                     LessonLoader.Result r = new LessonLoader(locale).load(path);
                     loaded = loaded.plus(new LessonLibrary.Loaded(r.ok() ? List.of(r.lesson()) : List.of(),
                             r.problems(), 1));
+                } else if (Files.exists(path)) {
+                    try {
+                        InputFiles.check(path, InputFiles.TEXT_LIMIT);
+                    } catch (IOException e) {
+                        err.println(ctx.text("error.read", p, IoText.reason(e, ctx.locale())));
+                    }
+                    return Cli.BAD_INPUT;
                 } else {
                     err.println(ctx.text("error.lessons.noPlace", p));
                     return Cli.BAD_INPUT;

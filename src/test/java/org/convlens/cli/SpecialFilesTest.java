@@ -59,6 +59,7 @@ class SpecialFilesTest {
         assertOneLine(quickly("apply", "--kernel", "box_blur", fifo.toString(), out), fifo + isPipe);
         assertOneLine(quickly("apply", "--spec", fifo.toString(), PHOTO.toString(), out), fifo + isPipe);
         assertOneLine(quickly("apply", "--kernel", fifo.toString(), PHOTO.toString(), out), fifo + isPipe);
+        assertOneLine(quickly("lessons", "check", fifo.toString()), fifo + isPipe);
     }
 
     @Test
