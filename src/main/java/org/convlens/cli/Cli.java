@@ -113,10 +113,13 @@ public final class Cli {
             String arg = u.getUnmatched().get(0);
             boolean option = arg.startsWith("-") && !arg.equals("-");
             if (!option && !spec.subcommands().isEmpty()) {
-                return spec.parent() == null ? ctx.text("error.subcommand", arg)
-                        : ctx.text("error.action", arg, command, String.join(", ", spec.subcommands().keySet()));
+                return unknownSubcommand(ctx, spec, arg);
             }
             return ctx.text(option ? "error.option" : "error.argument", arg, command);
+        }
+        if (e.getArgSpec() == null && e.getValue() != null && !spec.subcommands().isEmpty()
+                && !spec.subcommands().containsKey(e.getValue())) {
+            return unknownSubcommand(ctx, spec, e.getValue()); // "help NAME" with an unknown NAME
         }
         if (e instanceof MissingParameterException m) {
             for (ArgSpec a : m.getMissing()) {
@@ -125,7 +128,12 @@ public final class Cli {
                 }
             }
         }
-        return "convlens " + command + ": " + e.getMessage();
+        return (spec.parent() == null ? "convlens" : "convlens " + command) + ": " + e.getMessage();
+    }
+
+    private static String unknownSubcommand(CliContext ctx, CommandSpec spec, String name) {
+        return spec.parent() == null ? ctx.text("error.subcommand", name)
+                : ctx.text("error.action", name, commandPath(spec), String.join(", ", spec.subcommands().keySet()));
     }
 
     /** {@code compute}, {@code lessons check}: the command's name as typed after {@code convlens}. */

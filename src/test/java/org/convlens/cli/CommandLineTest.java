@@ -88,6 +88,7 @@ class CommandLineTest {
         "lessons frob|convlens lessons: unknown action \"frob\"; use check, list, show",
         "lessons check --strict|convlens lessons check: unknown option \"--strict\"",
         "convolve|convlens: unknown subcommand \"convolve\"",
+        "help convolve|convlens: unknown subcommand \"convolve\"",
         "--lang fr compute|convlens: --lang takes one of en, zh-CN, zh-TW, got \"fr\""})
     void everyUsageErrorIsOneLineNamingTheOptionWithStatusTwo(String args, String start) {
         CliTest.Run r = run(args.split(" "));
