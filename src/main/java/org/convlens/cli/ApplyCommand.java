@@ -60,6 +60,9 @@ final class ApplyCommand implements Callable<Integer> {
     @ArgGroup(validate = false, headingKey = "apply.io", order = 2)
     Io io = new Io();
 
+    @Mixin
+    WorkOption work = new WorkOption();
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "IN", descriptionKey = "apply.in")
     String in;
 
@@ -162,7 +165,7 @@ final class ApplyCommand implements Callable<Integer> {
             ctx.err().println(e.getMessage());
             return Cli.BAD_INPUT;
         }
-        return new ApplyRun(ctx, req).run();
+        return new ApplyRun(ctx, req, work).run();
     }
 
     /** The checked request, or a {@link Usage} with the line that says what is wrong. */

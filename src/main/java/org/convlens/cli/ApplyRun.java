@@ -5,6 +5,7 @@ import org.convlens.engine.ConvPlan;
 import org.convlens.engine.ConvSpec;
 import org.convlens.engine.SpecException;
 import org.convlens.engine.Tensor;
+import org.convlens.engine.WorkLimitException;
 import org.convlens.image.ChannelPolicy;
 import org.convlens.image.ColorScale;
 import org.convlens.image.ImageFormat;
@@ -40,15 +41,17 @@ import java.util.stream.Stream;
 final class ApplyRun {
     private final CliContext ctx;
     private final ApplyCommand.Request req;
+    private final WorkOption work;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
     /** A folder run drawing its bar on a terminal: the per-photo lines would break the bar. */
     private boolean terminalBatch;
 
-    ApplyRun(CliContext ctx, ApplyCommand.Request req) {
+    ApplyRun(CliContext ctx, ApplyCommand.Request req, WorkOption work) {
         this.ctx = ctx;
         this.req = req;
+        this.work = work;
         this.out = ctx.out();
         this.err = ctx.err();
         this.terminal = ctx.terminal();
@@ -141,7 +144,12 @@ final class ApplyRun {
             return in + ": " + ApplyCommand.flag(e.field()) + ": " + e.message(ctx.locale());
         }
         long t0 = System.nanoTime();
-        Tensor result = ConvEngine.run(plan, photo.tensor(), req.threads()).output();
+        Tensor result;
+        try {
+            result = ConvEngine.run(plan, photo.tensor(), req.threads(), work.limit()).output();
+        } catch (WorkLimitException e) {
+            return in + ": " + ApplyCommand.flag(e.field()) + ": " + e.message(ctx.locale()) + work.hint(ctx, e);
+        }
         double engineMs = (System.nanoTime() - t0) / 1e6;
         photo = null;
         ColorScale scale = ColorScale.of(req.scaling(), MapStats.of(result));

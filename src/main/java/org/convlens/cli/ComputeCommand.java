@@ -3,6 +3,9 @@ package org.convlens.cli;
 import org.convlens.engine.ConvEngine;
 import org.convlens.engine.Parallel;
 import org.convlens.engine.StepTrace;
+import org.convlens.engine.WorkEstimate;
+import org.convlens.engine.WorkLimit;
+import org.convlens.engine.WorkLimitException;
 import org.convlens.io.IoText;
 import org.convlens.spec.Problem;
 import picocli.CommandLine.Command;
@@ -39,6 +42,9 @@ final class ComputeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", converter = Converters.Threads.class, descriptionKey = "option.threads")
     int threads = Parallel.availableThreads();
 
+    @Mixin
+    WorkOption work = new WorkOption();
+
     @Parameters(paramLabel = "SPEC.json", arity = "0..*", descriptionKey = "option.specs")
     List<String> files = new ArrayList<>();
 
@@ -65,11 +71,23 @@ final class ComputeCommand implements Callable<Integer> {
             }
             checked.add(c);
         }
+        // The work too, from each plan: memory and time of the run, text of the trace (steps are few
+        // hundred bytes with a small kernel, a megabyte with a 100 x 100 one).
+        WorkLimit limit = work.limit();
         for (Options.Checked c : checked) {
             StepTrace t = new StepTrace(c.plan(), c.problem().input(), null);
             long count = range != null ? Math.max(0, Math.min(range[1], t.convSteps()) - range[0]) : t.convSteps() + t.poolSteps();
             if (trace && count > MAX_TRACE_STEPS) {
                 err.println(ctx.text("error.traceTooLong", c.file(), count, MAX_TRACE_STEPS));
+                return Cli.BAD_INPUT;
+            }
+            try {
+                limit.check(WorkEstimate.of(c.plan(), threads));
+                if (trace) {
+                    limit.check(WorkEstimate.trace(c.plan(), range == null ? 0 : range[0], range == null ? Long.MAX_VALUE : range[1]));
+                }
+            } catch (WorkLimitException e) {
+                err.println(work.line(ctx, c.file(), e));
                 return Cli.BAD_INPUT;
             }
         }
@@ -79,7 +97,10 @@ final class ComputeCommand implements Callable<Integer> {
                 Problem p = c.problem();
                 ConvEngine.Result r;
                 try {
-                    r = ConvEngine.run(c.plan(), p.input(), threads);
+                    r = ConvEngine.run(c.plan(), p.input(), threads, limit);
+                } catch (WorkLimitException e) {
+                    err.println(work.line(ctx, c.file(), e));
+                    return Cli.BAD_INPUT;
                 } catch (OutOfMemoryError e) {
                     err.println(Options.outOfMemory(ctx, c.file()));
                     return Cli.BAD_INPUT;

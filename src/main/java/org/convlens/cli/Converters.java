@@ -49,6 +49,28 @@ final class Converters {
         }
     }
 
+    /** {@code --max-work FACTOR}: a number above 0 (below 1 lowers the limit). */
+    static final class WorkFactor implements ITypeConverter<Double> {
+        private final CliContext ctx;
+
+        WorkFactor(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Double convert(String s) {
+            try {
+                double f = Double.parseDouble(s.trim());
+                if (f > 0 && f <= 1e6) {
+                    return f;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new TypeConversionException(ctx.text("error.maxWork", s));
+        }
+    }
+
     /** {@code --steps FROM:TO} (TO exclusive, either may be left out) or one step number. */
     static final class StepRange implements ITypeConverter<Steps> {
         private final CliContext ctx;
