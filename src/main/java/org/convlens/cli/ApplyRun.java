@@ -127,7 +127,7 @@ final class ApplyRun {
     private String compute(Path in, Path png, Path npy) {
         Photo photo;
         try {
-            photo = new PhotoReader(req.mode(), req.maxPixels()).read(in);
+            photo = new PhotoReader(req.mode(), req.maxPixels(), ctx.locale()).read(in);
         } catch (PhotoException e) {
             return e.line(ctx.locale());
         }

@@ -53,13 +53,11 @@ public final class Cli {
 
     /**
      * Runs a subcommand, printing to {@code out} and {@code err}; returns the exit status. The
-     * language is {@code --lang}'s, else the system's. While the run lasts it is also the JVM's
-     * default locale, so that text made by packages which do not yet take a locale (the photo
-     * reader's notes, the JSON parser's messages) is in the same language as the rest.
+     * language is {@code --lang}'s, else the system's (read here, once): every message is asked
+     * for in it, and the JVM's default locale is left alone.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Locale system = Locale.getDefault();
-        Locale locale = CliLocale.supported(system);
+        Locale locale = CliLocale.supported(Locale.getDefault());
         String lang = CliLocale.requested(args);
         if (lang != null) {
             Locale asked = CliLocale.parse(lang);
@@ -70,15 +68,12 @@ public final class Cli {
             locale = CliLocale.supported(asked);
         }
         CliContext ctx = new CliContext(out, err, locale, err == System.err && System.console() != null);
-        Locale.setDefault(locale);
         try {
             return commandLine(ctx).execute(args);
         } catch (OutOfMemoryError e) {
             // The subcommands name the file whose input was too big; this is the last net.
             err.println(ctx.text("error.memory"));
             return BAD_INPUT;
-        } finally {
-            Locale.setDefault(system);
         }
     }
 

@@ -127,6 +127,10 @@ class CommandLineTest {
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith(bad + ": $.stride: 必须"), r.err());
         assertTrue(runAsIs("--lang", "zh_cn", "bench", "--runs", "x").err().startsWith("convlens：--runs"));
+        Path notPhoto = Files.writeString(dir.resolve("a.png"), "hello");
+        CliTest.Run photo = runAsIs("--lang", "zh-CN", "apply", "--kernel", "box_blur", notPhoto.toString(),
+                dir.resolve("o.png").toString());
+        assertTrue(photo.err().startsWith(notPhoto + ": 不是图像"), "the photo reader's line too: " + photo.err());
     }
 
     @Test
