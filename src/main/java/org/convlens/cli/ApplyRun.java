@@ -5,6 +5,7 @@ import org.convlens.engine.ConvPlan;
 import org.convlens.engine.ConvSpec;
 import org.convlens.engine.SpecException;
 import org.convlens.engine.Tensor;
+import org.convlens.engine.WorkEstimate;
 import org.convlens.engine.WorkLimitException;
 import org.convlens.image.ChannelPolicy;
 import org.convlens.image.ColorScale;
@@ -143,12 +144,16 @@ final class ApplyRun {
         } catch (SpecException e) {
             return in + ": " + ApplyCommand.flag(e.field()) + ": " + e.message(ctx.locale());
         }
+        String refused = work.refusal(ctx, WorkEstimate.of(plan, req.threads()));
+        if (refused != null) {
+            return in + ": " + ApplyCommand.flag("$") + ": " + refused;
+        }
         long t0 = System.nanoTime();
         Tensor result;
         try {
             result = ConvEngine.run(plan, photo.tensor(), req.threads(), work.limit()).output();
         } catch (WorkLimitException e) {
-            return in + ": " + ApplyCommand.flag(e.field()) + ": " + e.message(ctx.locale()) + work.hint(ctx, e);
+            return in + ": " + ApplyCommand.flag(e.field()) + ": " + work.refusal(ctx, e);
         }
         double engineMs = (System.nanoTime() - t0) / 1e6;
         photo = null;

@@ -81,13 +81,11 @@ final class ComputeCommand implements Callable<Integer> {
                 err.println(ctx.text("error.traceTooLong", c.file(), count, MAX_TRACE_STEPS));
                 return Cli.BAD_INPUT;
             }
-            try {
-                limit.check(WorkEstimate.of(c.plan(), threads));
-                if (trace) {
-                    limit.check(WorkEstimate.trace(c.plan(), range == null ? 0 : range[0], range == null ? Long.MAX_VALUE : range[1]));
-                }
-            } catch (WorkLimitException e) {
-                err.println(work.line(ctx, c.file(), e));
+            WorkEstimate run = WorkEstimate.of(c.plan(), threads);
+            String refused = trace ? work.refusal(ctx, run, WorkEstimate.trace(c.plan(), range == null ? 0 : range[0],
+                    range == null ? Long.MAX_VALUE : range[1])) : work.refusal(ctx, run);
+            if (refused != null) {
+                err.println(c.file() + ": $: " + refused);
                 return Cli.BAD_INPUT;
             }
         }
@@ -99,7 +97,7 @@ final class ComputeCommand implements Callable<Integer> {
                 try {
                     r = ConvEngine.run(c.plan(), p.input(), threads, limit);
                 } catch (WorkLimitException e) {
-                    err.println(work.line(ctx, c.file(), e));
+                    err.println(c.file() + ": $: " + work.refusal(ctx, e));
                     return Cli.BAD_INPUT;
                 } catch (OutOfMemoryError e) {
                     err.println(Options.outOfMemory(ctx, c.file()));

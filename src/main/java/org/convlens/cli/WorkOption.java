@@ -1,5 +1,6 @@
 package org.convlens.cli;
 
+import org.convlens.engine.WorkEstimate;
 import org.convlens.engine.WorkLimit;
 import org.convlens.engine.WorkLimitException;
 import picocli.CommandLine.Option;
@@ -25,22 +26,53 @@ final class WorkOption {
     }
 
     /**
-     * What to do about a refused computation, appended to the engine's line (with its separator): the {@code --max-work}
-     * that would allow it, or, for memory the heap does not have, a larger {@code -Xmx}.
+     * Checks what a computation will take against the limit, every part of it; returns null when
+     * it is within, else the engine's line saying what is over and by how much, followed by what
+     * would allow all of it: the {@code --max-work} factor, or a larger {@code -Xmx} for memory
+     * the heap does not have.
      */
-    String hint(CliContext ctx, WorkLimitException e) {
-        double needed = factor * e.over();
-        if (e.kind() == WorkLimitException.Kind.MEMORY && needed * WorkLimit.HEAP_SHARE > 0.9) {
-            return ctx.text("error.limit.heap", Runtime.getRuntime().maxMemory() >> 20);
+    String refusal(CliContext ctx, WorkEstimate... estimates) {
+        WorkLimit limit = limit();
+        WorkLimitException over = null;
+        for (WorkEstimate e : estimates) {
+            try {
+                limit.check(e);
+            } catch (WorkLimitException x) {
+                over = over == null ? x : over;
+            }
         }
-        // Rounded up as the engine's "N times" is: two digits below 10 (3.6, 0.012), whole numbers above.
-        String f = needed < 10 ? new BigDecimal(needed).round(new MathContext(2, RoundingMode.CEILING)).stripTrailingZeros()
-                .toPlainString() : String.format(Locale.ROOT, "%.0f", Math.ceil(needed));
-        return ctx.text("error.limit.raise", f);
+        return over == null ? null : over.message(ctx.locale()) + hint(ctx, estimates);
     }
 
-    /** {@code FILE: $: the engine's line; the hint}. */
-    String line(CliContext ctx, String file, WorkLimitException e) {
-        return Options.where(ctx, file, e) + hint(ctx, e);
+    /**
+     * The line for a refusal the estimates above did not foresee (the engine's own check, on the
+     * path it actually takes): its message and the factor that allows what it names.
+     */
+    String refusal(CliContext ctx, WorkLimitException e) {
+        if (e.kind() == WorkLimitException.Kind.MEMORY && factor * e.over() * WorkLimit.HEAP_SHARE > 0.9) {
+            return e.message(ctx.locale()) + ctx.text("error.limit.heap", Runtime.getRuntime().maxMemory() >> 20);
+        }
+        return e.message(ctx.locale()) + ctx.text("error.limit.raise", factorText(factor * e.over()));
+    }
+
+    private static String hint(CliContext ctx, WorkEstimate... estimates) {
+        WorkLimit standard = WorkLimit.standard();
+        double memory = 0;
+        double needed = 0;
+        for (WorkEstimate e : estimates) {
+            memory = Math.max(memory, (double) e.memoryBytes() / standard.memoryBytes());
+            needed = Math.max(needed, Math.max(memory, Math.max(e.seconds() / standard.seconds(),
+                    (double) e.traceBytes() / standard.traceBytes())));
+        }
+        if (memory * WorkLimit.HEAP_SHARE > 0.9) {
+            return ctx.text("error.limit.heap", Runtime.getRuntime().maxMemory() >> 20);
+        }
+        return ctx.text("error.limit.raise", factorText(needed));
+    }
+
+    /** Rounded up as the engine's "N times" is: two digits below 10 (3.6, 0.012), whole numbers above. */
+    private static String factorText(double needed) {
+        return needed < 10 ? new BigDecimal(needed).round(new MathContext(2, RoundingMode.CEILING)).stripTrailingZeros()
+                .toPlainString() : String.format(Locale.ROOT, "%.0f", Math.ceil(needed));
     }
 }
