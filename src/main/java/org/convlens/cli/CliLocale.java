@@ -15,11 +15,12 @@ final class CliLocale {
     private CliLocale() {
     }
 
-    /** {@code en}, {@code zh-CN}, {@code zh-TW} (with - or _, any case; zh-Hans, zh-Hant too), else null. */
+    /** {@code en}, {@code zh-CN}, {@code zh-TW} (with - or _, any case; zh-Hans, zh-Hant too; {@code zh} alone is Simplified), else null. */
     static Locale parse(String s) {
         switch (s.trim().replace('_', '-').toLowerCase(Locale.ROOT)) {
             case "en":
                 return Locale.ENGLISH;
+            case "zh":
             case "zh-cn":
             case "zh-hans":
                 return Locale.SIMPLIFIED_CHINESE;

@@ -2,7 +2,6 @@ package org.convlens.cli;
 
 import org.convlens.engine.Parallel;
 import org.convlens.engine.SpecException;
-import org.convlens.engine.WorkLimit;
 import org.convlens.network.FieldTracer;
 import org.convlens.network.Forward;
 import org.convlens.network.LayerPlan;
@@ -13,65 +12,66 @@ import org.convlens.network.Shape;
 import org.convlens.spec.NetworkProblem;
 import org.convlens.spec.NetworkReader;
 
+import org.convlens.engine.WorkLimitException;
+import org.convlens.io.InputFiles;
+import org.convlens.io.IoText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code network NET.json [--json] [--cell L,C,Y,X] [--threads N]}: runs a network file and prints
  * its summary table (shapes, parameters, multiply-adds, receptive fields) or one JSON line; with
  * {@code --cell}, the rectangle that cell reads in every earlier map.
  */
-final class NetworkCommand {
-    private final PrintStream out;
-    private final PrintStream err;
+@Command(name = "network", sortOptions = false)
+final class NetworkCommand implements Callable<Integer> {
+    private final CliContext ctx;
 
-    NetworkCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    @Mixin
+    ConvLensCommand.HelpOption help;
+
+    @Option(names = "--json", descriptionKey = "network.json")
+    boolean json;
+
+    @Option(names = "--cell", paramLabel = "L,C,Y,X", descriptionKey = "network.cellOption")
+    String cellArg;
+
+    @Option(names = "--threads", paramLabel = "N", converter = Converters.Threads.class, descriptionKey = "option.threads")
+    int threads = Parallel.availableThreads();
+
+    @Mixin
+    WorkOption work = new WorkOption();
+
+    @Parameters(paramLabel = "NET.json", arity = "0..*", descriptionKey = "network.file")
+    List<String> files = new ArrayList<>();
+
+    NetworkCommand(CliContext ctx) {
+        this.ctx = ctx;
     }
 
-    int run(String[] args) {
-        boolean json = false;
-        String cellArg = null;
-        int threads = Parallel.availableThreads();
-        List<String> files = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (Cli.isHelp(a)) {
-                out.println(Cli.TEXT.text("help.network"));
-                return Cli.OK;
-            } else if (a.equals("--json")) {
-                json = true;
-            } else if ((a.equals("--cell") || a.equals("--threads")) && i + 1 == args.length) {
-                err.println(Cli.TEXT.text("error.needsValue", a, "network"));
-                return Cli.BAD_INPUT;
-            } else if (a.equals("--cell")) {
-                cellArg = args[++i];
-            } else if (a.equals("--threads")) {
-                threads = Options.threads(args[++i]);
-                if (threads < 1) {
-                    err.println(Cli.TEXT.text("error.threads", args[i]));
-                    return Cli.BAD_INPUT;
-                }
-            } else if (a.startsWith("-") && !a.equals("-")) {
-                err.println(Cli.TEXT.text("error.option", a, "network"));
-                return Cli.BAD_INPUT;
-            } else {
-                files.add(a);
-            }
-        }
+    @Override
+    public Integer call() {
+        PrintStream out = ctx.out();
+        PrintStream err = ctx.err();
         if (files.size() != 1) {
-            err.println(Cli.TEXT.text(files.isEmpty() ? "error.noNetwork" : "error.oneNetwork", files.size()));
+            err.println(ctx.text(files.isEmpty() ? "error.noNetwork" : "error.oneNetwork", files.size()));
             return Cli.BAD_INPUT;
         }
         int[] cell = null;
         if (cellArg != null) {
             cell = cell(cellArg);
             if (cell == null) {
-                err.println(Cli.TEXT.text("error.cellFormat", cellArg));
+                err.println(ctx.text("error.cellFormat", cellArg));
                 return Cli.BAD_INPUT;
             }
         }
@@ -79,13 +79,21 @@ final class NetworkCommand {
         NetworkProblem p;
         NetworkPlan plan;
         try {
-            p = f.equals("-") ? NetworkReader.read(System.in) : NetworkReader.read(Path.of(f));
-            plan = NetworkPlan.of(p.network(), WorkLimit.standard(), threads);
+            byte[] bytes = f.equals("-") ? InputFiles.readBytes(System.in, f, InputFiles.TEXT_LIMIT)
+                    : InputFiles.readBytes(Path.of(f), InputFiles.TEXT_LIMIT);
+            p = NetworkReader.read(new ByteArrayInputStream(bytes));
+            plan = NetworkPlan.of(p.network(), work.limit(), threads);
+        } catch (WorkLimitException e) {
+            err.println(f + ": $: " + work.refusal(ctx, e));
+            return Cli.BAD_INPUT;
         } catch (SpecException e) {
-            err.println(Options.where(f, e));
+            err.println(Options.where(ctx, f, e));
             return Cli.BAD_INPUT;
         } catch (IOException e) {
-            err.println(Cli.TEXT.text("error.read", f, e.getMessage()));
+            err.println(ctx.text("error.read", f, IoText.reason(e, ctx.locale())));
+            return Cli.BAD_INPUT;
+        } catch (OutOfMemoryError e) {
+            err.println(Options.outOfMemory(ctx, f));
             return Cli.BAD_INPUT;
         }
         NetworkSummary.Cell chosen = null;
@@ -93,19 +101,25 @@ final class NetworkCommand {
             try {
                 chosen = chosen(plan, cell);
             } catch (NetworkException e) {
-                err.println(Cli.TEXT.text("error.cell", e.localizedMessage()));
+                err.println(ctx.text("error.cell", e.localizedMessage()));
                 return Cli.BAD_INPUT;
             }
         }
-        NetworkMaps maps = Forward.run(plan, p.input(), threads);
+        NetworkMaps maps;
+        try {
+            maps = Forward.run(plan, p.input(), threads);
+        } catch (OutOfMemoryError e) {
+            err.println(Options.outOfMemory(ctx, f));
+            return Cli.BAD_INPUT;
+        }
         for (int m = 1; m < plan.maps().size(); m++) {
-            String notFinite = Options.firstNonFinite(maps.map(m));
+            String notFinite = Options.firstNonFinite(ctx, maps.map(m));
             if (notFinite != null) {
                 err.println(f + ": " + plan.layer(plan.maps().get(m).layer()).path() + ": " + notFinite);
                 return Cli.BAD_INPUT;
             }
         }
-        out.print(json ? NetworkSummary.json(plan, maps, chosen) + "\n" : NetworkSummary.text(plan, maps, chosen));
+        out.print(json ? NetworkSummary.json(plan, maps, chosen) + "\n" : NetworkSummary.text(ctx.locale(), plan, maps, chosen));
         out.flush();
         return Cli.OK;
     }

@@ -3,6 +3,7 @@ package org.convlens.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.convlens.engine.AxisArithmetic;
 import org.convlens.engine.Tensor;
+import org.convlens.spec.Numbers;
 import org.convlens.network.AxisReach;
 import org.convlens.network.LayerPlan;
 import org.convlens.network.MapInfo;
@@ -24,7 +25,10 @@ import java.util.Locale;
  * {@link org.convlens.network.FieldTracer}.
  */
 final class NetworkSummary {
-    private NetworkSummary() {
+    private final Locale locale;
+
+    private NetworkSummary(Locale locale) {
+        this.locale = locale;
     }
 
     /** A cell of a layer's output and what it reads in every map up to it ({@code reads.get(m)} is map m). */
@@ -34,7 +38,12 @@ final class NetworkSummary {
     // ---------------------------------------------------------------------------------------------
     // Text
 
-    static String text(NetworkPlan plan, NetworkMaps maps, Cell cell) {
+    /** The summary table, its words in {@code locale}. */
+    static String text(Locale locale, NetworkPlan plan, NetworkMaps maps, Cell cell) {
+        return new NetworkSummary(locale).table(plan, maps, cell);
+    }
+
+    private String table(NetworkPlan plan, NetworkMaps maps, Cell cell) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {t("network.col.layer"), t("network.col.shape"), t("network.col.params"),
             t("network.col.macs"), t("network.col.field"), t("network.col.jump"), t("network.col.start")});
@@ -51,7 +60,7 @@ final class NetworkSummary {
         int[] width = new int[7];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
+                width[i] = Math.max(width[i], ShapeCommand.columns(r[i]));
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -90,12 +99,12 @@ final class NetworkSummary {
         if (out.data().length <= 32) {
             List<String> v = new ArrayList<>();
             for (float f : out.data()) {
-                v.add(JsonOut.number(f));
+                v.add(Numbers.shortest(f));
             }
             sb.append(t("network.output", plan.output(), String.join(", ", v))).append('\n');
         } else {
             var r = maps.range(plan.maps().size() - 1);
-            sb.append(t("network.outputRange", plan.output(), JsonOut.number(r.min()), JsonOut.number(r.max())))
+            sb.append(t("network.outputRange", plan.output(), Numbers.shortest(r.min()), Numbers.shortest(r.max())))
                     .append('\n');
         }
         if (plan.maps().stream().anyMatch(m -> m.field() == null)) {
@@ -107,7 +116,7 @@ final class NetworkSummary {
         return sb.toString();
     }
 
-    private static String[] row(String name, MapInfo info, long params, long macs) {
+    private String[] row(String name, MapInfo info, long params, long macs) {
         ReceptiveField f = info.field();
         return new String[] {name, info.shape().toString(), params < 0 ? "" : grouped(params),
             macs < 0 ? "" : grouped(macs), f == null ? "-" : f.rows().size() + " x " + f.cols().size(),
@@ -115,7 +124,7 @@ final class NetworkSummary {
             f == null ? "-" : f.rows().start() + ", " + f.cols().start()};
     }
 
-    private static String cellText(NetworkPlan plan, Cell cell) {
+    private String cellText(NetworkPlan plan, Cell cell) {
         StringBuilder sb = new StringBuilder();
         LayerPlan target = plan.layer(cell.layer());
         sb.append(t("network.cell.title", cell.layer(), target.type(), cell.channel(), cell.y(), cell.x())).append('\n');
@@ -129,7 +138,7 @@ final class NetworkSummary {
         int[] width = new int[5];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
+                width[i] = Math.max(width[i], ShapeCommand.columns(r[i]));
             }
         }
         for (String[] r : rows) {
@@ -142,7 +151,7 @@ final class NetworkSummary {
         return sb.toString();
     }
 
-    private static String mapName(NetworkPlan plan, int m) {
+    private String mapName(NetworkPlan plan, int m) {
         MapInfo info = plan.maps().get(m);
         if (info.layer() < 0) {
             return t("network.input");
@@ -152,14 +161,14 @@ final class NetworkSummary {
         return name;
     }
 
-    private static String channels(Region r) {
+    private String channels(Region r) {
         int n = r.channels().length;
         int[] idx = indices(r.channels());
         String which = idx.length == n && n > 1 ? t("network.cell.all") : AxisArithmetic.ranges(idx);
         return t(r.shape().flat() ? "network.cell.entries" : "network.cell.channels", which, idx.length, n);
     }
 
-    private static String axis(String key, AxisReach a, boolean flat) {
+    private String axis(String key, AxisReach a, boolean flat) {
         if (flat) {
             return "";
         }
@@ -199,7 +208,7 @@ final class NetworkSummary {
             if (plan.output().flat()) {
                 g.writeArrayFieldStart("output");
                 for (float f : out.data()) {
-                    g.writeNumber(JsonOut.number(f));
+                    g.writeNumber(Numbers.shortest(f));
                 }
                 g.writeEndArray();
             } else {
@@ -283,8 +292,8 @@ final class NetworkSummary {
         return idx;
     }
 
-    private static String t(String key, Object... args) {
-        return Cli.TEXT.text(key, args);
+    private String t(String key, Object... args) {
+        return Cli.TEXT.text(locale, key, args);
     }
 
     private static String grouped(long n) {
@@ -296,7 +305,7 @@ final class NetworkSummary {
     }
 
     private static String pad(String s, int w, boolean right) {
-        String fill = " ".repeat(Math.max(0, w - s.length()));
+        String fill = " ".repeat(Math.max(0, w - ShapeCommand.columns(s)));
         return right ? fill + s : s + fill;
     }
 }
