@@ -34,18 +34,11 @@ import java.util.Set;
 /**
  * The lesson player's controller (fxml/LessonPanel.fxml), beside the stepper: the step's text,
  * its photo or training panel, the question with hint, check and reveal, the feedback, and the
- * score at the end. It also decorates the stepper's panels the step points at or covers (found
+ * score at the end. It also rings the stepper's panels the step points at (found
  * by their ids in the scene). Thin: every decision is in {@link LessonPlayerViewModel}.
  */
 public class LessonPanel {
-    /** The stepper's nodes for each panel a lesson can name (fx:ids in fxml/StepperView.fxml). */
-    static final Map<Highlight.Panel, List<String>> NODES = Map.of(
-            Highlight.Panel.INPUT, List.of("inputBox"),
-            Highlight.Panel.KERNEL, List.of("kernelBox", "arithmeticPane"),
-            Highlight.Panel.OUTPUT, List.of("outputBox", "pooledBox", "arithmeticPane"),
-            Highlight.Panel.SUM, List.of("arithmeticPane"),
-            Highlight.Panel.SHAPE, List.of("shapePane"));
-    /** Where attention goes for a highlighted panel (fewer nodes than covering needs). */
+    /** Where attention goes for a highlighted panel: the stepper's nodes (fx:ids in fxml/StepperView.fxml). */
     static final Map<Highlight.Panel, List<String>> FOCUS = Map.of(
             Highlight.Panel.INPUT, List.of("inputBox"),
             Highlight.Panel.KERNEL, List.of("kernelBox"),
@@ -53,7 +46,6 @@ public class LessonPanel {
             Highlight.Panel.SUM, List.of("arithmeticPane"),
             Highlight.Panel.SHAPE, List.of("shapePane"));
     static final String FOCUS_CLASS = "lesson-focus";
-    static final String COVERED_CLASS = "lesson-covered";
 
     private final LessonPlayerViewModel vm;
     private final FitViewModel fitVm;
@@ -64,7 +56,6 @@ public class LessonPanel {
     private final Runnable nextLesson;
     private final List<Runnable> unbind = new ArrayList<>();
     private final List<Node> decorated = new ArrayList<>();
-    private final List<Runnable> covers = new ArrayList<>();
     private FitPanel fitPanel;
     private LessonPhotoPanel photoPanel;
 
@@ -465,6 +456,11 @@ public class LessonPanel {
 
     // Decorating the stepper
 
+    /**
+     * Rings the stepper's panels the step points at (those not covered). Covering is the
+     * stepper's own ({@link org.convlens.ui.stepper.Covers}, set by the view-model), so it holds
+     * whatever the window does.
+     */
     private void decorate() {
         undecorate();
         Scene scene = root.getScene();
@@ -472,10 +468,9 @@ public class LessonPanel {
         if (scene == null || s == null || vm.atEndProperty().get() || vm.divergedProperty().get()) {
             return;
         }
-        Set<Highlight.Panel> covered = vm.coveredProperty().get();
         Set<Highlight.Panel> focus = EnumSet.noneOf(Highlight.Panel.class);
         focus.addAll(s.highlight().panels());
-        focus.removeAll(covered);
+        focus.removeAll(vm.coveredProperty().get());
         for (Highlight.Panel p : focus) {
             for (String id : FOCUS.getOrDefault(p, List.of())) {
                 Node n = scene.lookup("#" + id);
@@ -485,77 +480,14 @@ public class LessonPanel {
                 }
             }
         }
-        List<String> ids = new ArrayList<>();
-        boolean pooled = s.scenario().plan().hasPool();
-        for (Highlight.Panel p : covered) {
-            List<String> nodes = NODES.getOrDefault(p, List.of());
-            if (p == Highlight.Panel.OUTPUT && pooled) {
-                // the output is the pooled map; the feature map before it stays in view
-                nodes = List.of("pooledBox", "arithmeticPane");
-            }
-            ids.addAll(nodes);
-        }
-        if (s.question() instanceof Question.Shape && covered.contains(Highlight.Panel.OUTPUT)) {
-            ids.add("stepLabel");
-        }
-        for (String id : ids) {
-            Node n = scene.lookup("#" + id);
-            if (n != null && !n.getStyleClass().contains(COVERED_CLASS)) {
-                n.getStyleClass().add(COVERED_CLASS);
-                n.setOpacity(0);
-                n.setMouseTransparent(true);
-                decorated.add(n);
-                cover(scene, n);
-            }
-        }
         if (!scene.getStylesheets().contains(Views.css("LessonStepper"))) {
             scene.getStylesheets().add(Views.css("LessonStepper"));
         }
     }
 
-    /**
-     * Lays a card over a covered node, on the scene's root pane but outside its layout, kept on
-     * the node as it moves or resizes: a blur alone would still show the colours of the values.
-     */
-    private void cover(Scene scene, Node n) {
-        if (!(scene.getRoot() instanceof javafx.scene.layout.Pane top) || !n.isVisible()) {
-            return;
-        }
-        Label card = new Label("?");
-        card.getStyleClass().add("lesson-cover");
-        card.setManaged(false);
-        card.setId("lessonCover-" + n.getId());
-        card.getStylesheets().add(Views.css("LessonStepper"));
-        Runnable place = () -> {
-            javafx.geometry.Bounds b = top.sceneToLocal(n.localToScene(n.getLayoutBounds()));
-            if (b != null) {
-                card.resizeRelocate(b.getMinX(), b.getMinY(), Math.max(0, b.getWidth()), Math.max(0, b.getHeight()));
-            }
-            card.setVisible(n.isVisible());
-        };
-        InvalidationListener l = o -> place.run();
-        n.layoutBoundsProperty().addListener(l);
-        n.localToSceneTransformProperty().addListener(l);
-        n.visibleProperty().addListener(l);
-        top.getChildren().add(card);
-        place.run();
-        covers.add(() -> {
-            n.layoutBoundsProperty().removeListener(l);
-            n.localToSceneTransformProperty().removeListener(l);
-            n.visibleProperty().removeListener(l);
-            top.getChildren().remove(card);
-        });
-    }
-
     private void undecorate() {
-        covers.forEach(Runnable::run);
-        covers.clear();
         for (Node n : decorated) {
             n.getStyleClass().remove(FOCUS_CLASS);
-            if (n.getStyleClass().remove(COVERED_CLASS)) {
-                n.setOpacity(1);
-                n.setMouseTransparent(false);
-            }
         }
         decorated.clear();
     }

@@ -25,6 +25,7 @@ import org.convlens.lesson.Question;
 import org.convlens.lesson.Step;
 import org.convlens.lesson.Verdict;
 import org.convlens.spec.Problem;
+import org.convlens.ui.stepper.Covers;
 import org.convlens.ui.stepper.Marks;
 import org.convlens.ui.stepper.ScenarioViewModel;
 import org.convlens.ui.stepper.StepperViewModel;
@@ -114,10 +115,8 @@ public final class LessonPlayerViewModel {
         verdictShown = Bindings.createBooleanBinding(() -> verdict.get() != null
                 && (mode.get() == Mode.SELF_STUDY || revealed.get()), verdict, mode, revealed);
         explained.addListener(o -> refreshCover());
-        diverged.addListener(o -> {
-            refreshCover();
-            refreshMarks();
-        });
+        atEnd.addListener(o -> refreshCover());
+        diverged.addListener(o -> refreshMarks());
         mode.addListener((o, a, b) -> saveSetting("mode", b.id()));
         scenario.latestProblemProperty().addListener((o, a, b) -> checkDiverged(b));
     }
@@ -275,6 +274,7 @@ public final class LessonPlayerViewModel {
         lesson.set(null);
         step.set(null);
         stepper.marksProperty().set(Marks.NONE);
+        stepper.coversProperty().set(Covers.NONE);
         covered.set(Set.of());
         diverged.set(false);
     }
@@ -490,10 +490,15 @@ public final class LessonPlayerViewModel {
         return s;
     }
 
+    /**
+     * What the open question covers, until it is answered (self-study: the answer shown; teacher
+     * mode: revealed). Nothing else lifts it: not an edit of the scenario, a step, a new language.
+     */
     private void refreshCover() {
         Step s = step.get();
-        if (s == null || s.question() == null || explained.get() || diverged.get()) {
+        if (s == null || s.question() == null || explained.get() || atEnd.get()) {
             covered.set(Set.of());
+            stepper.coversProperty().set(Covers.NONE);
             return;
         }
         Set<Highlight.Panel> c = EnumSet.noneOf(Highlight.Panel.class);
@@ -505,6 +510,45 @@ public final class LessonPlayerViewModel {
             c.add(Highlight.Panel.SHAPE);
         }
         covered.set(Set.copyOf(c));
+        stepper.coversProperty().set(stepperCovers(s, c));
+    }
+
+    /**
+     * The stepper's covers for a step's question: the panels covered, the arithmetic with an
+     * output or kernel it would show, the step counter where the number of steps tells the
+     * answer, and the cell a value question asks for.
+     */
+    static Covers stepperCovers(Step s, Set<Highlight.Panel> covered) {
+        boolean pooled = s.scenario().plan().hasPool();
+        Set<Covers.Panel> p = EnumSet.noneOf(Covers.Panel.class);
+        for (Highlight.Panel h : covered) {
+            switch (h) {
+                case INPUT -> p.add(Covers.Panel.INPUT);
+                case KERNEL -> p.addAll(List.of(Covers.Panel.KERNEL, Covers.Panel.SUM));
+                // with pooling the output is the pooled map: the feature map before it stays in view
+                case OUTPUT -> p.addAll(List.of(pooled ? Covers.Panel.POOLED : Covers.Panel.OUTPUT, Covers.Panel.SUM));
+                case SUM -> p.add(Covers.Panel.SUM);
+                case SHAPE -> p.add(Covers.Panel.SHAPE);
+                default -> {
+                    // the photo and the training panel are the lesson's own
+                }
+            }
+        }
+        Question q = s.question();
+        if (q instanceof Question.Shape || q instanceof Question.Count) {
+            p.add(Covers.Panel.STEP);
+        }
+        Set<List<Integer>> fm = Set.of();
+        Set<List<Integer>> pool = Set.of();
+        if (q instanceof Question.Value v) {
+            List<Integer> cell = List.of(v.cell().channel(), v.cell().y(), v.cell().x());
+            if (v.grid() == Question.Grid.FEATURE_MAP || !pooled) {
+                fm = Set.of(cell);
+            } else {
+                pool = Set.of(cell);
+            }
+        }
+        return new Covers(p, fm, pool);
     }
 
     private void checkDiverged(Problem latest) {

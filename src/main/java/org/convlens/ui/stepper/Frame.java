@@ -29,11 +29,21 @@ import java.util.List;
  * @param runningSum in term-by-term pace the running sum (or running max), else null
  * @param convStep this step if a convolution step, else null
  * @param poolStep this step if a pooling step, else null
+ * @param covers what is kept out of sight in this frame (panels, and cells already shown as "?")
  */
 public record Frame(int step, int totalSteps, int term, int terms, boolean termPace, boolean pooling, int outChannel,
                    int slice, int inChannel, GridPicture input, GridPicture kernel, GridPicture enteredKernel,
                    GridPicture featureMap, GridPicture pooled, List<List<Token>> arithmetic, String runningSum,
-                   ConvStep convStep, PoolStep poolStep) {
+                   ConvStep convStep, PoolStep poolStep, Covers covers) {
+
+    public Frame {
+        covers = covers == null ? Covers.NONE : covers;
+    }
+
+    /** True if panel {@code p} is covered in this frame. */
+    public boolean covered(Covers.Panel p) {
+        return covers.covers(p);
+    }
 
     /** True when the step's result is shown (always in whole-step pace). */
     public boolean finished() {

@@ -148,7 +148,7 @@ public final class FrameRenderer {
         String running = termPace ? running(plan, cs, ps, term, terms, locale) : null;
         return new Frame(step, total, term, terms, termPace, pooling, co, slice, ci, inBase.withFlags(inFlags), kernel,
                 entered, fmBase.withFlags(fmFlags), poolBase == null ? null : poolBase.withFlags(poolFlags),
-                arithmetic, running, cs, ps);
+                arithmetic, running, cs, ps, Covers.NONE);
     }
 
     /** True when the kernel slides rotated 180 degrees from how it was entered (flip, or transposed, not both). */

@@ -71,6 +71,7 @@ public class StepperView {
     private int shownSlices = -1;
     private int shownOutChannels = -1;
     private boolean syncing;
+    private CoverCards covers;
 
     @FXML private BorderPane root;
     @FXML private HBox playbackBar;
@@ -158,6 +159,14 @@ public class StepperView {
         bindPlayback();
         bindSettings();
         bindGrids();
+        covers = new CoverCards(Node::isManaged);
+        covers.add(Covers.Panel.INPUT, inputBox, false);
+        covers.add(Covers.Panel.KERNEL, kernelBox, false);
+        covers.add(Covers.Panel.OUTPUT, outputBox, false);
+        covers.add(Covers.Panel.POOLED, pooledBox, false);
+        covers.add(Covers.Panel.SUM, arithmeticPane, false);
+        covers.add(Covers.Panel.SHAPE, shapePane, false);
+        covers.add(Covers.Panel.STEP, stepLabel, true);
         vm.frameProperty().addListener((o, a, b) -> show(b));
         vm.shapeProperty().addListener((o, a, b) -> showShape(b));
         show(vm.getFrame());
@@ -417,7 +426,10 @@ public class StepperView {
             // falls through to the message
         }
         jumpField.pseudoClassStateChanged(Controls.INVALID, true);
-        String msg = text("error.jump", t, vm.totalStepsProperty().get());
+        Frame f = vm.getFrame();
+        // with the step counter covered the message must not tell the number of steps either
+        String msg = f != null && f.covered(Covers.Panel.STEP) ? text("error.jump.covered", t)
+                : text("error.jump", t, vm.totalStepsProperty().get());
         jumpField.setTooltip(new javafx.scene.control.Tooltip(msg));
         jumpField.setPromptText(msg);
         stepLabel.setText(msg);
@@ -557,6 +569,12 @@ public class StepperView {
 
     private String tip(GridView g, String key, int r, int c) {
         GridPicture p = g.getPicture();
+        Frame f = vm.getFrame();
+        int co = f.outChannel();
+        if (g == outputGrid && f.covers().hidesFeatureMap(co, r, c)
+                || g == pooledGrid && Covers.HIDDEN_TEXT.equals(p.text(r, c))) {
+            return text("tip.hidden");
+        }
         if (org.convlens.ui.grid.CellFlags.has(p.flags(r, c), org.convlens.ui.grid.CellFlags.PENDING)) {
             return text("tip.pending");
         }
@@ -640,6 +658,7 @@ public class StepperView {
         }
         updateSliceBar(plan, f);
         updateOutChannelBar(plan, f);
+        covers.show(f);
         GridPicture before = shownShape;
         shownShape = f.input();
         if (before == null || before.rows() != f.input().rows() || before.cols() != f.input().cols()

@@ -42,6 +42,8 @@ public final class StepperViewModel {
     private final ObjectProperty<Link> hover = new SimpleObjectProperty<>(this, "hover");
     private final ObjectProperty<Link> pinnedLink = new SimpleObjectProperty<>(this, "pinnedLink");
     private final ObjectProperty<Marks> marks = new SimpleObjectProperty<>(this, "marks", Marks.NONE);
+    private final ObjectProperty<Covers> covers = new SimpleObjectProperty<>(this, "covers", Covers.NONE);
+    private final BooleanProperty quiz = new SimpleBooleanProperty(this, "quiz", false);
     private final ReadOnlyIntegerWrapper totalSteps = new ReadOnlyIntegerWrapper(this, "totalSteps", 1);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyObjectWrapper<ShapeInfo> shape = new ReadOnlyObjectWrapper<>(this, "shape");
@@ -51,8 +53,8 @@ public final class StepperViewModel {
 
     public StepperViewModel(ScenarioViewModel scenario) {
         this.scenario = scenario;
-        Observable[] inputs = {step, term, termPace, pinnedSlice, hover, pinnedLink, marks, scenario.computationProperty(),
-            scenario.localeProperty()};
+        Observable[] inputs = {step, term, termPace, pinnedSlice, hover, pinnedLink, marks, covers, quiz,
+            scenario.computationProperty(), scenario.localeProperty()};
         for (Observable o : inputs) {
             o.addListener(x -> refresh());
         }
@@ -139,6 +141,19 @@ public final class StepperViewModel {
     /** Cells another part of the app points at (a lesson step), drawn marked in every frame. */
     public ObjectProperty<Marks> marksProperty() {
         return marks;
+    }
+
+    /**
+     * What another part of the app keeps covered until it lifts it (a lesson's open question):
+     * nothing the stepper does (a step, an edit, a new language) takes it away.
+     */
+    public ObjectProperty<Covers> coversProperty() {
+        return covers;
+    }
+
+    /** Quiz the class: the output and the arithmetic covered until revealed ({@link #toggleQuiz()}). */
+    public BooleanProperty quizProperty() {
+        return quiz;
     }
 
     public ReadOnlyIntegerProperty totalStepsProperty() {
@@ -251,6 +266,15 @@ public final class StepperViewModel {
         }
     }
 
+    /** Covers the output and the sum for the class to predict, or reveals them. */
+    public void toggleQuiz() {
+        quiz.set(!quiz.get());
+    }
+
+    /** What the quiz covers. */
+    public static final Covers QUIZ = Covers.of(java.util.EnumSet.of(Covers.Panel.OUTPUT, Covers.Panel.POOLED,
+            Covers.Panel.SUM));
+
     public void faster() {
         speed.set(Math.min(MAX_SPEED, speed.get() * 2));
     }
@@ -289,6 +313,11 @@ public final class StepperViewModel {
         Link link = hover.get() != null ? hover.get() : pinnedLink.get();
         Locale locale = scenario.localeProperty().get();
         Frame f = FrameRenderer.render(c, s, t, termPace.get(), pinnedSlice.get(), link, locale);
-        frame.set(marks.get() == null ? f : marks.get().apply(f, c));
+        f = marks.get() == null ? f : marks.get().apply(f, c);
+        Covers cover = covers.get() == null ? Covers.NONE : covers.get();
+        if (quiz.get()) {
+            cover = cover.union(QUIZ);
+        }
+        frame.set(cover.apply(f, c));
     }
 }

@@ -114,13 +114,13 @@ class LessonPlayerWindowTest {
         // Step 7: the 4 x 4 input; the shape question covers the output until answered.
         r.clickOn("#lessonNext");
         assertEquals(4, scenario().inputProperty().get().height());
-        assertTrue(r.lookup("#lessonCover-outputBox").tryQuery().isPresent());
+        assertTrue(r.lookup("#cover-outputBox").query().isVisible());
         answer(r, "three by three");
         assertTrue(shown(r, "#lessonInputMessage"));
         assertFalse(shown(r, "#lessonVerdict"), "an answer not understood is not a try");
         answer(r, "3 x 3");
         assertEquals("Right!", text(r, "#lessonVerdict"));
-        assertFalse(r.lookup("#lessonCover-outputBox").tryQuery().isPresent(), "uncovered once answered");
+        assertFalse(r.lookup("#cover-outputBox").query().isVisible(), "uncovered once answered");
 
         // Step 8: a choice, wrong then right.
         r.clickOn("#lessonNext");
