@@ -185,6 +185,7 @@ public final class Shell implements UiContext {
         window.paletteProperty().addListener(o -> applyStyle());
         window.zoomProperty().addListener(o -> applyStyle());
         window.presentationProperty().addListener((o, a, b) -> {
+            applyStyle();
             stage.setFullScreen(b);
             if (b) {
                 settingsBeforePresentation = stepperView.settingsShown();
@@ -319,9 +320,16 @@ public final class Shell implements UiContext {
         root.getStyleClass().add("palette-" + window.paletteProperty().get().id());
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * window.zoomProperty().get()));
         root.getStyleClass().remove("presentation");
-        if (window.presentationProperty().get()) {
+        boolean presenting = window.presentationProperty().get();
+        if (presenting) {
             root.getStyleClass().add("presentation");
         }
+        // presentation mode gives the screen to the grids: no menu bar or status line (keys still work)
+        for (Node n : List.of(main.menuBar(), main.status().getParent())) {
+            n.setVisible(!presenting);
+            n.setManaged(!presenting);
+        }
+        stepperView.setScale(window.zoomProperty().get() / window.baseZoom(), presenting);
     }
 
     /**

@@ -60,6 +60,7 @@ public final class WindowViewModel {
     private final BooleanProperty showFps = new SimpleBooleanProperty(this, "showFps", false);
     private Theme themeBeforePresentation;
     private double zoomBeforePresentation;
+    private double presentationZoom = PRESENTATION_ZOOM;
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
@@ -115,12 +116,21 @@ public final class WindowViewModel {
             themeBeforePresentation = theme.get();
             zoomBeforePresentation = zoom.get();
             theme.set(Theme.CONTRAST);
-            zoom.set(Math.max(zoom.get(), PRESENTATION_ZOOM));
+            presentationZoom = Math.max(zoom.get(), PRESENTATION_ZOOM);
+            zoom.set(presentationZoom);
         } else if (themeBeforePresentation != null) {
             theme.set(themeBeforePresentation);
             zoom.set(zoomBeforePresentation);
         }
         presentation.set(on);
+    }
+
+    /**
+     * The zoom the current mode starts at: 1, or in presentation mode the zoom it set. Grids fill
+     * the room they have at this zoom; zooming past it makes them larger still.
+     */
+    public double baseZoom() {
+        return presentation.get() ? presentationZoom : 1.0;
     }
 
     public void togglePresentation() {

@@ -45,7 +45,7 @@ import org.convlens.engine.PaddingMode;
 import org.convlens.engine.PoolSpec;
 import org.convlens.ui.Controls;
 import org.convlens.ui.UiText;
-import org.convlens.ui.grid.GridFit;
+import org.convlens.ui.WrapBar;
 import org.convlens.ui.grid.GridPicture;
 import org.convlens.ui.grid.GridView;
 import org.convlens.ui.grid.NumberText;
@@ -72,9 +72,10 @@ public class StepperView {
     private int shownOutChannels = -1;
     private boolean syncing;
     private CoverCards covers;
+    private StageLayout layout;
 
     @FXML private BorderPane root;
-    @FXML private HBox playbackBar;
+    @FXML private WrapBar playbackBar;
     @FXML private Button firstButton;
     @FXML private Button backButton;
     @FXML private Button playButton;
@@ -167,6 +168,15 @@ public class StepperView {
         covers.add(Covers.Panel.SUM, arithmeticPane, false);
         covers.add(Covers.Panel.SHAPE, shapePane, false);
         covers.add(Covers.Panel.STEP, stepLabel, true);
+        layout = new StageLayout(stageScroll, stage, grids, List.of(
+                new StageLayout.Box(inputBox, inputTitle, 6, List.of(inputGrid),
+                        () -> block(vm.getFrame().input(), null)),
+                new StageLayout.Box(kernelBox, kernelTitle, 10.5, List.of(kernelGrid, enteredKernelGrid),
+                        () -> block(vm.getFrame().kernel(), vm.getFrame().enteredKernel())),
+                new StageLayout.Box(outputBox, outputTitle, 6, List.of(outputGrid),
+                        () -> block(vm.getFrame().featureMap(), null)),
+                new StageLayout.Box(pooledBox, pooledTitle, 6, List.of(pooledGrid),
+                        () -> block(vm.getFrame().pooled(), null))), shapePane, vm::getFrame);
         vm.frameProperty().addListener((o, a, b) -> show(b));
         vm.shapeProperty().addListener((o, a, b) -> showShape(b));
         show(vm.getFrame());
@@ -181,18 +191,19 @@ public class StepperView {
         sourceNote.textProperty().bind(scenario.noteProperty());
         sourceNote.visibleProperty().bind(scenario.noteProperty().isNotEmpty());
         sourceNote.managedProperty().bind(sourceNote.visibleProperty());
-        for (javafx.beans.value.ObservableValue<?> o : List.of(stageScroll.viewportBoundsProperty(),
-                arithmeticPane.heightProperty(), shapePane.heightProperty(),
-                staleBanner.visibleProperty(), inputLegend.heightProperty(), root.styleProperty())) {
-            o.addListener((x, a, b) -> fitLater());
-        }
-        root.sceneProperty().addListener((o, a, b) -> fitLater());
         // ScrollPane's skin caches its viewport as one bitmap: with grids changing every frame that
         // bitmap was re-rendered and re-drawn whole each frame (measured with --measure-fps), so
         // the stage's viewport is not cached
         stageScroll.skinProperty().addListener((o, a, b) -> uncacheViewport());
         uncacheViewport();
-        inputGrid.preferredCellSizeProperty().addListener((o, a, b) -> fitLater());
+    }
+
+    /** A box's grids for the fit: one picture, or it and the same-sized one under it. */
+    private static StageFit.Block block(GridPicture p, GridPicture under) {
+        if (p == null) {
+            return StageFit.Block.of(1, 1, 0, 0);
+        }
+        return new StageFit.Block(p.cols(), p.rows(), 1, under == null ? 1 : 2, 0, 0, 0);
     }
 
     // Fitting the grids
@@ -203,100 +214,6 @@ public class StepperView {
                 if (n.getParent() == stageScroll || n.getStyleClass().contains("viewport")) {
                     n.setCache(false);
                 }
-            }
-        }
-    }
-
-    /** The smallest fraction of the CSS cell size the height may shrink cells to. */
-    private static final double READABLE = 0.6;
-
-    private boolean fitQueued;
-
-    private void fitLater() {
-        if (!fitQueued) {
-            fitQueued = true;
-            javafx.application.Platform.runLater(() -> {
-                fitQueued = false;
-                fit();
-            });
-        }
-    }
-
-    /** Gives every grid the one cell size at which all of them fit the space (see {@link org.convlens.ui.grid.GridFit}). */
-    private void fit() {
-        Frame f = vm.getFrame();
-        javafx.geometry.Bounds vp = stageScroll.getViewportBounds();
-        if (f == null || vp.getWidth() <= 0) {
-            return;
-        }
-        double em = inputTitle.getFont().getSize();
-        double width = vp.getWidth() - 22;
-        List<VBox> boxes = List.of(inputBox, kernelBox, outputBox, pooledBox);
-        List<Label> titles = List.of(inputTitle, kernelTitle, outputTitle, pooledTitle);
-        double[] minWidths = new double[4];
-        double[] widths = new double[4];
-        for (int b = 0; b < boxes.size(); b++) {
-            minWidths[b] = Math.max(titles.get(b).prefWidth(-1) + 12, (b == 1 ? 9 : 6) * em);
-            widths[b] = minWidths[b];
-        }
-        double below = arithmeticPane.getHeight() + shapePane.getHeight()
-                + (inputLegend.isManaged() ? inputLegend.getHeight() + 8 : 0)
-                + (staleBanner.isManaged() ? staleBanner.getHeight() + 8 : 0) + 3 * 8 + 16;
-        List<org.convlens.ui.grid.GridFit.Column> cols = new java.util.ArrayList<>();
-        double s = GridFit.MIN_CELL;
-        // twice: the titles' wrapped height depends on the widths the first pass gives
-        for (int pass = 0; pass < 2; pass++) {
-            double reserve = 0;
-            for (int b = 0; b < boxes.size(); b++) {
-                VBox box = boxes.get(b);
-                if (box.isManaged()) {
-                    double other = 0;
-                    for (Node n : box.getChildren()) {
-                        if (!(n instanceof GridView) && n != enteredKernelBox && n.isManaged()) {
-                            other += n.prefHeight(widths[b] - 8) + box.getSpacing();
-                        }
-                    }
-                    reserve = Math.max(reserve, other + 10);
-                }
-            }
-            double height = Math.max(vp.getHeight() - below - reserve, 80);
-            cols.clear();
-            cols.add(new GridFit.Column(f.input().cols(), f.input().rows(), minWidths[0], 1));
-            int kRows = f.kernel().rows() + (f.enteredKernel() != null ? f.enteredKernel().rows() + 1 : 0);
-            cols.add(new GridFit.Column(f.kernel().cols(), kRows, minWidths[1], f.enteredKernel() != null ? 2 : 1));
-            cols.add(new GridFit.Column(f.featureMap().cols(), f.featureMap().rows(), minWidths[2], 1));
-            if (f.pooled() != null) {
-                cols.add(new GridFit.Column(f.pooled().cols(), f.pooled().rows(), minWidths[3], 1));
-            }
-            double pref = inputGrid.preferredCellSize();
-            s = GridFit.cellSize(cols, width, height, grids.getSpacing(), 14, pref, inputGrid::headerExtent);
-            if (s < READABLE * pref) {
-                // rather than shrinking the numbers past reading, let the stage scroll down: only the width binds
-                double byWidth = GridFit.cellSize(cols, width, Double.MAX_VALUE, grids.getSpacing(), 14, pref,
-                        inputGrid::headerExtent);
-                s = Math.min(byWidth, Math.floor(READABLE * pref));
-            }
-            for (int c = 0; c < cols.size(); c++) {
-                widths[c] = Math.max(cols.get(c).cols() * s + inputGrid.headerExtent(s) + 14, cols.get(c).minWidth());
-            }
-        }
-        if (System.getenv("CONVLENS_DEBUG_FIT") != null) {
-            System.err.printf("fit: vp=%.0fx%.0f below=%.0f pref=%.1f s=%.1f widths=%s%n", vp.getWidth(),
-                    vp.getHeight(), below, inputGrid.preferredCellSize(), s, java.util.Arrays.toString(widths));
-        }
-        int i = 0;
-        for (VBox box : List.of(inputBox, kernelBox, outputBox, pooledBox)) {
-            if (box == pooledBox && f.pooled() == null) {
-                continue;
-            }
-            double w = widths[i++];
-            box.setPrefWidth(w);
-            box.setMinWidth(w);
-            box.setMaxWidth(w);
-        }
-        for (GridView g : List.of(inputGrid, kernelGrid, enteredKernelGrid, outputGrid, pooledGrid)) {
-            if (Math.abs(g.getCellSize() - s) >= 0.5 || Double.isNaN(g.getCellSize())) {
-                g.cellSizeProperty().set(s);
             }
         }
     }
@@ -312,6 +229,19 @@ public class StepperView {
     /** The node to snapshot for a picture of the current frame: the grids, arithmetic and shapes. */
     public Node stageNode() {
         return stage;
+    }
+
+    /**
+     * How the window scales: {@code zoomRatio} is its zoom over its mode's own (1 at the mode's
+     * zoom); in presentation mode the grids take the screen.
+     */
+    public void setScale(double zoomRatio, boolean presentation) {
+        layout.setScale(zoomRatio, presentation);
+    }
+
+    /** The cell side every grid shows now. */
+    public double cellSize() {
+        return layout.cellSize();
     }
 
     /** Shows or hides the settings panel (presentation mode hides it to give the grids the width). */
@@ -663,7 +593,7 @@ public class StepperView {
         shownShape = f.input();
         if (before == null || before.rows() != f.input().rows() || before.cols() != f.input().cols()
                 || kernelGrid.getCellSize() != enteredKernelGrid.getCellSize() || dimsChanged(f)) {
-            fitLater();
+            layout.later();
         }
     }
 
