@@ -36,6 +36,7 @@ public class MainWindow {
     @FXML private Menu helpMenu;
     @FXML private TabPane tabs;
     @FXML private Tab stepperTab;
+    @FXML private StackPane center;
     @FXML private StackPane helpOverlay;
     @FXML private VBox helpCard;
     @FXML private GridPane helpKeys;
@@ -137,6 +138,11 @@ public class MainWindow {
 
     public Tab stepperTab() {
         return stepperTab;
+    }
+
+    /** What holds the tabs (and the help over them). */
+    public StackPane center() {
+        return center;
     }
 
     public StackPane helpOverlay() {

@@ -81,6 +81,7 @@ public final class Shell implements UiContext {
     private StepperView stepperView;
     private Scene scene;
     private boolean settingsBeforePresentation = true;
+    private SidePanelPlacement sidePanel;
 
     public Shell(Stage stage, ScenarioViewModel scenario, StepperViewModel stepper, WindowViewModel window, Path home,
                  Executor executor, List<String> parameters) {
@@ -250,6 +251,7 @@ public final class Shell implements UiContext {
         }
         main.stepperTab().setContent(st.root());
         stepperView.registerCommands(actions);
+        sidePanel = null;
         List<TabContribution> sorted = new ArrayList<>(contributions);
         sorted.sort(Comparator.comparingInt(TabContribution::order));
         int helpAt = main.menuBar().getMenus().indexOf(main.helpMenu());
@@ -278,7 +280,9 @@ public final class Shell implements UiContext {
                 main.menuBar().getMenus().addAll(helpAt, menus);
                 helpAt += menus.size();
                 Node side = c.createSidePanel(this);
-                if (side != null) {
+                if (side instanceof javafx.scene.layout.Region r) {
+                    sidePanel = new SidePanelPlacement(main.root(), main.center(), r);
+                } else if (side != null) {
                     main.root().setRight(side);
                 }
             } catch (RuntimeException e) {
@@ -330,6 +334,9 @@ public final class Shell implements UiContext {
             n.setManaged(!presenting);
         }
         stepperView.setScale(window.zoomProperty().get() / window.baseZoom(), presenting);
+        if (sidePanel != null) {
+            sidePanel.update();
+        }
     }
 
     /**

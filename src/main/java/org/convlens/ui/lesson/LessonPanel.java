@@ -201,6 +201,8 @@ public class LessonPanel {
 
     private void refreshMode() {
         boolean teacher = vm.modeProperty().get() == LessonPlayerViewModel.Mode.TEACHER;
+        // the mode may change from the menu or a key: the toggles follow
+        (teacher ? teacherButton : selfStudyButton).setSelected(true);
         root.getStyleClass().remove("teacher");
         if (teacher) {
             root.getStyleClass().add("teacher");
