@@ -75,7 +75,7 @@ public final class StageFit {
         if (!fits(blocks, lo, room, header)) {
             return MIN_CELL;
         }
-        double hi = Math.max(lo * 2, Math.min(room.width(), room.height()));
+        double hi = Math.max(lo * 2, Math.min(room.width(), Math.min(room.height(), 1e6)));
         while (fits(blocks, hi, room, header)) {
             lo = hi;
             hi *= 2;
@@ -104,7 +104,9 @@ public final class StageFit {
     }
 
     /**
-     * The cell side to show: the fit, at least {@code floor}, and at least {@code z / b} times
+     * The cell side to show: the fit; raised to {@code floor} as far as the width allows (the
+     * stage scrolls down rather than shrink numbers past reading, but the row of grids stays in
+     * the width: a 32 x 32 input keeps its output in view); and at least {@code z / b} times
      * the fit at the mode's zoom.
      *
      * @param blocks the boxes of grids, measured at the current zoom
@@ -118,6 +120,10 @@ public final class StageFit {
     public static double cellSize(List<Block> blocks, Room room, Around around, double zoomRatio, double floor,
                                   DoubleUnaryOperator header) {
         double s = fit(blocks, room, header);
+        if (s < floor) {
+            Room anyHeight = new Room(room.width(), Double.MAX_VALUE / 4, room.gap(), room.pad(), room.inner());
+            s = Math.max(s, Math.min(Math.ceil(floor), fit(blocks, anyHeight, header)));
+        }
         if (zoomRatio > 1.0001) {
             double k = 1 / zoomRatio;
             List<Block> atBase = blocks.stream().map(b -> b.scaled(k)).toList();
@@ -127,7 +133,7 @@ public final class StageFit {
             double atBaseFit = fit(atBase, base, x -> k * header.applyAsDouble(x / k));
             s = Math.max(s, Math.floor(atBaseFit * zoomRatio));
         }
-        return Math.max(s, Math.ceil(floor));
+        return s;
     }
 
     /** What the window spends beside ({@code width}) and above and below ({@code height}) the row of grids. */

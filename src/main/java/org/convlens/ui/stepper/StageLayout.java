@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * presentation mode, where the grids take the screen and the shape panel follows below them.
  */
 final class StageLayout {
-    /** The smallest cell side, in font heights (em) of the stage: numbers stay readable, the stage scrolls. */
+    /** The smallest cell side, in font heights (em) of the stage: numbers stay readable, the stage scrolls down. */
     static final double READABLE_EM = 2.2;
 
     /** One box of grids in the row. */
@@ -129,7 +129,7 @@ final class StageLayout {
         GridView any = boxes.get(0).grids().get(0);
         javafx.scene.Scene scene = scroll.getScene();
         StageFit.Around around = new StageFit.Around(scene.getWidth() - room.width(), scene.getHeight() - room.height());
-        double s = StageFit.cellSize(blocks, room, around, zoomRatio, READABLE_EM * em, any::headerExtent);
+        double s = StageFit.cellSize(blocks, room, around, zoomRatio, floor(shownBoxes, em), any::headerExtent);
         if (System.getenv("CONVLENS_DEBUG_FIT") != null) {
             System.err.printf("fit: room=%.0fx%.0f below=%.0f ratio=%.2f s=%.0f%n", room.width(), room.height(),
                     below, zoomRatio, s);
@@ -150,6 +150,22 @@ final class StageLayout {
             }
         }
         shown = s;
+    }
+
+    /**
+     * The readable floor: {@value #READABLE_EM} em, and no less than the side at which every
+     * number of every grid shown is drawn whole (not shortened to fewer decimals).
+     */
+    private static double floor(List<Box> shown, double em) {
+        double floor = READABLE_EM * em;
+        for (Box b : shown) {
+            for (GridView g : b.grids()) {
+                if (g.isManaged() && g.getParent().isManaged() && g.getPicture() != null) {
+                    floor = Math.max(floor, g.smallestFullCellSize());
+                }
+            }
+        }
+        return floor;
     }
 
     /** Room around a grid in its box: the grid's padding and the box's, left and right. */

@@ -64,11 +64,19 @@ class StageFitTest {
     }
 
     @Test
-    void tooSmallARoomGivesTheReadableFloorAndTheStageScrolls() {
-        List<StageFit.Block> big = List.of(StageFit.Block.of(36, 36, 0, 0));
+    void aLowRoomGivesTheReadableFloorAndTheStageScrollsDown() {
+        List<StageFit.Block> wide = List.of(StageFit.Block.of(12, 36, 0, 0));
         StageFit.Room room = new StageFit.Room(600, 600, 0, 0, 0);
-        assertEquals(16, StageFit.fit(big, room, StageFitTest::header));
-        assertEquals(31, StageFit.cellSize(big, room, NOTHING_AROUND, 1, 30.2, StageFitTest::header));
+        assertEquals(16, StageFit.fit(wide, room, StageFitTest::header));
+        assertEquals(31, StageFit.cellSize(wide, room, NOTHING_AROUND, 1, 30.2, StageFitTest::header));
+    }
+
+    @Test
+    void theFloorNeverPushesTheRowPastTheWidth() {
+        List<StageFit.Block> big = List.of(StageFit.Block.of(36, 36, 0, 0));
+        StageFit.Room room = new StageFit.Room(600, 300, 0, 0, 0);
+        assertEquals(16, StageFit.cellSize(big, room, NOTHING_AROUND, 1, 30.2, StageFitTest::header),
+                "the width's fit: 36 x 16 + 8 <= 600");
     }
 
     @Test
