@@ -20,9 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every resource bundle the project ships in two languages (found by its {@code _zh_CN} file):
- * Chinese has every English key, each pair takes the same arguments, and both parse as
- * MessageFormat patterns. One test for every package's bundle, so a new bundle is covered too.
+ * Every resource bundle the project ships in Chinese (found by its {@code _zh_CN} file): there is a
+ * Traditional Chinese {@code _zh_TW} file beside it, each Chinese file has every English key, each
+ * pair takes the same arguments, and all parse as MessageFormat patterns. One test for every
+ * package's bundle and script, so a new bundle is covered too, and a key added in English and
+ * Simplified Chinese only fails here.
  */
 class BundlesTest {
     private static final Path RESOURCES = Path.of("src/main/resources");
@@ -42,11 +44,58 @@ class BundlesTest {
         }
     }
 
+    static List<Path> traditionalBundles() throws IOException {
+        try (Stream<Path> files = Files.walk(RESOURCES)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("_zh_TW.properties")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everySimplifiedChineseBundleHasATraditionalOne() throws IOException {
+        List<Path> missing = bilingualBundles().stream()
+                .filter(p -> !Files.exists(p.resolveSibling(p.getFileName().toString().replace("_zh_CN", "_zh_TW"))))
+                .toList();
+        assertEquals(List.of(), missing, "Simplified Chinese bundles without a Traditional Chinese (_zh_TW) one");
+        assertTrue(traditionalBundles().size() >= bilingualBundles().size(), traditionalBundles().toString());
+    }
+
     @ParameterizedTest
     @MethodSource("bilingualBundles")
     void chineseHasEveryEnglishKeyWithTheSameArguments(Path zhFile) throws IOException {
+        assertSameKeysAndArguments(zhFile, "_zh_CN");
+    }
+
+    @ParameterizedTest
+    @MethodSource("traditionalBundles")
+    void traditionalChineseHasEveryEnglishKeyWithTheSameArguments(Path twFile) throws IOException {
+        assertSameKeysAndArguments(twFile, "_zh_TW");
+    }
+
+    /**
+     * Traditional text written in Traditional characters and Taiwan's quotation marks: none of
+     * these characters, which only Simplified Chinese writes, and no curly quotes (「」 instead).
+     */
+    @ParameterizedTest
+    @MethodSource("traditionalBundles")
+    void traditionalChineseIsWrittenInTraditionalCharacters(Path twFile) throws IOException {
+        Properties tw = load(twFile);
+        for (String k : new TreeSet<>(tw.stringPropertyNames())) {
+            String v = tw.getProperty(k);
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                assertTrue(SIMPLIFIED_ONLY.indexOf(c) < 0, twFile + ": " + k + " has the Simplified character " + c + ": " + v);
+                assertTrue(c != '\u201c' && c != '\u201d', twFile + ": " + k + " quotes with \u201c\u201d, not \u300c\u300d: " + v);
+            }
+        }
+    }
+
+    /** Common characters that Traditional Chinese writes differently (这 for 這, 输 for 輸...). */
+    private static final String SIMPLIFIED_ONLY = "这们个网输设积应对将数为让从还进过时间发现样边级线组显码图层转换则错误类页说读写开钮击"
+            + "请无该会动画选项态宽长张处实际单帮键杂览暂随机滤频响绝颜练损习迭尽简体载课问题记师隐档资储启汇压缩终释视义务专业给规标签块变";
+
+    private static void assertSameKeysAndArguments(Path zhFile, String suffix) throws IOException {
         String name = zhFile.getFileName().toString();
-        Properties en = load(zhFile.resolveSibling(name.replace("_zh_CN", "")));
+        Properties en = load(zhFile.resolveSibling(name.replace(suffix, "")));
         Properties zh = load(zhFile);
         assertTrue(!en.isEmpty(), zhFile + ": no English bundle beside it");
         assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()), zhFile.toString());
