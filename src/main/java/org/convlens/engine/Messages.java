@@ -93,6 +93,14 @@ public final class Messages {
         return text(Locale.getDefault(), key, args);
     }
 
+    /**
+     * The bundle itself in {@code locale}, for code that reads keys on its own (FXML's
+     * {@code %key}): like {@link #text}, without falling back to the JVM's default locale.
+     */
+    public ResourceBundle resources(Locale locale) {
+        return ResourceBundle.getBundle(bundleName, locale, NO_DEFAULT_FALLBACK);
+    }
+
     public String text(Locale locale, String key, Object... args) {
         String pattern;
         try {

@@ -18,6 +18,6 @@ public final class LessonText {
     }
 
     public static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale);
+        return MESSAGES.resources(locale);
     }
 }

@@ -20,6 +20,6 @@ public final class PhotoText {
 
     /** The bundle for FXML's {@code %key} texts. */
     public static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale);
+        return TEXT.resources(locale);
     }
 }
