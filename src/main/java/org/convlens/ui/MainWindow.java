@@ -53,6 +53,7 @@ public class MainWindow {
     @FXML private ToggleGroup languageGroup;
     @FXML private RadioMenuItem languageEnglish;
     @FXML private RadioMenuItem languageChinese;
+    @FXML private RadioMenuItem languageTraditional;
     @FXML private CheckMenuItem presentationItem;
     @FXML private CheckMenuItem fullScreenItem;
     @FXML private CheckMenuItem fpsItem;
@@ -70,8 +71,8 @@ public class MainWindow {
                 themeContrast, WindowViewModel.Theme.CONTRAST), w.themeProperty());
         radios(paletteGroup, Map.of(paletteBlueOrange, WindowViewModel.Palette.BLUE_ORANGE, palettePurpleOrange,
                 WindowViewModel.Palette.PURPLE_ORANGE, paletteNone, WindowViewModel.Palette.NONE), w.paletteProperty());
-        radios(languageGroup, Map.of(languageEnglish, Locale.ENGLISH, languageChinese, Locale.SIMPLIFIED_CHINESE),
-                w.localeProperty());
+        radios(languageGroup, Map.of(languageEnglish, Locale.ENGLISH, languageChinese, Locale.SIMPLIFIED_CHINESE,
+                languageTraditional, Locale.TRADITIONAL_CHINESE), w.localeProperty());
         presentationItem.setSelected(w.presentationProperty().get());
         presentationItem.selectedProperty().addListener((o, a, b) -> w.setPresentation(b));
         w.presentationProperty().addListener((o, a, b) -> presentationItem.setSelected(b));
