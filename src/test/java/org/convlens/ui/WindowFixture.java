@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -49,8 +51,21 @@ public final class WindowFixture {
         };
     }
 
-    /** Opens the window on {@code stage} with {@code home} as the app's folder (created fresh unless keep). */
+    /**
+     * Opens the window on {@code stage} with {@code home} as the app's folder (created fresh unless
+     * keep), in English whatever the machine's language (a saved choice in a kept folder wins).
+     */
     public static WindowFixture start(Stage stage, String name, boolean keep) throws IOException {
+        // No lesson at start: these tests check the window's own opening state.
+        return start(stage, name, keep, BACKGROUND, List.of("--lesson=none"), Locale.ENGLISH);
+    }
+
+    /**
+     * As {@link #start(Stage, String, boolean)}, with the window's arguments, background executor
+     * and first language.
+     */
+    public static WindowFixture start(Stage stage, String name, boolean keep, Executor executor, List<String> args,
+            Locale locale) throws IOException {
         WindowFixture f = new WindowFixture();
         String base = System.getProperty("convlens.home", "target/test-home");
         f.home = Path.of(base, name);
@@ -63,8 +78,8 @@ public final class WindowFixture {
         System.setProperty("convlens.home", f.home.toString());
         try {
             StepperView.flipDurationProperty().set(Duration.ZERO);
-            // No lesson at start: these tests check the window's own opening state.
-            f.shell = ConvLensApp.create(stage, BACKGROUND, List.of("--lesson=none"));
+            f.shell = ConvLensApp.create(stage, executor, args);
+            f.shell.windowModel().localeProperty().set(locale);
             f.shell.files().setPicker(f.picker());
             f.shell.show();
         } finally {
