@@ -258,6 +258,10 @@ final class Tools {
                 vm.jumpTo(6);
             }, "chinese");
             then(() -> {
+                w.localeProperty().set(Locale.TRADITIONAL_CHINESE);
+                vm.jumpTo(6);
+            }, "chinese-traditional");
+            then(() -> {
                 w.localeProperty().set(Locale.ENGLISH);
                 shell.toggleHelp();
             }, "keyboard-help");
