@@ -151,12 +151,15 @@ class CommandLineTest {
     }
 
     @Test
-    void traditionalChineseFallsBackToSimplifiedUntilItShips() {
-        boolean ships = Cli.class.getResource("/org/convlens/cli/messages_zh_TW.properties") != null;
+    void traditionalChineseHelpAndMessagesAreTraditional() {
+        assertTrue(Cli.class.getResource("/org/convlens/cli/messages_zh_TW.properties") != null, "the zh_TW bundle ships");
         CliTest.Run r = runAsIs("--lang", "zh-TW", "shape", "--help");
         assertEquals(0, r.status());
-        assertTrue(r.out().startsWith(ships ? "用法" : "用法：convlens shape"), r.out());
-        assertEquals(ships ? Locale.TRADITIONAL_CHINESE : Locale.SIMPLIFIED_CHINESE, CliLocale.supported(Locale.TAIWAN));
+        assertTrue(r.out().startsWith("用法：convlens shape"), r.out());
+        assertTrue(r.out().contains("選項：") && !r.out().contains("选项"), "Traditional, not Simplified: " + r.out());
+        assertTrue(runAsIs("--lang", "zh_tw", "bench", "--runs", "x").err().startsWith("convlens：--runs 必須是"));
+        assertEquals(Locale.TRADITIONAL_CHINESE, CliLocale.supported(Locale.TAIWAN));
+        assertEquals(Locale.SIMPLIFIED_CHINESE, CliLocale.supported(Locale.SIMPLIFIED_CHINESE));
         assertEquals(Locale.ENGLISH, CliLocale.supported(Locale.FRANCE));
     }
 
