@@ -16,6 +16,7 @@ import org.convlens.image.Scaling;
 import org.convlens.io.InputFiles;
 import org.convlens.io.IoText;
 import org.convlens.spec.KernelText;
+import org.convlens.spec.Numbers;
 import org.convlens.spec.SpecReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -256,24 +257,22 @@ final class ApplyCommand implements Callable<Integer> {
         return scalar(t);
     }
 
-    /** {@code 2} -> 2, {@code 2,1} or {@code 2x1} -> [2, 1], {@code same} -> "same". */
+    /** {@code 2} -> 2, {@code 1/9} -> 0.11111111, {@code 2,1} or {@code 2x1} -> [2, 1], {@code same} -> "same". */
     private static JsonNode scalar(String t) {
         String[] parts = t.split("[,x]");
-        if (parts.length > 1 && t.matches("[-0-9.eE,x ]+")) {
+        if (parts.length > 1 && t.matches("[-0-9.eE,x/ \u2212]+")) {
             ArrayNode a = JSON.arrayNode();
             for (String p : parts) {
                 a.add(scalar(p.trim()));
             }
             return a;
         }
-        try {
-            if (t.matches("-?\\d{1,9}")) {
-                return JSON.numberNode(Integer.parseInt(t));
-            }
-            return JSON.numberNode(Double.parseDouble(t));
-        } catch (NumberFormatException e) {
-            return JSON.textNode(t);
+        if (t.matches("-?\\d{1,9}")) {
+            return JSON.numberNode(Integer.parseInt(t));
         }
+        // The one number parser the window uses too: 0.5, 1/9, a true minus sign; to float32.
+        Float f = Numbers.parse(t);
+        return f != null ? JSON.numberNode(f) : JSON.textNode(t);
     }
 
     private ObjectNode specFile(String file) throws Usage {

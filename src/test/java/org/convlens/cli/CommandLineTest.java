@@ -64,6 +64,18 @@ class CommandLineTest {
     }
 
     @Test
+    void applyReadsNumbersWithTheWindowsOneParser() throws Exception {
+        ApplyCommand fraction = (ApplyCommand) parsed("apply", "--kernel", "box_blur", "--bias", "1/4",
+                "--activation", "leaky_relu:1/10", "--stride", "2,1", "in.png", "o.png");
+        ApplyCommand decimal = (ApplyCommand) parsed("apply", "--kernel", "box_blur", "--bias", "0.25",
+                "--activation", "leaky_relu:0.1", "--stride", "2x1", "in.png", "o.png");
+        assertEquals(decimal.request().spec(), fraction.request().spec());
+        assertEquals(0.25f, fraction.request().spec().bias()[0]);
+        ApplyCommand minus = (ApplyCommand) parsed("apply", "--kernel", "box_blur", "--bias", "\u22121/2", "in.png", "o.png");
+        assertEquals(-0.5f, minus.request().spec().bias()[0], "a true minus sign, as the window shows numbers");
+    }
+
+    @Test
     void valuesThatLookLikeNegativeNumbersOrStdinAreValues() {
         ApplyCommand a = (ApplyCommand) parsed("apply", "--kernel", "-1 0 1", "--bias", "-0.5", "in.png", "o.png");
         assertEquals("-1 0 1", a.settings.kernel);
