@@ -15,6 +15,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
+import org.convlens.spec.Numbers;
 
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,20 @@ public final class Controls {
         // editing: the range widens to hold it rather than clamping it and changing the scenario.
         SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(
                 Math.min(min, p.get()), Math.max(max, p.get()), p.get());
+        // The spinner commits its text itself when it loses the focus: text that is not a whole
+        // number keeps the value it had (and the message says why) instead of throwing.
+        f.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : String.valueOf(v);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                Integer v = Numbers.parseWhole(text);
+                return v == null ? f.getValue() : v;
+            }
+        });
         s.setValueFactory(f);
         s.setEditable(true);
         f.valueProperty().addListener((o, a, b) -> {
@@ -63,12 +78,7 @@ public final class Controls {
         TextField editor = s.getEditor();
         editor.textProperty().addListener((o, a, text) -> {
             String t = text.trim();
-            Integer v = null;
-            try {
-                v = Integer.parseInt(t.replace('\u2212', '-'));
-            } catch (NumberFormatException e) {
-                v = null;
-            }
+            Integer v = Numbers.parseWhole(t);
             if (v != null && v >= f.getMin() && v <= f.getMax()) {
                 s.pseudoClassStateChanged(INVALID, false);
                 message.set("");
