@@ -130,6 +130,11 @@ public final class Shell implements UiContext {
     }
 
     /** The File menu's work: open, save, exports, the autosave. */
+    @Override
+    public FilePicker picker() {
+        return files.picker();
+    }
+
     public FileCommands files() {
         return files;
     }

@@ -36,6 +36,9 @@ public interface UiContext {
 
     void selectTab(String id);
 
+    /** Asks the user for files and folders (the platform's choosers; tests put in their own). */
+    org.convlens.ui.files.FilePicker picker();
+
     /**
      * Calls {@code then} on the JavaFX thread once the start has finished bringing back the last
      * scenario (at once if it has), with true if the user's own scenario is now in the stepper:

@@ -6,6 +6,7 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +25,11 @@ public interface FilePicker {
     /** A file to read, or null. */
     Path openFile(String title, String description, String extension);
 
+    /** A file to read with any of {@code extensions} (a photo: png, jpg, ...), or null. */
+    default Path openFile(String title, String description, List<String> extensions) {
+        return openFile(title, description, extensions.get(0));
+    }
+
     /** A folder, or null. */
     Path folder(String title);
 
@@ -33,9 +39,14 @@ public interface FilePicker {
             private File lastDir;
 
             private FileChooser chooser(String title, String description, String extension) {
+                return chooser(title, description, List.of(extension));
+            }
+
+            private FileChooser chooser(String title, String description, List<String> extensions) {
                 FileChooser c = new FileChooser();
                 c.setTitle(title);
-                c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
+                c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description,
+                        extensions.stream().map(e -> "*." + e).toList()));
                 if (lastDir != null && lastDir.isDirectory()) {
                     c.setInitialDirectory(lastDir);
                 }
@@ -64,6 +75,11 @@ public interface FilePicker {
             @Override
             public Path openFile(String title, String description, String extension) {
                 return remember(chooser(title, description, extension).showOpenDialog(owner.get()));
+            }
+
+            @Override
+            public Path openFile(String title, String description, List<String> extensions) {
+                return remember(chooser(title, description, extensions).showOpenDialog(owner.get()));
             }
 
             @Override

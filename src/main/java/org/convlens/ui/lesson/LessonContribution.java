@@ -10,7 +10,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
-import javafx.stage.DirectoryChooser;
 import org.convlens.lesson.Lesson;
 import org.convlens.lesson.ProgressStore;
 import org.convlens.ui.TabContribution;
@@ -18,7 +17,6 @@ import org.convlens.ui.UiContext;
 import org.convlens.ui.actions.Actions;
 import org.convlens.ui.actions.Command;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -246,11 +244,9 @@ public final class LessonContribution implements TabContribution {
     }
 
     private void chooseFolder() {
-        DirectoryChooser d = new DirectoryChooser();
-        d.setTitle(LessonText.get(ctx.locale(), "menu.lessons.folder"));
-        File f = d.showDialog(ctx.window());
+        java.nio.file.Path f = ctx.picker().folder(LessonText.get(ctx.locale(), "menu.lessons.folder"));
         if (f != null) {
-            library.addFolder(f.toPath());
+            library.addFolder(f);
             load(false);
         }
     }

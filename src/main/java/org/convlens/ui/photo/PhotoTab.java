@@ -45,6 +45,7 @@ public final class PhotoTab implements TabContribution {
         }
         vm.localeProperty().set(context.locale());
         PhotoView view = PhotoView.load(vm, context.locale());
+        view.usePicker(context::picker);
         view.connectStepper(problem -> {
             context.scenario().load(problem);
             taken = context.scenario().latestProblemProperty().get();

@@ -14,8 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -30,7 +28,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -53,11 +50,13 @@ import org.convlens.ui.settings.LayerSettingsView;
 import org.convlens.image.Scaling;
 import org.convlens.spec.SpecWriter;
 
-import java.io.File;
+import java.nio.file.Path;
+import org.convlens.ui.files.FilePicker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -146,10 +145,21 @@ public final class PhotoView {
     private TextField[][] cells = new TextField[0][0];
 
     private final Locale locale;
+    private Supplier<FilePicker> picker = () -> FilePicker.dialogs(() -> root.getScene().getWindow());
 
     private PhotoView(PhotoViewModel vm, Locale locale) {
         this.vm = vm;
         this.locale = locale;
+    }
+
+    /** A dialog's title: the command's name without its dots. */
+    private String title(String key) {
+        return PhotoText.bundle(locale).getString(key).replace("...", "").replace("\u2026", "").strip();
+    }
+
+    /** Files are asked for through {@code p} (the window's picker) instead of the platform's choosers. */
+    public void usePicker(Supplier<FilePicker> p) {
+        this.picker = p;
     }
 
     /** Loads the FXML with a controller bound to {@code vm}, texts in {@code locale}. */
@@ -519,36 +529,26 @@ public final class PhotoView {
 
     @FXML
     private void open() {
-        FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ImageFormat.SUPPORTED,
-                ImageFormat.EXTENSIONS.stream().map(e -> "*." + e).toList()));
-        File f = fc.showOpenDialog(root.getScene().getWindow());
+        Path f = picker.get().openFile(title("open"), ImageFormat.SUPPORTED, List.copyOf(ImageFormat.EXTENSIONS));
         if (f != null) {
-            vm.open(f.toPath());
+            vm.open(f);
         }
     }
 
     @FXML
     private void exportPng() {
-        File f = saveChooser("result.png", "PNG", "*.png");
+        Path f = picker.get().saveFile(title("export.png"), "PNG", "png", "result.png");
         if (f != null) {
-            vm.exportPng(f.toPath());
+            vm.exportPng(f);
         }
     }
 
     @FXML
     private void exportNpy() {
-        File f = saveChooser("result.npy", "NumPy", "*.npy");
+        Path f = picker.get().saveFile(title("export.npy"), "NumPy", "npy", "result.npy");
         if (f != null) {
-            vm.exportNpy(f.toPath());
+            vm.exportNpy(f);
         }
-    }
-
-    private File saveChooser(String name, String what, String pattern) {
-        FileChooser fc = new FileChooser();
-        fc.setInitialFileName(name);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
-        return fc.showSaveDialog(root.getScene().getWindow());
     }
 
     private void dragOver(DragEvent e) {
@@ -559,7 +559,7 @@ public final class PhotoView {
     }
 
     private void dropped(DragEvent e) {
-        List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+        List<java.io.File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
         if (!files.isEmpty()) {
             vm.open(files.get(0).toPath());
         }
