@@ -29,14 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The view-model on the JavaFX thread, with executors the test drives (no view, no robot). */
 class PhotoViewModelTest {
     @BeforeAll
-    static void toolkit() throws InterruptedException {
-        CountDownLatch up = new CountDownLatch(1);
-        try {
-            Platform.startup(up::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            up.countDown();
-        }
-        assertTrue(up.await(10, TimeUnit.SECONDS));
+    static void toolkit() throws java.util.concurrent.TimeoutException {
+        // Started as TestFX starts it: a toolkit started with Platform.startup left the window
+        // tests that ran after it in the same JVM without keyboard input.
+        org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
     /** Runs {@code body} on the JavaFX thread and waits for it, rethrowing what it throws. */

@@ -48,7 +48,7 @@ class PhotosApplyEngineTest {
     static Path tmp;
 
     @BeforeAll
-    static void toolkit() throws InterruptedException {
+    static void toolkit() throws Exception {
         PhotoViewModelTest.toolkit();
     }
 
