@@ -101,7 +101,7 @@ final class NetworkCommand implements Callable<Integer> {
             try {
                 chosen = chosen(plan, cell);
             } catch (NetworkException e) {
-                err.println(ctx.text("error.cell", e.localizedMessage()));
+                err.println(ctx.text("error.cell", e.message(ctx.locale())));
                 return Cli.BAD_INPUT;
             }
         }

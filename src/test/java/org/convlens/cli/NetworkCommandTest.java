@@ -146,6 +146,8 @@ class NetworkCommandTest {
         CliTest.Run outside = CliTest.run("network", "examples/two-3x3.json", "--cell", "1,0,9,0");
         assertEquals(2, outside.status());
         assertTrue(outside.err().contains("the cell (0, 9, 0) is outside layer 1's output, 1 x 9 x 9"), outside.err());
+        CliTest.Run chinese = CliTest.runAsIs("--lang", "zh-CN", "network", "examples/two-3x3.json", "--cell", "2,0,0,0");
+        assertTrue(chinese.err().contains("没有第 2 层"), "in the run's language, whatever the machine's: " + chinese.err());
         assertEquals(2, CliTest.run("network", "examples/two-3x3.json", "--bogus").status());
         assertEquals(2, CliTest.run("network").status());
         assertEquals(2, CliTest.run("network", "examples/two-3x3.json", "examples/one-5x5.json").status());
