@@ -57,6 +57,8 @@ final class LessonWindow {
             StepperView.flipDurationProperty().set(Duration.ZERO);
             FitPanel.tickProperty().set(Duration.ZERO);
             Shell shell = ConvLensApp.create(stage, Runnable::run, args);
+            // In English whatever the machine's language.
+            shell.windowModel().localeProperty().set(java.util.Locale.ENGLISH);
             shell.show();
             return new LessonWindow(home, shell);
         } finally {
