@@ -151,6 +151,14 @@ final class LessonsCommand implements Callable<Integer> {
                     }
                 }
             }
+            if (s.network() != null) {
+                org.convlens.network.NetworkPlan p = s.network().plan();
+                StringBuilder shapes = new StringBuilder(p.input().toString());
+                for (org.convlens.network.LayerPlan lp : p.layers()) {
+                    shapes.append(" → ").append(lp.type()).append(' ').append(lp.out());
+                }
+                out.println(ctx.text("lessons.show.network", shapes, p.parameters(), p.macs()));
+            }
             Question q = s.question();
             if (q != null) {
                 out.println(ctx.text("lessons.show.question", q.getClass().getSimpleName().toLowerCase(Locale.ROOT),

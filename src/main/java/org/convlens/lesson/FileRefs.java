@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * File references in lessons (a photo to filter). A reference is a relative path with {@code /}:
- * {@code samples/NAME} is a photo bundled with the app, anything else is inside the lesson's own
- * folder. Absolute paths, drive letters, URLs, {@code ~}, backslashes and {@code ..} are refused
+ * File references in lessons (a photo to filter, a network to show). A reference is a relative
+ * path with {@code /}: {@code samples/NAME} is a photo bundled with the app, {@code examples/NAME.json}
+ * a bundled network file, anything else is inside the lesson's own folder. Absolute paths, drive letters, URLs, {@code ~}, backslashes and {@code ..} are refused
  * before anything is looked up, so a lesson from someone else cannot read other files.
  */
 public final class FileRefs {
     /** The folder of the bundled photos on the classpath. */
     static final String SAMPLES = "samples/";
     static final List<String> IMAGE_TYPES = List.of("png", "jpg", "jpeg", "gif", "bmp");
+    /** The folder of the bundled network files on the classpath (the project's {@code examples/}). */
+    static final String EXAMPLES = "examples/";
+    static final List<String> NETWORK_TYPES = List.of("json");
 
     private FileRefs() {
     }
@@ -32,20 +35,36 @@ public final class FileRefs {
      * @return its location, or null after reporting what is wrong
      */
     static URL resolve(String ref, int line, LessonFolder folder, Report r) {
+        return resolve(ref, line, folder, r, IMAGE_TYPES, SAMPLES, "error.ref.type", "error.ref.noSample");
+    }
+
+    /**
+     * Finds the network file a reference names: {@code examples/NAME.json} is a network bundled
+     * with the app (the project's {@code examples/} folder), anything else a {@code .json} file in
+     * the lesson's own folder.
+     *
+     * @return its location, or null after reporting what is wrong
+     */
+    static URL resolveNetwork(String ref, int line, LessonFolder folder, Report r) {
+        return resolve(ref, line, folder, r, NETWORK_TYPES, EXAMPLES, "error.ref.notNetwork", "error.ref.noExample");
+    }
+
+    private static URL resolve(String ref, int line, LessonFolder folder, Report r, List<String> types,
+                               String bundled, String typeKey, String noBundledKey) {
         String norm = normalize(ref, line, r);
         if (norm == null) {
             return null;
         }
         String ext = norm.substring(norm.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        if (norm.lastIndexOf('.') < 0 || !IMAGE_TYPES.contains(ext)) {
-            r.error(line, "error.ref.type", ref, String.join(", ", IMAGE_TYPES));
+        if (norm.lastIndexOf('.') < 0 || !types.contains(ext)) {
+            r.error(line, typeKey, ref, String.join(", ", types));
             return null;
         }
-        if (norm.startsWith(SAMPLES)) {
-            String name = norm.substring(SAMPLES.length());
-            URL u = name.contains("/") ? null : FileRefs.class.getClassLoader().getResource(SAMPLES + name);
+        if (norm.startsWith(bundled)) {
+            String name = norm.substring(bundled.length());
+            URL u = name.contains("/") ? null : FileRefs.class.getClassLoader().getResource(bundled + name);
             if (u == null) {
-                r.error(line, "error.ref.noSample", ref);
+                r.error(line, noBundledKey, ref);
             }
             return u;
         }

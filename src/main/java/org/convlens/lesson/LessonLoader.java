@@ -39,7 +39,8 @@ import java.util.Set;
  */
 public final class LessonLoader {
     static final Set<String> LESSON_KEYS = Set.of("title", "level", "summary", "author", "fresh", "steps");
-    static final Set<String> STEP_KEYS = Set.of("title", "text", "state", "inherit", "show", "question", "photo", "fit");
+    static final Set<String> STEP_KEYS = Set.of("title", "text", "state", "inherit", "show", "question", "photo", "fit",
+            "network");
     static final Set<String> SHOW_KEYS = Set.of("step", "cells", "panel", "hide");
     static final Set<String> CELL_KEYS = Set.of("input", "kernel", "output", "feature_map");
     /** The languages of a text, in the order they are read: English, Simplified and Traditional Chinese. */
@@ -287,6 +288,9 @@ public final class LessonLoader {
             if (!stateOk) {
                 return new StepReading(null, state);
             }
+            if (m.value("network") != null) {
+                return networkStep(m, number, title, text, state);
+            }
             if (state.spec().isEmpty()) {
                 r.error(m.line(), "error.step.noState");
                 return new StepReading(null, state);
@@ -312,6 +316,39 @@ public final class LessonLoader {
             }
             return new StepReading(new Step(number, m.line(), title, text, scenario, highlight, question, photo, fit),
                     state);
+        }
+
+        /**
+         * A step showing a network: it has no state of its own (the next step inherits the state
+         * before it), no photo and no training; its stepper shows a conv layer of the network.
+         */
+        private StepReading networkStep(Mapping m, int number, Localized<String> title, Localized<RichText> text,
+                                        StateReader.Built state) {
+            for (String k : List.of("state", "inherit", "photo", "fit")) {
+                if (m.value(k) != null) {
+                    r.error(m.entries().get(k).line(), "error.network.withKey", k);
+                    return new StepReading(null, state);
+                }
+            }
+            NetworkSteps.Read net = NetworkSteps.read(m.value("network"), folder, r);
+            if (net == null) {
+                return new StepReading(null, state);
+            }
+            Scenario scenario = net.scenario();
+            Highlight highlight = m.value("show") == null ? Highlight.NONE
+                    : show(m.value("show"), scenario, false, false);
+            Question question = m.value("question") == null ? null
+                    : new Questions(r, state, scenario, null, net.network()).read(m.value("question"));
+            if (highlight != null && !highlight.hidden().isEmpty() && m.value("question") == null) {
+                r.error(m.value("show").line(), "error.show.hideNeedsQuestion");
+                highlight = null;
+            }
+            if (title == null && m.value("title") != null || text == null || highlight == null
+                    || (question == null && m.value("question") != null)) {
+                return new StepReading(null, state);
+            }
+            return new StepReading(new Step(number, m.line(), title, text, scenario, highlight, question, null, null,
+                    net.network()), state);
         }
 
         // Texts

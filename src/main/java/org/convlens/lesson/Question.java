@@ -108,7 +108,11 @@ public sealed interface Question permits Question.Value, Question.Shape, Questio
 
     /** What a count question counts. */
     enum Counted implements Named {
-        PARAMETERS("parameters"), WEIGHTS("weights"), MULTIPLICATIONS("multiplications");
+        PARAMETERS("parameters"), WEIGHTS("weights"), MULTIPLICATIONS("multiplications"),
+        /** A network's receptive field, rows (= columns) of the input one output cell depends on. */
+        RECEPTIVE_FIELD("receptive_field"),
+        /** The values a network's layer outputs (C x H x W, or a vector's length). */
+        VALUES("values");
 
         private final String id;
 
@@ -128,7 +132,8 @@ public sealed interface Question permits Question.Value, Question.Shape, Questio
 
     /**
      * Predict a count the engine knows: parameters (weights + biases), weights, or the
-     * multiplications of the convolution.
+     * multiplications of the convolution; on a network also a layer's receptive field and its
+     * number of output values.
      */
     record Count(Localized<RichText> ask, Localized<RichText> hint, Localized<RichText> explain, Counted counted,
                  long expected) implements Question {

@@ -34,12 +34,19 @@ final class Questions {
     private final StateReader.Built state;
     private final Scenario sc;
     private final FitDemo fit;
+    private final LessonNetwork net;
 
     Questions(Report r, StateReader.Built state, Scenario sc, FitDemo fit) {
+        this(r, state, sc, fit, null);
+    }
+
+    /** Questions about {@code net} when it is not null (a step showing a network), else about the state. */
+    Questions(Report r, StateReader.Built state, Scenario sc, FitDemo fit, LessonNetwork net) {
         this.r = r;
         this.state = state;
         this.sc = sc;
         this.fit = fit;
+        this.net = net;
     }
 
     /** The question, or null after reporting. */
@@ -57,9 +64,13 @@ final class Questions {
         if (type == null) {
             return null;
         }
-        Set<String> own = KEYS.get(type);
+        Set<String> own = net == null ? KEYS.get(type) : NetworkQuestions.KEYS.get(type);
         if (own == null) {
-            r.error(typeNode.line(), "error.question.type", type, "value, shape, count, choice, build");
+            if (net == null || !KEYS.containsKey(type)) {
+                r.error(typeNode.line(), "error.question.type", type, "value, shape, count, choice, build");
+            } else {
+                r.error(typeNode.line(), "error.network.questionType", type, "shape, count, choice");
+            }
             return null;
         }
         Set<String> allowed = new HashSet<>(COMMON);
@@ -69,6 +80,13 @@ final class Questions {
         Localized<RichText> explain = requiredText(m, "explain");
         Localized<RichText> hint = m.value("hint") == null ? null : LessonLoader.richText(r, m.value("hint"));
         if (!ok || ask == null || explain == null || (hint == null && m.value("hint") != null)) {
+            return null;
+        }
+        if (net != null && !type.equals("choice")) {
+            return new NetworkQuestions(r, net).read(type, m, ask, hint, explain);
+        }
+        if (net != null && m.value("check") != null && !"none".equals(Keys.name(m.value("check"), r))) {
+            r.error(m.value("check").line(), "error.network.check");
             return null;
         }
         return switch (type) {
@@ -157,7 +175,12 @@ final class Questions {
     }
 
     private Question shape(Mapping m, Localized<RichText> ask, Localized<RichText> hint, Localized<RichText> explain) {
-        int[] shape = sc.plan().outputShape();
+        return shape(m, ask, hint, explain, sc.plan().outputShape(), r);
+    }
+
+    /** A shape question whose answer is {@code shape} ({@code [C, H, W]}), or null after reporting. */
+    static Question shape(Mapping m, Localized<RichText> ask, Localized<RichText> hint, Localized<RichText> explain,
+                          int[] shape, Report r) {
         boolean channels = shape[0] > 1;
         if (m.value("channels") != null) {
             Boolean b = Keys.bool(m.value("channels"), r);
@@ -198,6 +221,10 @@ final class Questions {
             }
             return null;
         }
+        if (counted == Question.Counted.RECEPTIVE_FIELD || counted == Question.Counted.VALUES) {
+            r.error(ofNode.line(), "error.question.countNeedsNetwork", of);
+            return null;
+        }
         ConvPlan plan = sc.plan();
         Kernel k = plan.directKernel();
         long expected = switch (counted) {
@@ -205,16 +232,21 @@ final class Questions {
             case WEIGHTS -> plan.spec().kernel().size();
             case MULTIPLICATIONS -> (long) plan.outChannels() * plan.outHeight() * plan.outWidth()
                     * plan.inPerGroup() * k.height() * k.width();
+            default -> throw new IllegalStateException(counted.id());
         };
-        Question.Count q = new Question.Count(ask, hint, explain, counted, expected);
+        return stated(new Question.Count(ask, hint, explain, counted, expected), m, r);
+    }
+
+    /** {@code q}, or null after reporting that the answer the file states is not the engine's. */
+    static Question.Count stated(Question.Count q, Mapping m, Report r) {
         Node a = m.value("answer");
         if (a != null) {
             Long stated = Keys.whole(a, r);
             if (stated == null) {
                 return null;
             }
-            if (stated != expected) {
-                r.error(a.line(), "error.question.answerMismatch", stated, expected);
+            if (stated != q.expected()) {
+                r.error(a.line(), "error.question.answerMismatch", stated, q.expected());
                 return null;
             }
         }

@@ -12,7 +12,14 @@ package org.convlens.lesson;
  * @param question the question, or null
  * @param photo a photo to filter with the step's settings, or null
  * @param fit a training demonstration, or null
+ * @param network a network the Network tab shows, or null; the scenario is then its conv layer the
+ *     stepper shows, on that layer's real input
  */
 public record Step(int number, int line, Localized<String> title, Localized<RichText> text, Scenario scenario,
-                   Highlight highlight, Question question, PhotoView photo, FitDemo fit) {
+                   Highlight highlight, Question question, PhotoView photo, FitDemo fit, LessonNetwork network) {
+    /** A step without a network. */
+    public Step(int number, int line, Localized<String> title, Localized<RichText> text, Scenario scenario,
+                Highlight highlight, Question question, PhotoView photo, FitDemo fit) {
+        this(number, line, title, text, scenario, highlight, question, photo, fit, null);
+    }
 }
