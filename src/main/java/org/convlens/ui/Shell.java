@@ -484,6 +484,17 @@ public final class Shell implements UiContext {
     }
 
     @Override
+    public boolean show(String id, Object what) {
+        for (TabContribution c : contributions) {
+            if (c.id().equals(id)) {
+                selectTab(id);
+                return c.show(what, this);
+            }
+        }
+        return false;
+    }
+
+    @Override
     public void showStatus(String message) {
         status.say(message);
     }

@@ -43,6 +43,16 @@ public interface TabContribution {
         return null;
     }
 
+    /**
+     * Shows {@code what}, which another part of the window asked for through
+     * {@link UiContext#show(String, Object)} (the tab is selected, and filled, first).
+     *
+     * @return false if this tab does not show that kind of thing (the default)
+     */
+    default boolean show(Object what, UiContext context) {
+        return false;
+    }
+
     /** Menus to add to the menu bar (between View and Help); none by default. */
     default List<Menu> createMenus(UiContext context) {
         return List.of();

@@ -40,6 +40,16 @@ public interface UiContext {
     org.convlens.ui.files.FilePicker picker();
 
     /**
+     * Selects the tab {@code id} and hands it {@code what} to show (a lesson's network for the
+     * Network tab): how one tab asks another to show something without knowing its classes.
+     *
+     * @return false if there is no such tab or it does not show that kind of thing
+     */
+    default boolean show(String id, Object what) {
+        return false;
+    }
+
+    /**
      * Calls {@code then} on the JavaFX thread once the start has finished bringing back the last
      * scenario (at once if it has), with true if the user's own scenario is now in the stepper:
      * a tab that would replace the scenario at start (a lesson) should then leave it and offer its own.

@@ -36,6 +36,7 @@ public final class LessonContribution implements TabContribution {
     private LessonPlayerViewModel player;
     private FitViewModel fit;
     private LessonPhotoViewModel photo;
+    private LessonNetworkHook network;
     private final BooleanProperty panelShown = new SimpleBooleanProperty(this, "panelShown", true);
     private LessonPanel panel;
     private LessonListView list;
@@ -58,6 +59,7 @@ public final class LessonContribution implements TabContribution {
         }
         ProgressStore store = ProgressStore.open();
         player = new LessonPlayerViewModel(c.scenario(), c.stepper(), store, c::showStatus);
+        network = new LessonNetworkHook(player, () -> ctx);
         fit = new FitViewModel();
         photo = new LessonPhotoViewModel(c.executor());
         library = new LessonLibraryViewModel(c.parameters());
@@ -99,7 +101,9 @@ public final class LessonContribution implements TabContribution {
             ctx.whenScenarioRestored(kept -> {
                 panelShown.set(true);
                 player.open(first, library.keyOf(first), kept);
-                ctx.selectTab("stepper");
+                if (!network.showsNetwork()) {
+                    ctx.selectTab("stepper");
+                }
                 if (kept && player.divergedProperty().get()) {
                     ctx.showStatus(org.convlens.ui.UiText.get(ctx.locale(), "status.autosave.kept"));
                 }
@@ -111,7 +115,9 @@ public final class LessonContribution implements TabContribution {
     public void open(Lesson l) {
         panelShown.set(true);
         player.open(l, library.keyOf(l));
-        ctx.selectTab("stepper");
+        if (!network.showsNetwork()) {
+            ctx.selectTab("stepper");
+        }
     }
 
     private void nextLesson() {

@@ -22,6 +22,7 @@ public final class BlocksView extends Region {
     private final Canvas canvas = new Canvas();
     private NetworkPlan plan;
     private int selectedMap = -1;
+    private boolean labels = true;
     private Color line = Color.web("#444444");
     private Color face = Color.web("#E69F00");
     private Color side = Color.web("#B07A00");
@@ -37,6 +38,12 @@ public final class BlocksView extends Region {
     public void setPlan(NetworkPlan p) {
         plan = p;
         requestLayout();
+    }
+
+    /** Whether each block is labelled with its shape (not while a lesson asks for it). */
+    public void setLabelsShown(boolean shown) {
+        labels = shown;
+        draw();
     }
 
     /** Outlines map {@code m} (-1: none). */
@@ -118,7 +125,7 @@ public final class BlocksView extends Region {
                 g.strokePolygon(new double[] {x, x + d, x + w + d, x + w}, new double[] {y, y - d, y - d, y}, 4);
             }
             g.setFill(text);
-            g.fillText(s.toString().replace(" x ", " \u00d7 "), cx, base + 6);
+            g.fillText(!labels && m.index() > 0 ? "?" : s.toString().replace(" x ", " \u00d7 "), cx, base + 6);
         }
     }
 }

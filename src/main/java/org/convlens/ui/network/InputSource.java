@@ -13,18 +13,25 @@ import java.util.Random;
 /**
  * Where a network's input comes from: a bundled photo, resized to the input's size by averaging
  * the photo's pixels over each input cell (gray for one channel, R, G, B for three, the first
- * channels repeated for more), or seeded random numbers in [0, 1).
+ * channels repeated for more), seeded random numbers in [0, 1), or given numbers (a lesson's or a
+ * network file's input, resized the same way if the input's size is changed).
  *
- * @param sample the bundled photo's name, or null for random numbers
+ * @param sample the bundled photo's name, or null for random or given numbers
  * @param seed the random numbers' seed
+ * @param given the given numbers, or null
  */
-public record InputSource(String sample, long seed) {
+public record InputSource(String sample, long seed, Tensor given) {
     public static InputSource sample(String name) {
-        return new InputSource(name, 0);
+        return new InputSource(name, 0, null);
     }
 
     public static InputSource random(long seed) {
-        return new InputSource(null, seed);
+        return new InputSource(null, seed, null);
+    }
+
+    /** The numbers of {@code t} (copied). */
+    public static InputSource of(Tensor t) {
+        return new InputSource(null, 0, t.copy());
     }
 
     /** The input for a network reading {@code shape}. */
@@ -32,6 +39,16 @@ public record InputSource(String sample, long seed) {
         int c = shape.channels();
         int h = shape.height();
         int w = shape.width();
+        if (given != null) {
+            if (given.channels() == c && given.height() == h && given.width() == w) {
+                return given.copy();
+            }
+            Tensor out = new Tensor(c, h, w);
+            for (int ch = 0; ch < c; ch++) {
+                areaResize(given, ch % given.channels(), out, ch);
+            }
+            return out;
+        }
         if (sample == null) {
             Random r = new Random(seed);
             float[] d = new float[(int) shape.size()];

@@ -112,6 +112,34 @@ public final class LayerItem {
         return it;
     }
 
+    /** A linear layer holding {@code l}'s own weights and bias (kept while its input size stays). */
+    public static LayerItem linear(LinearLayer l, long seed) {
+        LayerItem it = linear(l.outFeatures(), l.activation().type(), seed);
+        it.linearWeight = l.weight().clone();
+        it.linearBias = l.bias().clone();
+        return it;
+    }
+
+    /**
+     * The item holding {@code layer} as a network file gives it, reading a map of shape {@code in}:
+     * its settings and weights are the layer's own.
+     */
+    public static LayerItem of(Layer layer, Shape in, long seed) {
+        if (layer instanceof ConvLayer c) {
+            return conv(c.spec(), in.channels(), seed);
+        }
+        if (layer instanceof PoolLayer p) {
+            return pool(p.pool(), seed);
+        }
+        if (layer instanceof ActivationLayer a) {
+            return activation(a.activation(), seed);
+        }
+        if (layer instanceof LinearLayer l) {
+            return linear(l, seed);
+        }
+        return of(Kind.FLATTEN, seed);
+    }
+
     /**
      * Weights drawn as PyTorch's {@code kaiming_normal_} (He initialisation for ReLU):
      * normal with mean 0 and standard deviation sqrt(2 / fan_in), from {@code seed}.

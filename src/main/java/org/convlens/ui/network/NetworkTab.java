@@ -50,6 +50,22 @@ public final class NetworkTab implements TabContribution {
         tab.setContent(view.root());
     }
 
+    /** Shows a {@link ShowNetwork} request (a lesson's network); the tab has been filled. */
+    @Override
+    public boolean show(Object what, UiContext context) {
+        if (!(what instanceof ShowNetwork req) || vm == null) {
+            return false;
+        }
+        vm.numbersHiddenProperty().unbind();
+        vm.show(req.problem(), req.trace());
+        if (req.numbersHidden() != null) {
+            vm.numbersHiddenProperty().bind(req.numbersHidden());
+        } else {
+            vm.numbersHiddenProperty().set(false);
+        }
+        return true;
+    }
+
     /** The tab's view-model (for tests). */
     public NetworkViewModel viewModel() {
         return vm;

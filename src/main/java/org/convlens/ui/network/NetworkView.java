@@ -122,7 +122,8 @@ public final class NetworkView {
                 }
                 int i = getIndex();
                 NetworkPlan p = vm.planProperty().get();
-                String out = p != null && i < p.layers().size() ? " \u2192 " + times(p.layer(i).out().toString()) : "";
+                String out = p != null && i < p.layers().size() && !vm.numbersHiddenProperty().get()
+                        ? " \u2192 " + times(p.layer(i).out().toString()) : "";
                 setText((i + 1) + ". " + item.label() + out);
                 NetworkViewModel.LayerError e = vm.errorProperty().get();
                 if (e != null && e.layer() == i) {
@@ -147,7 +148,8 @@ public final class NetworkView {
         }
         sources.add(InputSource.random(1));
         Controls.bindChoice(sourceBox, sources, vm.sourceProperty(),
-                s -> s.sample() == null ? text("network.input.random") : text("network.input.photo", s.sample()));
+                s -> s.given() != null ? text("network.input.given") : s.sample() == null ? text("network.input.random")
+                        : text("network.input.photo", s.sample()));
         Controls.bindInt(inChannels, vm.inChannelsProperty(), 1, 64, () -> locale);
         Controls.bindInt(inHeight, vm.inHeightProperty(), 1, 512, () -> locale);
         Controls.bindInt(inWidth, vm.inWidthProperty(), 1, 512, () -> locale);
@@ -159,7 +161,8 @@ public final class NetworkView {
                 id -> id == null || id.isEmpty() ? text("network.compare.none") : text("network.preset." + id));
         columns(summary);
         columns(compare);
-        vm.comparePlanProperty().addListener((o, a, p) -> compare.getItems().setAll(NetworkViewModel.summary(p)));
+        vm.comparePlanProperty().addListener((o, a, p) -> compare.getItems().setAll(
+                vm.numbersHiddenProperty().get() ? List.of() : NetworkViewModel.summary(p)));
         compare.getItems().setAll(NetworkViewModel.summary(vm.comparePlanProperty().get()));
 
         vm.mapsProperty().addListener((o, a, m) -> showMaps(m));
@@ -171,6 +174,7 @@ public final class NetworkView {
         errorBanner.textProperty().bind(vm.errorText().property());
         errorBanner.visibleProperty().bind(errorBanner.textProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        vm.numbersHiddenProperty().addListener((o, a, b) -> showMaps(vm.mapsProperty().get()));
         showMaps(vm.mapsProperty().get());
         showLayerError();
     }
@@ -263,16 +267,22 @@ public final class NetworkView {
     /** One block of small multiples per map, titled with its shape and field. */
     private void showMaps(NetworkMaps m) {
         NetworkPlan p = m == null ? null : m.plan();
+        boolean hidden = vm.numbersHiddenProperty().get();
         blocks.setPlan(p);
+        blocks.setLabelsShown(!hidden);
         layerList.refresh();
         mapsBox.getChildren().clear();
         tiles.clear();
+        summary.setPlaceholder(new Label(text(hidden ? "network.hidden" : "network.summary.empty")));
+        compare.setPlaceholder(new Label(text(hidden ? "network.hidden" : "network.compare.empty")));
+        compare.getItems().setAll(hidden ? List.of() : NetworkViewModel.summary(vm.comparePlanProperty().get()));
         if (m == null) {
             summary.getItems().clear();
             return;
         }
-        summaryTitle.setText(text("network.summary", grouped(p.parameters()), grouped(p.macs())));
-        summary.getItems().setAll(NetworkViewModel.summary(p));
+        summaryTitle.setText(hidden ? text("network.hidden") : text("network.summary", grouped(p.parameters()),
+                grouped(p.macs())));
+        summary.getItems().setAll(hidden ? List.of() : NetworkViewModel.summary(p));
         for (MapInfo info : p.maps()) {
             Label title = new Label(mapTitle(p, info));
             title.getStyleClass().add("grid-title");
@@ -298,6 +308,10 @@ public final class NetworkView {
     }
 
     private String mapTitle(NetworkPlan p, MapInfo info) {
+        if (vm.numbersHiddenProperty().get()) {
+            return info.index() == 0 ? text("network.map.input") : text("network.map.layer", info.layer() + 1,
+                    text("network.stage." + info.made().name().toLowerCase(Locale.ROOT)));
+        }
         String what = info.index() == 0 ? text("network.map.input")
                 : text("network.map.layer", info.layer() + 1, text("network.stage." + info.made().name()
                 .toLowerCase(Locale.ROOT)));
@@ -322,6 +336,9 @@ public final class NetworkView {
 
     /** The numbers of a trace: the rectangle the cell reads in the input, its size, the gaps. */
     private String traceText(List<Region> lit, NetworkViewModel.Cell picked) {
+        if (vm.numbersHiddenProperty().get()) {
+            return text("network.hidden");
+        }
         if (lit.isEmpty() || lit.get(0) == null) {
             return text("network.trace.hint");
         }

@@ -85,6 +85,8 @@ public final class NetworkViewModel {
     private final ObjectProperty<String> compareWith = new SimpleObjectProperty<>(this, "compareWith");
     private final ReadOnlyObjectWrapper<NetworkPlan> comparePlan = new ReadOnlyObjectWrapper<>(this, "comparePlan");
     private final Map<LayerItem, SettingMessages> messages = new IdentityHashMap<>();
+    private final javafx.beans.property.BooleanProperty numbersHidden = new javafx.beans.property.SimpleBooleanProperty(
+            this, "numbersHidden");
 
     private boolean scheduled;
     private int generation;
@@ -191,6 +193,14 @@ public final class NetworkViewModel {
         return comparePlan.getReadOnlyProperty();
     }
 
+    /**
+     * True while a lesson's question about this stack is open: the shapes, counts and receptive
+     * fields the tab would print (the answer) are left out until it is answered.
+     */
+    public javafx.beans.property.BooleanProperty numbersHiddenProperty() {
+        return numbersHidden;
+    }
+
     /** The messages at the settings of {@code item}'s editor. */
     public SettingMessages messagesOf(LayerItem item) {
         return messages.computeIfAbsent(item, i -> new SettingMessages(locale));
@@ -210,6 +220,31 @@ public final class NetworkViewModel {
         preset.set(id);
         picked.set(null);
         compareWith.set(p.compareWith());
+    }
+
+    /**
+     * Replaces the stack and input with a network as a file gives it (a lesson's step): its input's
+     * numbers and its layers' own weights; {@code trace}, if not null, is the cell picked once it has run.
+     */
+    public void show(org.convlens.spec.NetworkProblem problem, Cell trace) {
+        Shape in = problem.network().input();
+        inChannels.set(in.channels());
+        inHeight.set(in.height());
+        inWidth.set(in.width());
+        source.set(InputSource.of(problem.input()));
+        List<LayerItem> items = new ArrayList<>();
+        Shape shape = in;
+        List<Layer> built = new ArrayList<>();
+        for (Layer l : problem.network().layers()) {
+            items.add(LayerItem.of(l, shape, 2000L + items.size()));
+            built.add(l);
+            shape = NetworkPlan.of(new Network(in, built)).output();
+        }
+        layers.setAll(items);
+        selected.set(items.isEmpty() ? null : items.get(0));
+        preset.set("");
+        compareWith.set(null);
+        picked.set(trace);
     }
 
     /** Adds a new layer of {@code kind} after the selected one (or at the end) and selects it. */
