@@ -180,6 +180,8 @@ public final class LessonLoader {
     private static final class Reader {
         private final Report r;
         private final LessonFolder folder;
+        /** The network of the last step that showed one: a step's {@code network} without layers shows it again. */
+        private LessonNetwork lastNetwork;
 
         Reader(Report r, LessonFolder folder) {
             this.r = r;
@@ -330,10 +332,11 @@ public final class LessonLoader {
                     return new StepReading(null, state);
                 }
             }
-            NetworkSteps.Read net = NetworkSteps.read(m.value("network"), folder, r);
+            NetworkSteps.Read net = NetworkSteps.read(m.value("network"), folder, lastNetwork, r);
             if (net == null) {
                 return new StepReading(null, state);
             }
+            lastNetwork = net.network();
             Scenario scenario = net.scenario();
             Highlight highlight = m.value("show") == null ? Highlight.NONE
                     : show(m.value("show"), scenario, false, false);

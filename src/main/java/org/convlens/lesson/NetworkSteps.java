@@ -31,8 +31,8 @@ import java.util.Set;
 
 /**
  * Reads a step's {@code network}: a stack of layers the Network tab shows instead of a single
- * layer. Either inline, in the format of a network file ({@code input} and {@code layers}; grids
- * as in a state), or {@code file:} a network file ({@code examples/NAME.json} bundled, else a
+ * layer. Either inline, in the format of a network file ({@code input} and {@code layers}; the
+ * input, a conv layer's {@code kernel} and a linear layer's {@code weight} as grids in a state), or {@code file:} a network file ({@code examples/NAME.json} bundled, else a
  * {@code .json} file in the lesson's folder, under the rules of every file reference). The
  * network goes through {@link NetworkReader} and {@link NetworkPlan} as the command line's
  * {@code network} would (a problem is reported at the line of the field it names), its cost is
@@ -58,8 +58,12 @@ final class NetworkSteps {
     record Read(LessonNetwork network, Scenario scenario) {
     }
 
-    /** The network of {@code n}, or null after reporting a problem. */
-    static Read read(Node n, LessonFolder folder, Report r) {
+    /**
+     * The network of {@code n}, or null after reporting a problem. A network with neither
+     * {@code file} nor {@code input} and {@code layers} is the one of the last step that showed one
+     * ({@code previous}), with this step's own {@code trace} and {@code open}.
+     */
+    static Read read(Node n, LessonFolder folder, LessonNetwork previous, Report r) {
         Mapping m = Keys.map(n, r);
         if (m == null || !Keys.check(m, KEYS, "error.key.network", r)) {
             return null;
@@ -77,6 +81,13 @@ final class NetworkSteps {
             }
             file = Keys.name(fn, r);
             problem = file == null ? null : fromFile(file, fn.line(), folder, r);
+        } else if (m.value("input") == null && m.value("layers") == null) {
+            if (previous == null) {
+                r.error(m.line(), "error.network.nothingBefore");
+                return null;
+            }
+            file = previous.file();
+            problem = previous.problem();
         } else {
             if (m.value("input") == null || m.value("layers") == null) {
                 r.error(m.line(), "error.key.missing", m.value("input") == null ? "input" : "layers");
@@ -166,8 +177,11 @@ final class NetworkSteps {
             ObjectNode layer = root.objectNode();
             for (YamlTree.Entry e : lm.entries().values()) {
                 String p = path + "." + e.key();
-                JsonNode v = e.key().equals("kernel") ? Grids.kernel(e.value(), p, lines, r)
-                        : JsonTree.of(e.value(), p, lines, r);
+                JsonNode v = switch (e.key()) {
+                    case "kernel" -> Grids.kernel(e.value(), p, lines, r);
+                    case "weight" -> Grids.tensor(e.value(), p, lines, r);
+                    default -> JsonTree.of(e.value(), p, lines, r);
+                };
                 if (v == null) {
                     ok = false;
                     continue;

@@ -242,4 +242,25 @@ class LessonNetworkTest {
         assertTrue(r.problems().get(0).toString().contains("more than 1000000 multiply-adds"),
                 r.problems().get(0).toString());
     }
+
+    @Test
+    void aNetworkWithoutLayersShowsTheLastOneAgainWithItsOwnTrace() {
+        LessonLoader.Result r = load(twoLayers("") + """
+                  - text: {en: Again, zh: 再来, zh-Hant: 再來}
+                    network:
+                      trace: {layer: 2, cell: [1, 2, 2]}
+                """);
+        assertTrue(r.ok(), r.problems().toString());
+        LessonNetwork first = r.lesson().steps().get(0).network();
+        LessonNetwork again = r.lesson().steps().get(1).network();
+        assertEquals(first.problem(), again.problem());
+        assertNull(first.trace());
+        assertEquals(2, again.trace().layer());
+        String none = HEAD + """
+                  - text: {en: Net, zh: 网络, zh-Hant: 網路}
+                    network: {trace: {layer: 0, cell: [0, 0]}}
+                """;
+        assertEquals(List.of("t.yaml:6: step 1: a network without file, input and layers shows the last step's "
+                + "network again, but no step before this one shows one"), errors(none));
+    }
 }
