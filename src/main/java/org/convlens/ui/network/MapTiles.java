@@ -73,6 +73,11 @@ public final class MapTiles extends Region {
         draw();
     }
 
+    /** The cells lit, or null. */
+    public org.convlens.network.Region lit() {
+        return lit;
+    }
+
     public void setHighlight(Color c) {
         highlight = c;
         draw();

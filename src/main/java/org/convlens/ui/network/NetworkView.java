@@ -324,8 +324,10 @@ public final class NetworkView {
     private void showLit() {
         List<Region> lit = vm.litProperty().get();
         NetworkViewModel.Cell picked = vm.pickedProperty().get();
+        // While a lesson's question is open, the lit field would show its answer: only the cell is marked.
+        boolean hidden = vm.numbersHiddenProperty().get();
         for (int m = 0; m < tiles.size(); m++) {
-            Region r = m < lit.size() ? lit.get(m) : null;
+            Region r = m < lit.size() && !hidden ? lit.get(m) : null;
             int[] cell = picked != null && picked.map() == m ? new int[] {picked.channel(), picked.y(), picked.x()}
                     : null;
             tiles.get(m).setLit(r, cell);

@@ -5,6 +5,7 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.convlens.network.ConvLayer;
 import org.convlens.ui.network.LayerItem;
+import org.convlens.ui.network.MapTiles;
 import org.convlens.ui.network.NetworkViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -104,6 +106,8 @@ class LessonNetworkWindowTest {
         assertTrue(vm.numbersHiddenProperty().get());
         Label trace = r.lookup("#network-trace").queryAs(Label.class);
         assertFalse(trace.getText().contains("8 \u00d7 8"), trace.getText());
+        MapTiles input = r.lookup("#network-map-0").queryAs(MapTiles.class);
+        assertNull(input.lit(), "the lit field would show the answer");
 
         r.interact(() -> {
             player.answerProperty().set("8");
@@ -113,6 +117,8 @@ class LessonNetworkWindowTest {
         assertTrue(player.verdictProperty().get().correct());
         assertFalse(vm.numbersHiddenProperty().get());
         assertTrue(trace.getText().contains("8 \u00d7 8"), trace.getText());
+        // The maps are drawn again with their numbers: the input's tiles light the whole field.
+        assertEquals(8L, r.lookup("#network-map-0").queryAs(MapTiles.class).lit().rows().size());
 
         r.interact(player::next);
         WaitForAsyncUtils.waitForFxEvents();
