@@ -194,10 +194,10 @@ class LessonPlayerViewModelTest {
     void sameScenarioTreatsAMissingBiasAsZero() {
         vm.open(lesson("01"), "01-kernel");
         var p = vm.getStep().scenario().problem();
-        assertTrue(LessonPlayerViewModel.sameScenario(scenario.latestProblemProperty().get(), p));
+        assertTrue(StepDisplay.sameScenario(scenario.latestProblemProperty().get(), p));
         Tensor other = p.input().copy();
         other.set(0, 0, 0, 5);
-        assertFalse(LessonPlayerViewModel.sameScenario(new org.convlens.spec.Problem(other, p.spec()), p));
+        assertFalse(StepDisplay.sameScenario(new org.convlens.spec.Problem(other, p.spec()), p));
     }
 
     @Test
@@ -208,7 +208,7 @@ class LessonPlayerViewModelTest {
                 vm.goTo(i);
                 assertFalse(vm.divergedProperty().get(), l.id() + " step " + (i + 1));
                 assertNull(scenario.errorProperty().get(), l.id() + " step " + (i + 1));
-                assertTrue(LessonPlayerViewModel.sameScenario(scenario.getComputation().problem(),
+                assertTrue(StepDisplay.sameScenario(scenario.getComputation().problem(),
                         vm.getStep().scenario().problem()), l.id() + " step " + (i + 1));
             }
         }
