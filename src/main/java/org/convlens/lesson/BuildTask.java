@@ -143,16 +143,24 @@ final class BuildTask {
             int[] t = q.targetShape();
             return t.length == 2 ? s[1] == t[0] && s[2] == t[1] : java.util.Arrays.equals(s, t);
         }
+        return java.util.Arrays.equals(s, q.targetOutput().shape()) && offValues(q, out)[0] == 0;
+    }
+
+    /**
+     * How far an output of the target output's shape is from it: {@code {count, first}}, the
+     * number of values off by more than the tolerance and the flat index of the first (-1 if none).
+     */
+    static int[] offValues(Question.Build q, Tensor out) {
         Tensor t = q.targetOutput();
-        if (!java.util.Arrays.equals(s, t.shape())) {
-            return false;
-        }
+        int count = 0;
+        int first = -1;
         for (int i = 0; i < t.data().length; i++) {
             if (!(Math.abs(out.data()[i] - t.data()[i]) <= q.tolerance() + 1e-6 * Math.abs(t.data()[i]))) {
-                return false;
+                count++;
+                first = first < 0 ? i : first;
             }
         }
-        return true;
+        return new int[] {count, first};
     }
 
     /** Changed settings as shown to a student: {@code padding: 1, pool: {"type":"max","size":4}}. */

@@ -291,6 +291,14 @@ public sealed interface Question permits Question.Value, Question.Shape, Questio
             return BuildTask.changes(start, change, current).toString();
         }
 
+        /**
+         * For an output of the target output's shape: {@code {count, first}}, how many values are
+         * off by more than the tolerance and the flat index of the first (-1 if none).
+         */
+        public int[] offValues(org.convlens.engine.Tensor out) {
+            return BuildTask.offValues(this, out);
+        }
+
         /** The author's solution as {@code padding: 1}. */
         @Override
         public String expected(Locale locale) {
