@@ -13,10 +13,8 @@ import javafx.scene.layout.VBox;
 import org.convlens.lesson.Lesson;
 import org.convlens.lesson.LessonProblem;
 import org.convlens.lesson.ProgressStore;
-import org.convlens.lesson.Question;
-import org.convlens.lesson.Step;
+import org.convlens.lesson.LessonSession;
 import org.convlens.lesson.UserFiles;
-import org.convlens.lesson.Verdict;
 import org.convlens.ui.Views;
 
 import java.util.ArrayList;
@@ -131,10 +129,13 @@ public class LessonListView {
         RichTextView summary = new RichTextView(l.summary().get(locale));
         String key = library.keyOf(l);
         ProgressStore.Entry e = player.store().get(key);
-        ProgressBar bar = new ProgressBar(progress(l, e));
+        // the answers are scored against the numbers they were given for (the review's variant)
+        LessonSession.Score score = e == null ? null : LessonSession.of(player.played(l, key), e).score();
+        ProgressBar bar = new ProgressBar(progress(l, e, score));
         bar.getStyleClass().add("lesson-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
-        Label state = new Label(state(l, e));
+        bar.setId("lessonBar-" + l.id());
+        Label state = new Label(state(l, e, score));
         state.getStyleClass().add("lesson-muted");
         state.setId("lessonState-" + l.id());
         VBox text = new VBox(4, title, meta, summary, bar, state);
@@ -151,34 +152,26 @@ public class LessonListView {
         return card;
     }
 
-    private static double progress(Lesson l, ProgressStore.Entry e) {
+    /** How far through: the questions answered (the steps seen for a lesson without questions). */
+    private static double progress(Lesson l, ProgressStore.Entry e, LessonSession.Score score) {
         if (e == null) {
             return 0;
         }
-        return e.finished() ? 1 : (e.step() + 1) / (double) Math.max(1, l.steps().size());
+        if (score.questions() == 0) {
+            return e.finished() ? 1 : (e.step() + 1) / (double) Math.max(1, l.steps().size());
+        }
+        return score.fraction();
     }
 
-    private String state(Lesson l, ProgressStore.Entry e) {
+    /** Not started; the questions answered and right at the first try; done once every question is answered. */
+    private String state(Lesson l, ProgressStore.Entry e, LessonSession.Score score) {
         if (e == null) {
             return msg("list.progress.new");
         }
-        int right = 0;
-        for (Map.Entry<Integer, String> a : e.answers().entrySet()) {
-            int i = a.getKey();
-            if (i >= 0 && i < l.steps().size()) {
-                Step s = l.steps().get(i);
-                Question q = s.question();
-                if (q != null) {
-                    Verdict v = q.check(a.getValue());
-                    right += v.correct() ? 1 : 0;
-                }
-            }
+        if (score.questions() > 0 ? score.done() : e.finished()) {
+            return msg("list.progress.done", score.correct(), score.questions());
         }
-        if (e.finished()) {
-            return msg("list.progress.done", right, l.questionCount());
-        }
-        return msg("list.progress.going", Math.min(e.step() + 1, l.steps().size()), l.steps().size(),
-                e.answers().size(), l.questionCount());
+        return msg("list.progress.going", score.answered(), score.questions(), score.correct());
     }
 
     @FXML

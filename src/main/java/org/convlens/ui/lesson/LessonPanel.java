@@ -6,6 +6,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -62,6 +63,7 @@ public class LessonPanel {
     @FXML private VBox root;
     @FXML private Label lessonTitle;
     @FXML private Label lessonMeta;
+    @FXML private Button newNumbersButton;
     @FXML private Button listButton;
     @FXML private Button hideButton;
     @FXML private ProgressBar stepProgress;
@@ -74,6 +76,7 @@ public class LessonPanel {
     @FXML private Label stepTitle;
     @FXML private RichTextView narration;
     @FXML private VBox divergedBox;
+    @FXML private Label divergedText;
     @FXML private Button restoreButton;
     @FXML private VBox extras;
     @FXML private VBox questionBox;
@@ -85,9 +88,11 @@ public class LessonPanel {
     @FXML private Label inputMessage;
     @FXML private Button hintButton;
     @FXML private Button revealButton;
+    @FXML private Button showAnswerButton;
     @FXML private RichTextView hintText;
     @FXML private Label coverNote;
     @FXML private Label verdictLabel;
+    @FXML private Label buildNoteLabel;
     @FXML private Label answerLabel;
     @FXML private RichTextView explanation;
     @FXML private VBox scorePage;
@@ -123,6 +128,11 @@ public class LessonPanel {
         checkButton.setId("lessonCheck");
         hintButton.setId("lessonHint");
         revealButton.setId("lessonReveal");
+        showAnswerButton.setId("lessonShowAnswer");
+        buildNoteLabel.setId("lessonBuildNote");
+        hintText.setId("lessonHintText");
+        divergedText.setId("lessonDivergedText");
+        newNumbersButton.setId("lessonNewNumbers");
         backButton.setId("lessonBack");
         nextButton.setId("lessonNext");
         verdictLabel.setId("lessonVerdict");
@@ -156,7 +166,8 @@ public class LessonPanel {
         });
         watch(this::refreshAll, vm.stepProperty(), vm.lessonProperty(), vm.atEndProperty());
         watch(this::refreshQuestion, vm.verdictProperty(), vm.revealedProperty(), vm.hintShownProperty(),
-                vm.notUnderstoodProperty(), vm.chosenProperty(), vm.explainedProperty(), vm.coveredProperty());
+                vm.notUnderstoodProperty(), vm.chosenProperty(), vm.explainedProperty(), vm.coveredProperty(),
+                vm.stageProperty(), vm.buildNoteProperty(), vm.ticked());
         watch(this::refreshMode, vm.modeProperty());
         watch(this::decorate, vm.coveredProperty(), vm.divergedProperty());
         watch(this::refreshDiverged, vm.divergedProperty());
@@ -219,6 +230,7 @@ public class LessonPanel {
         show(stepPage, has && !end);
         show(scorePage, has && end);
         if (!has) {
+            show(newNumbersButton, false);
             lessonTitle.setText(msg("tab.lessons"));
             lessonMeta.setText("");
             stepProgress.setProgress(0);
@@ -227,6 +239,7 @@ public class LessonPanel {
             return;
         }
         lessonTitle.setText(text(l.title()));
+        show(newNumbersButton, l.fresh() && !end);
         int n = l.steps().size();
         int i = vm.indexProperty().get();
         lessonMeta.setText(msg("level." + l.level().id()) + "  \u00B7  " + (end ? msg("score.title")
@@ -297,34 +310,49 @@ public class LessonPanel {
         }
         ask.setText(text(q.ask()));
         boolean choice = q instanceof Question.Choice;
-        show(answerRow, !choice);
+        boolean multiple = choice && ((Question.Choice) q).multiple();
+        boolean build = q instanceof Question.Build;
+        // a choice with one right option is answered by its button; the others by Check
+        show(answerRow, !choice || multiple);
+        show(answerField, !choice && !build);
         show(options, choice);
         options.getChildren().clear();
         if (choice) {
             Question.Choice c = (Question.Choice) q;
             for (int i = 0; i < c.options().size(); i++) {
-                int index = i;
-                Button b = new Button();
-                b.setId("lessonOption" + i);
-                b.getStyleClass().add("lesson-option");
-                b.setMaxWidth(Double.MAX_VALUE);
-                b.setWrapText(true);
-                Label letter = new Label(org.convlens.lesson.Answers.letter(i));
-                letter.getStyleClass().add("lesson-option-letter");
-                RichTextView t = new RichTextView(text(c.options().get(i).text()));
-                t.setMouseTransparent(true);
-                HBox g = new HBox(10, letter, t);
-                HBox.setHgrow(t, javafx.scene.layout.Priority.ALWAYS);
-                b.setGraphic(g);
-                b.setOnAction(e -> vm.choose(index));
-                options.getChildren().add(b);
+                options.getChildren().add(option(i, text(c.options().get(i).text()), multiple));
             }
-        } else {
+        } else if (!build) {
             answerField.setPromptText(msg(prompt(q)));
         }
-        hintButton.setVisible(q.hint() != null);
-        hintButton.setManaged(q.hint() != null);
         refreshQuestion();
+    }
+
+    /** Option {@code i}: a button that answers, or a check box to tick when several options are right. */
+    private Node option(int i, RichText body, boolean multiple) {
+        Label letter = new Label(org.convlens.lesson.Answers.letter(i));
+        letter.getStyleClass().add("lesson-option-letter");
+        RichTextView t = new RichTextView(body);
+        t.setMouseTransparent(true);
+        HBox g = new HBox(10, letter, t);
+        HBox.setHgrow(t, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.control.ButtonBase b;
+        if (multiple) {
+            CheckBox box = new CheckBox();
+            box.setSelected(vm.ticked().contains(i));
+            box.selectedProperty().addListener((o, was, on) -> vm.tick(i, on));
+            b = box;
+        } else {
+            Button button = new Button();
+            button.setOnAction(e -> vm.choose(i));
+            b = button;
+        }
+        b.setId("lessonOption" + i);
+        b.getStyleClass().add("lesson-option");
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setWrapText(true);
+        b.setGraphic(g);
+        return b;
     }
 
     private static String prompt(Question q) {
@@ -344,27 +372,54 @@ public class LessonPanel {
         boolean explained = vm.explainedProperty().get();
         Verdict v = vm.verdictProperty().get();
         Verdict first = vm.firstVerdictProperty().get();
-        revealButton.setVisible(teacher && !vm.revealedProperty().get());
-        revealButton.setManaged(teacher && !vm.revealedProperty().get());
+        show(revealButton, teacher && !vm.revealedProperty().get());
+        show(showAnswerButton, !teacher && !explained);
         boolean hint = vm.hintShownProperty().get() && q.hint() != null;
+        show(hintButton, q.hint() != null && !hint);
         hintText.setText(hint ? text(q.hint()) : RichText.EMPTY);
         show(hintText, hint);
         String bad = vm.notUnderstoodProperty().get();
-        inputMessage.setText(bad == null ? "" : q instanceof Question.Choice ? msg("question.notUnderstood.choice")
+        inputMessage.setText(bad == null ? "" : q instanceof Question.Choice c
+                ? msg(c.multiple() ? "question.notUnderstood.choices" : "question.notUnderstood.choice")
                 : msg(notUnderstoodKey(q), bad));
         show(inputMessage, bad != null);
         Set<Highlight.Panel> covered = vm.coveredProperty().get();
         coverNote.setText(covered.isEmpty() ? "" : msg(teacher ? "question.covered.teacher" : "question.covered",
                 String.join(", ", covered.stream().sorted().map(p -> msg("cover." + p.id())).toList())));
         show(coverNote, !covered.isEmpty());
+        boolean shown = vm.verdictShownProperty().get();
+        showVerdict(q, v, first, shown, explained, teacher);
+        BuildCheck.Note note = vm.buildNoteProperty().get();
+        // a note on settings the task does not allow tells nothing of the answer: teacher mode shows it too
+        boolean noteShown = note != null && (shown || v == null || !teacher);
+        buildNoteLabel.setText(noteShown ? msg(note.key(), note.argArray()) : "");
+        show(buildNoteLabel, noteShown);
+        if (explained) {
+            answerLabel.setText(msg(answerKey(q), q.expected(locale)));
+            explanation.setText(text(q.explain()));
+        } else {
+            answerLabel.setText("");
+            explanation.setText(RichText.EMPTY);
+        }
+        show(answerLabel, explained);
+        show(explanation, explained);
+        if (q instanceof Question.Choice c) {
+            markOptions(c, explained);
+        }
+    }
+
+    private void showVerdict(Question q, Verdict v, Verdict first, boolean shown, boolean explained, boolean teacher) {
         verdictLabel.getStyleClass().removeAll("right", "wrong");
-        if (v != null && vm.verdictShownProperty().get()) {
+        if (v != null && shown) {
             verdictLabel.getStyleClass().add(v.correct() ? "right" : "wrong");
             if (v.correct()) {
                 verdictLabel.setText(first != null && !first.correct()
-                        ? msg("question.rightAfter", first.given()) : msg("question.right"));
+                        ? msg(q instanceof Question.Build ? "build.rightAfter" : "question.rightAfter", first.given())
+                        : msg("question.right"));
             } else {
-                verdictLabel.setText(msg("question.wrong", v.given()) + (explained ? "" : " " + msg("question.tryAgain")));
+                String said = q instanceof Question.Build ? msg("build.notYet") : msg("question.wrong", v.given());
+                verdictLabel.setText(said + (explained ? "" : " " + msg(q.hint() != null && !teacher
+                        ? "question.tryAgain.hint" : "question.tryAgain")));
             }
             show(verdictLabel, true);
         } else if (v != null && teacher) {
@@ -374,31 +429,31 @@ public class LessonPanel {
             verdictLabel.setText("");
             show(verdictLabel, false);
         }
-        if (explained) {
-            answerLabel.setText(msg(q instanceof Question.Choice ? "question.answerIsChoice" : "question.answerIs",
-                    q.expected(locale)));
-            explanation.setText(text(q.explain()));
-        } else {
-            answerLabel.setText("");
-            explanation.setText(RichText.EMPTY);
-        }
-        show(answerLabel, explained);
-        show(explanation, explained);
-        for (Node n : options.getChildren()) {
-            n.getStyleClass().removeAll("chosen", "right", "wrong");
-        }
+    }
+
+    private static String answerKey(Question q) {
         if (q instanceof Question.Choice c) {
-            Integer chosen = vm.chosenProperty().get();
-            for (int i = 0; i < options.getChildren().size(); i++) {
-                Node n = options.getChildren().get(i);
-                if (chosen != null && chosen == i) {
-                    n.getStyleClass().add("chosen");
-                }
-                if (explained && c.correct().contains(i)) {
-                    n.getStyleClass().add("right");
-                } else if (explained && chosen != null && chosen == i) {
-                    n.getStyleClass().add("wrong");
-                }
+            return c.multiple() ? "question.answerIsChoices" : "question.answerIsChoice";
+        }
+        return q instanceof Question.Build ? "question.answerIsBuild" : "question.answerIs";
+    }
+
+    /** The options chosen, and once explained the right ones and the wrong ones chosen. */
+    private void markOptions(Question.Choice c, boolean explained) {
+        Set<Integer> chosen = vm.chosenProperty().get();
+        for (int i = 0; i < options.getChildren().size(); i++) {
+            Node n = options.getChildren().get(i);
+            n.getStyleClass().removeAll("chosen", "right", "wrong");
+            if (chosen.contains(i)) {
+                n.getStyleClass().add("chosen");
+            }
+            if (explained && c.correct().contains(i)) {
+                n.getStyleClass().add("right");
+            } else if (explained && chosen.contains(i)) {
+                n.getStyleClass().add("wrong");
+            }
+            if (n instanceof CheckBox box && box.isSelected() != vm.ticked().contains(i)) {
+                box.setSelected(vm.ticked().contains(i));
             }
         }
     }
@@ -411,49 +466,15 @@ public class LessonPanel {
     }
 
     private void refreshDiverged() {
+        Step s = vm.getStep();
+        // a build task is done by changing the settings: the box then offers a fresh start, no warning
+        boolean build = s != null && s.question() instanceof Question.Build;
+        divergedText.setText(msg(build ? "build.diverged" : "panel.diverged"));
         show(divergedBox, vm.divergedProperty().get() && !vm.atEndProperty().get());
     }
 
     private void showScore(Lesson l) {
-        scorePage.getChildren().clear();
-        LessonSession s = vm.session();
-        LessonSession.Score sc = vm.scoreProperty().get();
-        Label title = new Label(msg("score.title"));
-        title.getStyleClass().add("lesson-step-title");
-        scorePage.getChildren().add(title);
-        if (sc == null || sc.questions() == 0) {
-            scorePage.getChildren().add(new Label(msg("score.none")));
-        } else {
-            Label big = new Label(sc.correct() + " / " + sc.questions());
-            big.setId("lessonScoreValue");
-            big.getStyleClass().add("lesson-score-value");
-            Label line = new Label(msg("score.line", sc.correct(), sc.questions()));
-            line.setWrapText(true);
-            scorePage.getChildren().addAll(big, line);
-            for (Step st : l.steps()) {
-                if (st.question() == null) {
-                    continue;
-                }
-                LessonSession.Attempt a = s == null ? null : s.attempt(st.number() - 1);
-                String mark = a == null ? "\u2013" : a.first().correct() ? "\u2713" : "\u2717";
-                String name = st.title() == null ? msg("panel.step", st.number(), l.steps().size()) : text(st.title());
-                String given = a == null ? msg("score.unanswered") : a.first().given();
-                Label row = new Label(mark + "  " + name + ":  " + given + "  (" + st.question().expected(locale) + ")");
-                row.setWrapText(true);
-                row.getStyleClass().add(a == null ? "unanswered" : a.first().correct() ? "right" : "wrong");
-                row.getStyleClass().add("lesson-score-row");
-                scorePage.getChildren().add(row);
-            }
-        }
-        Button again = new Button(msg("score.restart"));
-        again.setId("lessonRestart");
-        again.setOnAction(e -> vm.restart());
-        Button next = new Button(msg("score.nextLesson"));
-        next.setId("lessonNextLesson");
-        next.setOnAction(e -> nextLesson.run());
-        Button all = new Button(msg("score.list"));
-        all.setOnAction(e -> showList.run());
-        scorePage.getChildren().add(new HBox(8, again, next, all));
+        LessonScorePage.fill(scorePage, vm, l, locale, nextLesson, showList);
     }
 
     // Decorating the stepper
@@ -509,6 +530,16 @@ public class LessonPanel {
     @FXML
     private void reveal() {
         vm.reveal();
+    }
+
+    @FXML
+    private void showAnswer() {
+        vm.showAnswer();
+    }
+
+    @FXML
+    private void newNumbers() {
+        vm.newNumbers();
     }
 
     @FXML

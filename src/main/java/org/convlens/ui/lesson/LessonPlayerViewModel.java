@@ -14,7 +14,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 import org.convlens.engine.ConvPlan;
+import org.convlens.lesson.Answers;
 import org.convlens.lesson.Highlight;
 import org.convlens.lesson.Lesson;
 import org.convlens.lesson.LessonSession;
@@ -30,8 +33,12 @@ import org.convlens.ui.stepper.StepperViewModel;
 
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Plays a lesson in the main window: each step loads its state into the stepper's scenario, moves
@@ -73,7 +80,11 @@ public final class LessonPlayerViewModel {
     private final StringProperty answer = new SimpleStringProperty(this, "answer", "");
     private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
     private final ReadOnlyObjectWrapper<Verdict> firstVerdict = new ReadOnlyObjectWrapper<>(this, "firstVerdict");
-    private final ReadOnlyObjectWrapper<Integer> chosen = new ReadOnlyObjectWrapper<>(this, "chosen");
+    private final ReadOnlyObjectWrapper<Set<Integer>> chosen = new ReadOnlyObjectWrapper<>(this, "chosen", Set.of());
+    private final ObservableSet<Integer> ticked = FXCollections.observableSet(new TreeSet<>());
+    private final ReadOnlyObjectWrapper<LessonSession.Stage> stage = new ReadOnlyObjectWrapper<>(this, "stage",
+            LessonSession.Stage.OPEN);
+    private final ReadOnlyObjectWrapper<BuildCheck.Note> buildNote = new ReadOnlyObjectWrapper<>(this, "buildNote");
     private final ReadOnlyStringWrapper notUnderstood = new ReadOnlyStringWrapper(this, "notUnderstood");
     private final ReadOnlyBooleanWrapper hintShown = new ReadOnlyBooleanWrapper(this, "hintShown");
     private final ReadOnlyBooleanWrapper revealed = new ReadOnlyBooleanWrapper(this, "revealed");
@@ -88,6 +99,7 @@ public final class LessonPlayerViewModel {
     private final BooleanBinding explained;
     private final BooleanBinding verdictShown;
 
+    private final LessonVariants variants;
     private LessonSession session;
     private boolean applying;
 
@@ -96,6 +108,13 @@ public final class LessonPlayerViewModel {
      */
     public LessonPlayerViewModel(ScenarioViewModel scenario, StepperViewModel stepper, ProgressStore store,
                                  Consumer<String> saveFailed) {
+        this(scenario, stepper, store, saveFailed, () -> ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+    }
+
+    /** As above; {@code seeds} gives the seeds of "new numbers" (positive). */
+    LessonPlayerViewModel(ScenarioViewModel scenario, StepperViewModel stepper, ProgressStore store,
+                          Consumer<String> saveFailed, LongSupplier seeds) {
+        this.variants = new LessonVariants(store, seeds);
         this.scenario = scenario;
         this.stepper = stepper;
         this.store = store;
@@ -105,8 +124,8 @@ public final class LessonPlayerViewModel {
                 lesson, index, atEnd);
         canGoForward = Bindings.createBooleanBinding(() -> lesson.get() != null && !atEnd.get(), lesson, atEnd);
         explained = Bindings.createBooleanBinding(() -> step.get() != null && step.get().question() != null
-                && (revealed.get() || mode.get() == Mode.SELF_STUDY && verdict.get() != null), step, revealed, mode,
-                verdict);
+                && (revealed.get() || mode.get() == Mode.SELF_STUDY && (stage.get() == LessonSession.Stage.SOLVED
+                || stage.get() == LessonSession.Stage.SHOWN)), step, revealed, mode, stage);
         verdictShown = Bindings.createBooleanBinding(() -> verdict.get() != null
                 && (mode.get() == Mode.SELF_STUDY || revealed.get()), verdict, mode, revealed);
         explained.addListener(o -> refreshCover());
@@ -163,9 +182,27 @@ public final class LessonPlayerViewModel {
         return firstVerdict.getReadOnlyProperty();
     }
 
-    /** The option chosen last in a choice question, or null. */
-    public ReadOnlyObjectProperty<Integer> chosenProperty() {
+    /** The options of the latest understood answer to a choice question (none before one). */
+    public ReadOnlyObjectProperty<Set<Integer>> chosenProperty() {
         return chosen.getReadOnlyProperty();
+    }
+
+    /** The check boxes ticked of a choice with several right options, not yet checked. */
+    public ObservableSet<Integer> ticked() {
+        return FXCollections.unmodifiableObservableSet(ticked);
+    }
+
+    /**
+     * Where the question stands in self-study: open, "try again" (with the hint), solved, or its
+     * answer shown (after a second wrong try or "Show answer").
+     */
+    public ReadOnlyObjectProperty<LessonSession.Stage> stageProperty() {
+        return stage.getReadOnlyProperty();
+    }
+
+    /** After a build task's Check: what is still off, or null. */
+    public ReadOnlyObjectProperty<BuildCheck.Note> buildNoteProperty() {
+        return buildNote.getReadOnlyProperty();
     }
 
     /** The text just typed if it was not an answer the question takes, else null. */
@@ -247,6 +284,7 @@ public final class LessonPlayerViewModel {
      * click away ({@link #restoreStep()}) instead of loading it over the user's work.
      */
     public void open(Lesson l, String progressKey, boolean keepScenario) {
+        l = variants.played(l, progressKey, scenario.localeProperty().get());
         session = new LessonSession(l);
         ProgressStore.Entry e = store.get(progressKey);
         if (e != null) {
@@ -329,18 +367,77 @@ public final class LessonPlayerViewModel {
         open(l, key.get());
     }
 
-    /** Checks the typed answer. */
+    /**
+     * A fresh lesson (the review) with new random numbers: the engine works out every answer
+     * again; the answers to the old numbers are forgotten and it starts at its first step.
+     */
+    public void newNumbers() {
+        Lesson l = lesson.get();
+        if (l == null || !l.fresh()) {
+            return;
+        }
+        try {
+            Lesson v = variants.renew(l, key.get(), scenario.localeProperty().get());
+            store.remove(key.get());
+            open(v, key.get());
+        } catch (IOException e) {
+            saveFailed.accept(LessonText.get(scenario.localeProperty().get(), "status.save.failed", e.getMessage()));
+        }
+    }
+
+    /** {@code l} with the numbers it is played with under {@code key} (another variant for the review). */
+    public Lesson played(Lesson l, String key) {
+        return variants.played(l, key, scenario.localeProperty().get());
+    }
+
+    /**
+     * Check: the typed answer; for a choice with several right options the boxes ticked; for a
+     * build task the stepper's settings.
+     */
     public Verdict check() {
+        Question q = step.get() == null ? null : step.get().question();
+        if (q instanceof Question.Build) {
+            return checkBuild();
+        }
+        if (q instanceof Question.Choice c && c.multiple()) {
+            return checkTicked();
+        }
         return submit(answer.get());
     }
 
-    /** Chooses option {@code i} (0-based) of a choice question. */
+    /** Chooses option {@code i} (0-based) of a choice question with one right option. */
     public Verdict choose(int i) {
-        Verdict v = submit(org.convlens.lesson.Answers.letter(i));
-        if (v != null && v.understood()) {
-            chosen.set(i);
+        return submit(Answers.letter(i));
+    }
+
+    /** Ticks or unticks option {@code i} of a choice with several right options (checked by {@link #checkTicked}). */
+    public void tick(int i, boolean on) {
+        if (on) {
+            ticked.add(i);
+        } else {
+            ticked.remove(i);
         }
-        return v;
+    }
+
+    /** Checks the options ticked: right only if they are all the right ones and no other. */
+    public Verdict checkTicked() {
+        return submit(ticked.isEmpty() ? "" : Answers.letters(List.copyOf(ticked)));
+    }
+
+    /** A build task's Check: the engine runs the stepper's settings as they are now. */
+    public Verdict checkBuild() {
+        if (session == null || atEnd.get() || step.get() == null
+                || !(step.get().question() instanceof Question.Build q)) {
+            return null;
+        }
+        Problem built = scenario.latestProblemProperty().get();
+        if (built == null) {
+            buildNote.set(new BuildCheck.Note("build.noOutput", List.of()));
+            return null;
+        }
+        Verdict v = session.build(built);
+        buildNote.set(BuildCheck.of(q, v, built));
+        return v.understood() ? answered(v) : v;
     }
 
     private Verdict submit(String text) {
@@ -352,15 +449,42 @@ public final class LessonPlayerViewModel {
             notUnderstood.set(text == null ? "" : text);
             return v;
         }
+        return answered(v);
+    }
+
+    /** After an understood answer: the verdict, the stage, the hint or answer in self-study; saved. */
+    private Verdict answered(Verdict v) {
         notUnderstood.set(null);
         LessonSession.Attempt a = session.attempt();
         firstVerdict.set(a.first());
         verdict.set(v);
+        chosenOf(step.get(), a);
+        stage.set(session.stage());
         if (mode.get() == Mode.SELF_STUDY) {
-            showAnswerInStepper();
+            hintShown.set(session.hinted() && step.get().question().hint() != null);
+            if (explained.get()) {
+                showAnswerInStepper();
+            }
         }
         save();
         return v;
+    }
+
+    private void chosenOf(Step s, LessonSession.Attempt a) {
+        List<Integer> c = a == null || !(s.question() instanceof Question.Choice q) ? null
+                : Answers.options(a.last().given(), q.options().size());
+        chosen.set(c == null ? Set.of() : Set.copyOf(c));
+    }
+
+    /** Self-study's "Show answer": the answer and explanation now (the question then scores no first-try point). */
+    public void showAnswer() {
+        if (session == null || atEnd.get() || step.get() == null || step.get().question() == null) {
+            return;
+        }
+        session.showAnswer();
+        stage.set(session.stage());
+        showAnswerInStepper();
+        save();
     }
 
     public void showHint() {
@@ -378,7 +502,9 @@ public final class LessonPlayerViewModel {
         }
         session.reveal();
         revealed.set(true);
+        stage.set(session.stage());
         showAnswerInStepper();
+        save();
     }
 
     /** Loads the step's state again after the user changed it by hand. */
@@ -402,9 +528,13 @@ public final class LessonPlayerViewModel {
         LessonSession.Attempt a = session.attempt();
         verdict.set(a == null ? null : a.last());
         firstVerdict.set(a == null ? null : a.first());
-        chosen.set(a == null || !(s.question() instanceof Question.Choice) ? null
-                : org.convlens.lesson.Answers.option(a.last().given(), ((Question.Choice) s.question()).options().size()));
-        answer.set(a == null || s.question() instanceof Question.Choice ? "" : a.last().given());
+        chosenOf(s, a);
+        ticked.clear();
+        ticked.addAll(chosen.get());
+        stage.set(session.stage());
+        buildNote.set(null);
+        answer.set(a == null || s.question() instanceof Question.Choice || s.question() instanceof Question.Build ? ""
+                : a.last().given());
         notUnderstood.set(null);
         hintShown.set(session.hinted());
         revealed.set(session.revealed());

@@ -89,12 +89,16 @@ class LessonPlayerWindowTest {
         r.clickOn("#lessonNext");
         assertFalse(shown(r, "#lessonVerdict"));
         answer(r, "46");
-        assertEquals("Not quite: you said 46.", text(r, "#lessonVerdict"));
-        assertEquals("The answer is 47.", text(r, "#lessonAnswerIs"));
-        assertTrue(shown(r, "#lessonExplanation"));
-        assertEquals(1, w.shell.stepper().getStep(), "the stepper moved to the step that computes the cell");
+        assertTrue(text(r, "#lessonVerdict").startsWith("Not quite: you said 46. Try again"), text(r, "#lessonVerdict"));
+        assertFalse(shown(r, "#lessonAnswerIs"), "self-study: one wrong try gets 'try again', not the answer");
+        assertFalse(shown(r, "#lessonExplanation"));
+        assertTrue(shown(r, "#lessonShowAnswer"));
         answer(r, "47");
         assertEquals("Right this time. (The first answer, 46, is the one that counts.)", text(r, "#lessonVerdict"));
+        assertEquals("The answer is 47.", text(r, "#lessonAnswerIs"));
+        assertTrue(shown(r, "#lessonExplanation"));
+        assertFalse(shown(r, "#lessonShowAnswer"));
+        assertEquals(1, w.shell.stepper().getStep(), "the stepper moved to the step that computes the cell");
 
         // Step 4 with the keyboard: Alt+Right for the next step, Enter to check.
         r.clickOn("#lessonStepTitle");
@@ -126,9 +130,10 @@ class LessonPlayerWindowTest {
         r.clickOn("#lessonNext");
         r.clickOn("#lessonOption0");
         assertTrue(text(r, "#lessonVerdict").startsWith("Not quite"));
-        assertTrue(r.lookup("#lessonOption1").query().getStyleClass().contains("right"));
+        assertFalse(r.lookup("#lessonOption1").query().getStyleClass().contains("right"), "not told yet");
         r.clickOn("#lessonOption1");
         assertTrue(text(r, "#lessonVerdict").startsWith("Right this time"));
+        assertTrue(r.lookup("#lessonOption1").query().getStyleClass().contains("right"));
 
         // The score: first answers count, so 3 of 5.
         r.clickOn("#lessonNext");
