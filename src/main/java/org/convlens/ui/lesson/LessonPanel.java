@@ -418,7 +418,7 @@ public class LessonPanel {
                         : msg("question.right"));
             } else {
                 String said = q instanceof Question.Build ? msg("build.notYet") : msg("question.wrong", v.given());
-                verdictLabel.setText(said + (explained ? "" : " " + msg(q.hint() != null && !teacher
+                verdictLabel.setText(explained ? said : msg("question.then", said, msg(q.hint() != null && !teacher
                         ? "question.tryAgain.hint" : "question.tryAgain")));
             }
             show(verdictLabel, true);
