@@ -59,6 +59,7 @@ public class MainWindow {
     @FXML private CheckMenuItem fpsItem;
     @FXML private CheckMenuItem termPaceItem;
     @FXML private CheckMenuItem loopItem;
+    @FXML private CheckMenuItem quizItem;
 
     public MainWindow(Shell shell) {
         this.shell = shell;
@@ -82,6 +83,7 @@ public class MainWindow {
         shell.stage().fullScreenProperty().addListener((o, a, b) -> fullScreenItem.setSelected(b));
         termPaceItem.selectedProperty().bindBidirectional(shell.stepper().termPaceProperty());
         loopItem.selectedProperty().bindBidirectional(shell.stepper().loopProperty());
+        quizItem.selectedProperty().bindBidirectional(shell.stepper().quizProperty());
         fpsLabel.visibleProperty().bind(w.showFpsProperty());
         for (Menu m : menuBar.getMenus()) {
             bindCommands(m);

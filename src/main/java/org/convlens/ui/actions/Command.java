@@ -54,6 +54,7 @@ public enum Command {
     SLOWER(Scope.STEPPER, key(KeyCode.OPEN_BRACKET)),
     SETTINGS(Scope.STEPPER, key(KeyCode.S)),
     CLEAR_LINKS(Scope.STEPPER, key(KeyCode.ESCAPE)),
+    QUIZ(Scope.STEPPER, key(KeyCode.Q)),
 
     // The lesson beside the stepper.
     LESSON_NEXT(Scope.LESSON, new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN)),

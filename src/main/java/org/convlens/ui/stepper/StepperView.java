@@ -378,6 +378,7 @@ public class StepperView {
         a.on(Command.LAST, vm::last);
         a.on(Command.TERM_PACE, () -> vm.termPaceProperty().set(!vm.termPaceProperty().get()));
         a.on(Command.LOOP, () -> vm.loopProperty().set(!vm.loopProperty().get()));
+        a.on(Command.QUIZ, vm::toggleQuiz);
         a.on(Command.GO_TO, () -> {
             jumpField.requestFocus();
             jumpField.selectAll();

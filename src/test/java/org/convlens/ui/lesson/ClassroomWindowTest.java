@@ -1,0 +1,101 @@
+package org.convlens.ui.lesson;
+
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.convlens.ui.UiText;
+import org.convlens.ui.actions.Actions;
+import org.convlens.ui.actions.Command;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The teacher's tools on the free stepper (no lesson open), in English: the quiz key that covers
+ * the output and the sum until revealed, and the pen.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClassroomWindowTest {
+    static {
+        LessonWindow.screen();
+    }
+
+    private LessonWindow w;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        w = LessonWindow.start(stage, "classroom", List.of("--lesson=none"));
+    }
+
+    private static boolean visible(FxRobot r, String id) {
+        Node n = r.lookup(id).tryQuery().orElse(null);
+        return n != null && n.isVisible();
+    }
+
+    private void key(FxRobot r, KeyCode k) {
+        r.clickOn("#stepLabel");
+        r.press(k).release(k);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private CheckMenuItem menuItem(String command) {
+        for (var m : w.shell.mainWindow().menuBar().getMenus()) {
+            for (MenuItem it : m.getItems()) {
+                if (command.equals(it.getUserData()) && it instanceof CheckMenuItem c) {
+                    return c;
+                }
+            }
+        }
+        throw new AssertionError("no menu item for " + command);
+    }
+
+    @Test
+    void theQuizKeyCoversTheOutputAndTheSumUntilRevealed(FxRobot r) {
+        assertNull(w.player().getLesson(), "the free stepper");
+        assertFalse(visible(r, "#cover-outputBox"));
+        key(r, KeyCode.Q);
+        assertTrue(w.shell.stepper().quizProperty().get());
+        assertTrue(visible(r, "#cover-outputBox"), "the output is covered");
+        assertTrue(visible(r, "#cover-arithmeticPane"), "and the sum");
+        assertFalse(visible(r, "#cover-inputBox"), "the input and the kernel stay in view");
+        assertFalse(visible(r, "#cover-kernelBox"));
+        assertTrue(menuItem("QUIZ").isSelected(), "the menu shows the quiz is on");
+
+        key(r, KeyCode.RIGHT);
+        assertEquals(1, w.shell.stepper().getStep());
+        assertTrue(visible(r, "#cover-outputBox"), "a step keeps the covers");
+        r.interact(() -> w.shell.scenario().setInputCell(0, 0, 0, "9"));
+        assertTrue(visible(r, "#cover-arithmeticPane"), "an edit keeps the covers");
+
+        key(r, KeyCode.Q);
+        assertFalse(w.shell.stepper().quizProperty().get());
+        assertFalse(visible(r, "#cover-outputBox"), "revealed");
+        assertFalse(visible(r, "#cover-arithmeticPane"));
+        assertFalse(menuItem("QUIZ").isSelected());
+
+        // a click on a check item selects it (fire() alone runs only its action)
+        r.interact(() -> menuItem("QUIZ").setSelected(true));
+        assertTrue(visible(r, "#cover-outputBox"), "the menu item covers too");
+        r.interact(() -> menuItem("QUIZ").setSelected(false));
+
+        String help = "Quiz the class: cover the output and the sum, or reveal them";
+        assertTrue(w.shell.actions().help(Locale.ENGLISH, UiText::get).stream()
+                .anyMatch(h -> h.action().equals(help) && h.keys().equals("Q")), "F1 help lists the key");
+        assertEquals("Q", Actions.keyText(Command.QUIZ.keys().get(0)));
+        assertTrue(r.lookup("#stepLabel").queryAs(Label.class).getText().startsWith("Step"));
+    }
+}
