@@ -82,6 +82,8 @@ public final class LessonPlayerViewModel {
     private final ReadOnlyObjectWrapper<Verdict> firstVerdict = new ReadOnlyObjectWrapper<>(this, "firstVerdict");
     private final ReadOnlyObjectWrapper<Set<Integer>> chosen = new ReadOnlyObjectWrapper<>(this, "chosen", Set.of());
     private final ObservableSet<Integer> ticked = FXCollections.observableSet(new TreeSet<>());
+    /** One read-only view for every listener (a view made per call would be collected with its listeners). */
+    private final ObservableSet<Integer> tickedView = FXCollections.unmodifiableObservableSet(ticked);
     private final ReadOnlyObjectWrapper<LessonSession.Stage> stage = new ReadOnlyObjectWrapper<>(this, "stage",
             LessonSession.Stage.OPEN);
     private final ReadOnlyObjectWrapper<BuildCheck.Note> buildNote = new ReadOnlyObjectWrapper<>(this, "buildNote");
@@ -189,7 +191,7 @@ public final class LessonPlayerViewModel {
 
     /** The check boxes ticked of a choice with several right options, not yet checked. */
     public ObservableSet<Integer> ticked() {
-        return FXCollections.unmodifiableObservableSet(ticked);
+        return tickedView;
     }
 
     /**
