@@ -60,6 +60,7 @@ public class MainWindow {
     @FXML private CheckMenuItem termPaceItem;
     @FXML private CheckMenuItem loopItem;
     @FXML private CheckMenuItem quizItem;
+    @FXML private CheckMenuItem penItem;
 
     public MainWindow(Shell shell) {
         this.shell = shell;
@@ -84,6 +85,7 @@ public class MainWindow {
         termPaceItem.selectedProperty().bindBidirectional(shell.stepper().termPaceProperty());
         loopItem.selectedProperty().bindBidirectional(shell.stepper().loopProperty());
         quizItem.selectedProperty().bindBidirectional(shell.stepper().quizProperty());
+        penItem.selectedProperty().bindBidirectional(shell.stepper().pen().activeProperty());
         fpsLabel.visibleProperty().bind(w.showFpsProperty());
         for (Menu m : menuBar.getMenus()) {
             bindCommands(m);

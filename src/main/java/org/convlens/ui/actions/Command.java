@@ -55,6 +55,8 @@ public enum Command {
     SETTINGS(Scope.STEPPER, key(KeyCode.S)),
     CLEAR_LINKS(Scope.STEPPER, key(KeyCode.ESCAPE)),
     QUIZ(Scope.STEPPER, key(KeyCode.Q)),
+    PEN(Scope.STEPPER, key(KeyCode.P)),
+    PEN_CLEAR(Scope.STEPPER, key(KeyCode.C)),
 
     // The lesson beside the stepper.
     LESSON_NEXT(Scope.LESSON, new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN)),

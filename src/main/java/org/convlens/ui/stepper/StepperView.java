@@ -35,6 +35,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.convlens.engine.Activation;
@@ -196,6 +197,10 @@ public class StepperView {
         // the stage's viewport is not cached
         stageScroll.skinProperty().addListener((o, a, b) -> uncacheViewport());
         uncacheViewport();
+        // the pen draws over the stage, outside it: its strokes are in no export and no scenario
+        root.setCenter(new StackPane(stageScroll, new PenLayer(vm.pen(), Bindings.createStringBinding(
+                () -> text("pen.note", Actions.keyText(Command.PEN_CLEAR.keys().get(0)),
+                        Actions.keyText(Command.PEN.keys().get(0))), scenario.localeProperty()))));
     }
 
     /** A box's grids for the fit: one picture, or it and the same-sized one under it. */
@@ -379,6 +384,8 @@ public class StepperView {
         a.on(Command.TERM_PACE, () -> vm.termPaceProperty().set(!vm.termPaceProperty().get()));
         a.on(Command.LOOP, () -> vm.loopProperty().set(!vm.loopProperty().get()));
         a.on(Command.QUIZ, vm::toggleQuiz);
+        a.on(Command.PEN, vm.pen()::toggle);
+        a.on(Command.PEN_CLEAR, vm.pen()::clear);
         a.on(Command.GO_TO, () -> {
             jumpField.requestFocus();
             jumpField.selectAll();

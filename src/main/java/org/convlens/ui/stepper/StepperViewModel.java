@@ -44,6 +44,7 @@ public final class StepperViewModel {
     private final ObjectProperty<Marks> marks = new SimpleObjectProperty<>(this, "marks", Marks.NONE);
     private final ObjectProperty<Covers> covers = new SimpleObjectProperty<>(this, "covers", Covers.NONE);
     private final BooleanProperty quiz = new SimpleBooleanProperty(this, "quiz", false);
+    private final Pen pen = new Pen();
     private final ReadOnlyIntegerWrapper totalSteps = new ReadOnlyIntegerWrapper(this, "totalSteps", 1);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyObjectWrapper<ShapeInfo> shape = new ReadOnlyObjectWrapper<>(this, "shape");
@@ -264,6 +265,11 @@ public final class StepperViewModel {
         } else {
             playing.set(false);
         }
+    }
+
+    /** The teacher's pen over the grids (its strokes are not part of the scenario). */
+    public Pen pen() {
+        return pen;
     }
 
     /** Covers the output and the sum for the class to predict, or reveals them. */

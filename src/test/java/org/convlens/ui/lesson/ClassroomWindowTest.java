@@ -7,6 +7,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.convlens.ui.UiText;
+import org.convlens.ui.grid.GridView;
 import org.convlens.ui.actions.Actions;
 import org.convlens.ui.actions.Command;
 import org.junit.jupiter.api.Test;
@@ -97,5 +98,50 @@ class ClassroomWindowTest {
                 .anyMatch(h -> h.action().equals(help) && h.keys().equals("Q")), "F1 help lists the key");
         assertEquals("Q", Actions.keyText(Command.QUIZ.keys().get(0)));
         assertTrue(r.lookup("#stepLabel").queryAs(Label.class).getText().startsWith("Step"));
+    }
+
+    @Test
+    void thePenDrawsOverTheGridsAndOneKeyClearsIt(FxRobot r) {
+        var pen = w.shell.stepper().pen();
+        var before = w.shell.scenario().latestProblemProperty().get();
+        key(r, KeyCode.P);
+        assertTrue(pen.activeProperty().get());
+        assertTrue(menuItem("PEN").isSelected());
+        assertTrue(visible(r, "#penNote"), "the overlay says how to clear and put the pen away");
+        assertEquals("Pen: draw with the mouse. C clears, P puts the pen away.",
+                r.lookup("#penNote").queryAs(Label.class).getText());
+
+        Node input = r.lookup("#inputGrid").query();
+        Node output = r.lookup("#outputGrid").query();
+        Node kernel = r.lookup("#kernelGrid").query();
+        r.drag(input).moveTo(kernel).moveTo(output).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, pen.strokes().size(), "one stroke");
+        assertTrue(pen.strokes().get(0).points().size() >= 6, "through the points it passed");
+        assertEquals(1, r.lookup(".pen-stroke").queryAll().size(), "drawn over the stage");
+        r.clickOn(output);
+        assertEquals(2, pen.strokes().size(), "a click with the pen draws");
+        assertEquals(-1, ((GridView) output).clickedCellProperty().get(), "and does not reach the grid");
+        assertEquals(before, w.shell.scenario().latestProblemProperty().get(), "strokes are not in the scenario");
+
+        // a language switch rebuilds the window: the drawing stays
+        r.interact(() -> w.shell.windowModel().localeProperty().set(Locale.TRADITIONAL_CHINESE));
+        assertEquals(2, r.lookup(".pen-stroke").queryAll().size());
+        assertTrue(r.lookup("#penNote").queryAs(Label.class).getText().startsWith("畫筆"));
+        r.interact(() -> w.shell.windowModel().localeProperty().set(Locale.ENGLISH));
+
+        key(r, KeyCode.C);
+        assertTrue(pen.strokes().isEmpty(), "C clears");
+        assertEquals(0, r.lookup(".pen-stroke").queryAll().size());
+        assertTrue(pen.activeProperty().get(), "and leaves the pen in hand");
+        key(r, KeyCode.P);
+        assertFalse(pen.activeProperty().get());
+        assertFalse(visible(r, "#penNote"));
+        r.clickOn("#outputGrid");
+        assertTrue(pen.strokes().isEmpty());
+        assertTrue(r.lookup("#outputGrid").queryAs(GridView.class).clickedCellProperty().get() >= 0,
+                "with the pen away the mouse reaches the grids again");
+        assertTrue(w.shell.actions().help(Locale.ENGLISH, UiText::get).stream()
+                .anyMatch(h -> h.keys().equals("C") && h.action().equals("Clear the pen drawing")));
     }
 }
