@@ -66,7 +66,8 @@ final class PenLayer extends Pane {
     @Override
     protected void layoutChildren() {
         note.autosize();
-        note.relocate(Math.max(0, getWidth() - note.getWidth() - 12), 8);
+        // bottom right: the grids' titles are at the top
+        note.relocate(Math.max(0, getWidth() - note.getWidth() - 12), Math.max(0, getHeight() - note.getHeight() - 8));
     }
 
     /** How many strokes are drawn (for tests). */
