@@ -129,9 +129,11 @@ public record Covers(Set<Panel> panels, Set<List<Integer>> featureMap, Set<List<
             pool = hide(pool, hiddenPool, co);
         }
         Covers applied = new Covers(now, featureMap, pooled);
+        // the value before the activation tells the value after it: hidden with it
+        GridPicture pre = hide(f.preActivation(), featureMap, co);
         return new Frame(f.step(), f.totalSteps(), f.term(), f.terms(), f.termPace(), f.pooling(), co, f.slice(),
                 f.inChannel(), f.input(), f.kernel(), f.enteredKernel(), fm, pool, f.arithmetic(), f.runningSum(),
-                f.convStep(), f.poolStep(), applied);
+                f.convStep(), f.poolStep(), applied, pre);
     }
 
     /** The pooled cells whose window reads feature-map cell {@code [channel, y, x]}. */

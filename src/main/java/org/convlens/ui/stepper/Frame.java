@@ -30,11 +30,13 @@ import java.util.List;
  * @param convStep this step if a convolution step, else null
  * @param poolStep this step if a pooling step, else null
  * @param covers what is kept out of sight in this frame (panels, and cells already shown as "?")
+ * @param preActivation with an activation set, the feature map of {@code outChannel} before it (sum +
+ *                      bias), filled up to this step; else null
  */
 public record Frame(int step, int totalSteps, int term, int terms, boolean termPace, boolean pooling, int outChannel,
                    int slice, int inChannel, GridPicture input, GridPicture kernel, GridPicture enteredKernel,
                    GridPicture featureMap, GridPicture pooled, List<List<Token>> arithmetic, String runningSum,
-                   ConvStep convStep, PoolStep poolStep, Covers covers) {
+                   ConvStep convStep, PoolStep poolStep, Covers covers, GridPicture preActivation) {
 
     public Frame {
         covers = covers == null ? Covers.NONE : covers;

@@ -3,7 +3,9 @@ package org.convlens.ui.stepper;
 import org.convlens.engine.Activation;
 import org.convlens.engine.AxisMap;
 import org.convlens.engine.CellKind;
+import org.convlens.engine.ConvEngine;
 import org.convlens.engine.ConvPlan;
+import org.convlens.engine.ConvSpec;
 import org.convlens.engine.ConvStep;
 import org.convlens.engine.Kernel;
 import org.convlens.engine.PoolSpec;
@@ -73,6 +75,9 @@ public final class FrameRenderer {
         GridPicture fmBase = featureMapBase(c, co);
         int[] fmFlags = fmBase.flags();
         GridPicture poolBase = plan.hasPool() ? pooledBase(c, co) : null;
+        GridPicture preBase = plan.spec().activation().type() == Activation.Type.NONE ? null
+                : preActivationBase(c, co);
+        int[] preFlags = preBase == null ? null : new int[preBase.rows() * preBase.cols()];
         int[] poolFlags = poolBase == null ? null : new int[poolBase.rows() * poolBase.cols()];
         int plane = plan.outHeight() * plan.outWidth();
 
@@ -97,6 +102,9 @@ public final class FrameRenderer {
                     fmFlags[k] |= CellFlags.PENDING;
                 } else if (g == step) {
                     fmFlags[k] |= CellFlags.CURRENT | (term < terms ? CellFlags.PENDING : 0);
+                }
+                if (preFlags != null) {
+                    preFlags[k] = fmFlags[k] & (CellFlags.PENDING | CellFlags.CURRENT);
                 }
             }
             if (poolFlags != null) {
@@ -148,7 +156,7 @@ public final class FrameRenderer {
         String running = termPace ? running(plan, cs, ps, term, terms, locale) : null;
         return new Frame(step, total, term, terms, termPace, pooling, co, slice, ci, inBase.withFlags(inFlags), kernel,
                 entered, fmBase.withFlags(fmFlags), poolBase == null ? null : poolBase.withFlags(poolFlags),
-                arithmetic, running, cs, ps, Covers.NONE);
+                arithmetic, running, cs, ps, Covers.NONE, preBase == null ? null : preBase.withFlags(preFlags));
     }
 
     /** True when the kernel slides rotated 180 degrees from how it was entered (flip, or transposed, not both). */
@@ -396,6 +404,19 @@ public final class FrameRenderer {
                 }
             }
             return b.build();
+        });
+    }
+
+    /** Channel {@code co} of the feature map before the activation: sum + bias, from a run without it. */
+    static GridPicture preActivationBase(Computation c, int co) {
+        Tensor pre = c.memo("preActivation", () -> {
+            ConvSpec s = c.plan().spec().toBuilder().activation(Activation.NONE).pool(null).build();
+            return ConvEngine.run(ConvPlan.of(s, c.input()), c.input(), 1).featureMap();
+        });
+        return c.memo(List.of("pre", co), () -> {
+            float[] v = new float[pre.planeSize()];
+            System.arraycopy(pre.data(), co * pre.planeSize(), v, 0, v.length);
+            return GridPicture.of(pre.height(), pre.width(), v);
         });
     }
 

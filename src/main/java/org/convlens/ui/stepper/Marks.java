@@ -58,7 +58,7 @@ public record Marks(Set<List<Integer>> input, Set<List<Integer>> kernel, Set<Lis
         GridPicture pool = f.pooled() == null ? null : mark(f.pooled(), pooled, f.outChannel(), 0, 0);
         return new Frame(f.step(), f.totalSteps(), f.term(), f.terms(), f.termPace(), f.pooling(), f.outChannel(),
                 f.slice(), f.inChannel(), in, sliding, entered, fm, pool, f.arithmetic(), f.runningSum(),
-                f.convStep(), f.poolStep(), f.covers());
+                f.convStep(), f.poolStep(), f.covers(), f.preActivation());
     }
 
     private Set<List<Integer>> kernelSlice(int outChannel, int slice) {

@@ -121,6 +121,9 @@ public class StepperView {
     @FXML private GridView kernelGrid;
     @FXML private VBox enteredKernelBox;
     @FXML private GridView enteredKernelGrid;
+    @FXML private VBox preActivationBox;
+    @FXML private Label preActivationTitle;
+    @FXML private GridView preActivationGrid;
     @FXML private VBox outputBox;
     @FXML private Label outputTitle;
     @FXML private javafx.scene.layout.FlowPane outChannelBar;
@@ -165,6 +168,7 @@ public class StepperView {
         covers.add(Covers.Panel.INPUT, inputBox, false);
         covers.add(Covers.Panel.KERNEL, kernelBox, false);
         covers.add(Covers.Panel.OUTPUT, outputBox, false);
+        covers.add(Covers.Panel.OUTPUT, preActivationBox, false);
         covers.add(Covers.Panel.POOLED, pooledBox, false);
         covers.add(Covers.Panel.SUM, arithmeticPane, false);
         covers.add(Covers.Panel.SHAPE, shapePane, false);
@@ -174,6 +178,8 @@ public class StepperView {
                         () -> block(vm.getFrame().input(), null)),
                 new StageLayout.Box(kernelBox, kernelTitle, 10.5, List.of(kernelGrid, enteredKernelGrid),
                         () -> block(vm.getFrame().kernel(), vm.getFrame().enteredKernel())),
+                new StageLayout.Box(preActivationBox, preActivationTitle, 6, List.of(preActivationGrid),
+                        () -> block(vm.getFrame().preActivation(), null)),
                 new StageLayout.Box(outputBox, outputTitle, 6, List.of(outputGrid),
                         () -> block(vm.getFrame().featureMap(), null)),
                 new StageLayout.Box(pooledBox, pooledTitle, 6, List.of(pooledGrid),
@@ -565,6 +571,13 @@ public class StepperView {
         }
         kernelGrid.cellEditorProperty().set(rotated ? null : enteredKernelGrid.getCellEditor());
         outputGrid.setPicture(f.featureMap());
+        boolean pre = f.preActivation() != null;
+        preActivationBox.setVisible(pre);
+        preActivationBox.setManaged(pre);
+        if (pre) {
+            preActivationGrid.setPicture(f.preActivation());
+            preActivationTitle.setText(text("grid.preActivation", text("activation." + plan.spec().activation().type().id())));
+        }
         boolean pooled = f.pooled() != null;
         pooledBox.setVisible(pooled);
         pooledBox.setManaged(pooled);

@@ -144,4 +144,33 @@ class ClassroomWindowTest {
         assertTrue(w.shell.actions().help(Locale.ENGLISH, UiText::get).stream()
                 .anyMatch(h -> h.keys().equals("C") && h.action().equals("Clear the pen drawing")));
     }
+
+    @Test
+    void withAnActivationTheMapsBeforeAndAfterItStandSideBySide(FxRobot r) {
+        assertFalse(visible(r, "#preActivationBox"), "no activation: one map");
+        r.interact(() -> w.shell.scenario().layer().activationProperty().set(
+                org.convlens.engine.Activation.Type.RELU));
+        key(r, KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(visible(r, "#preActivationBox"));
+        assertEquals("Before ReLU: sum + bias", r.lookup("#preActivationTitle").queryAs(Label.class).getText());
+        GridView pre = r.lookup("#preActivationGrid").queryAs(GridView.class);
+        GridView out = r.lookup("#outputGrid").queryAs(GridView.class);
+        assertEquals("\u22125", pre.getPicture().text(0, 0), "the sum before ReLU");
+        assertEquals("0", out.getPicture().text(0, 0), "and after it");
+        assertEquals(out.getCellSize(), pre.getCellSize(), 1e-9, "one cell size for every grid");
+        var preBounds = pre.localToScene(pre.getBoundsInLocal());
+        var outBounds = out.localToScene(out.getBoundsInLocal());
+        assertTrue(preBounds.getMaxX() <= outBounds.getMinX(), "side by side, before on the left");
+        assertEquals(preBounds.getMinY(), outBounds.getMinY(), 1.0);
+
+        key(r, KeyCode.Q);
+        assertTrue(visible(r, "#cover-preActivationBox"), "the quiz covers the map before the activation too");
+        key(r, KeyCode.Q);
+        assertFalse(visible(r, "#cover-preActivationBox"));
+        r.interact(() -> w.shell.scenario().layer().activationProperty().set(
+                org.convlens.engine.Activation.Type.NONE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(visible(r, "#preActivationBox"));
+    }
 }

@@ -401,4 +401,33 @@ class StepperViewModelTest {
         scenario.inHeightProperty().set(6);
         assertNull(scenario.errorProperty().get());
     }
+
+    @Test
+    void withAnActivationTheMapBeforeItShowsBesideTheMapAfterIt() {
+        assertNull(vm.getFrame().preActivation(), "no activation: no second map");
+        scenario.layer().activationProperty().set(org.convlens.engine.Activation.Type.RELU);
+        vm.last();
+        Frame f = vm.getFrame();
+        GridPicture pre = f.preActivation();
+        assertEquals(f.featureMap().rows(), pre.rows());
+        Computation c = scenario.getComputation();
+        int w = c.plan().outWidth();
+        for (int i = 0; i < c.convSteps(); i++) {
+            // the trace adds each step's products and the bias on its own: the map before ReLU shows them
+            var step = c.convStep(i);
+            assertEquals(NumberText.cell(step.preActivation()), pre.text(i / w, i % w), "cell " + i);
+            assertEquals(NumberText.cell(Math.max(0, step.preActivation())), f.featureMap().text(i / w, i % w));
+        }
+        assertEquals(NumberText.MINUS + "5", pre.text(0, 0), "the worked example's first sum, before ReLU");
+        assertEquals("0", f.featureMap().text(0, 0));
+
+        vm.first();
+        assertEquals(pre.rows() * pre.cols() - 1, vm.getFrame().preActivation().count(CellFlags.PENDING),
+                "filled step by step like the output");
+        vm.coversProperty().set(new Covers(java.util.Set.of(), java.util.Set.of(List.of(0, 0, 0)), java.util.Set.of()));
+        assertEquals(Covers.HIDDEN_TEXT, vm.getFrame().preActivation().text(0, 0),
+                "a hidden output cell is hidden before the activation too");
+        scenario.layer().activationProperty().set(org.convlens.engine.Activation.Type.NONE);
+        assertNull(vm.getFrame().preActivation());
+    }
 }
