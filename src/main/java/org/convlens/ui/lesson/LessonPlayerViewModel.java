@@ -14,9 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
-import org.convlens.engine.ConvPlan;
 import org.convlens.lesson.Answers;
 import org.convlens.lesson.Highlight;
 import org.convlens.lesson.Lesson;
@@ -32,10 +30,8 @@ import org.convlens.ui.stepper.ScenarioViewModel;
 import org.convlens.ui.stepper.StepperViewModel;
 
 import java.io.IOException;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -43,8 +39,10 @@ import java.util.function.LongSupplier;
 /**
  * Plays a lesson in the main window: each step loads its state into the stepper's scenario, moves
  * the stepper to the step it names, marks its cells and covers what would give an open question's
- * answer away. Answers are checked at once; in self-study mode the feedback shows at once, in
- * teacher mode only when revealed. Progress is saved after every change. No JavaFX nodes.
+ * answer away. Answers are checked at once (a build task's on the stepper's own settings). In
+ * self-study a wrong answer gets "try again" and the hint, the answer comes after a second wrong
+ * one or on "Show answer"; in teacher mode nothing shows until revealed. Progress is saved after
+ * every change. No JavaFX nodes.
  */
 public final class LessonPlayerViewModel {
     /** Self-study shows feedback at once; teacher mode keeps answers hidden until revealed, in big type. */
@@ -78,18 +76,7 @@ public final class LessonPlayerViewModel {
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step");
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.SELF_STUDY);
     private final StringProperty answer = new SimpleStringProperty(this, "answer", "");
-    private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
-    private final ReadOnlyObjectWrapper<Verdict> firstVerdict = new ReadOnlyObjectWrapper<>(this, "firstVerdict");
-    private final ReadOnlyObjectWrapper<Set<Integer>> chosen = new ReadOnlyObjectWrapper<>(this, "chosen", Set.of());
-    private final ObservableSet<Integer> ticked = FXCollections.observableSet(new TreeSet<>());
-    /** One read-only view for every listener (a view made per call would be collected with its listeners). */
-    private final ObservableSet<Integer> tickedView = FXCollections.unmodifiableObservableSet(ticked);
-    private final ReadOnlyObjectWrapper<LessonSession.Stage> stage = new ReadOnlyObjectWrapper<>(this, "stage",
-            LessonSession.Stage.OPEN);
-    private final ReadOnlyObjectWrapper<BuildCheck.Note> buildNote = new ReadOnlyObjectWrapper<>(this, "buildNote");
-    private final ReadOnlyStringWrapper notUnderstood = new ReadOnlyStringWrapper(this, "notUnderstood");
-    private final ReadOnlyBooleanWrapper hintShown = new ReadOnlyBooleanWrapper(this, "hintShown");
-    private final ReadOnlyBooleanWrapper revealed = new ReadOnlyBooleanWrapper(this, "revealed");
+    private final AnswerState answers = new AnswerState();
     private final ReadOnlyBooleanWrapper diverged = new ReadOnlyBooleanWrapper(this, "diverged");
     private final ReadOnlyBooleanWrapper atEnd = new ReadOnlyBooleanWrapper(this, "atEnd");
     private final ReadOnlyObjectWrapper<LessonSession.Score> score = new ReadOnlyObjectWrapper<>(this, "score");
@@ -126,10 +113,10 @@ public final class LessonPlayerViewModel {
                 lesson, index, atEnd);
         canGoForward = Bindings.createBooleanBinding(() -> lesson.get() != null && !atEnd.get(), lesson, atEnd);
         explained = Bindings.createBooleanBinding(() -> step.get() != null && step.get().question() != null
-                && (revealed.get() || mode.get() == Mode.SELF_STUDY && (stage.get() == LessonSession.Stage.SOLVED
-                || stage.get() == LessonSession.Stage.SHOWN)), step, revealed, mode, stage);
-        verdictShown = Bindings.createBooleanBinding(() -> verdict.get() != null
-                && (mode.get() == Mode.SELF_STUDY || revealed.get()), verdict, mode, revealed);
+                && (answers.revealed.get() || mode.get() == Mode.SELF_STUDY && (answers.stage.get() == LessonSession.Stage.SOLVED
+                || answers.stage.get() == LessonSession.Stage.SHOWN)), step, answers.revealed, mode, answers.stage);
+        verdictShown = Bindings.createBooleanBinding(() -> answers.verdict.get() != null
+                && (mode.get() == Mode.SELF_STUDY || answers.revealed.get()), answers.verdict, mode, answers.revealed);
         explained.addListener(o -> refreshCover());
         atEnd.addListener(o -> refreshCover());
         diverged.addListener(o -> refreshMarks());
@@ -176,22 +163,22 @@ public final class LessonPlayerViewModel {
 
     /** The latest understood answer to this step's question, or null. */
     public ReadOnlyObjectProperty<Verdict> verdictProperty() {
-        return verdict.getReadOnlyProperty();
+        return answers.verdict.getReadOnlyProperty();
     }
 
     /** The first understood answer (the one that scores), or null. */
     public ReadOnlyObjectProperty<Verdict> firstVerdictProperty() {
-        return firstVerdict.getReadOnlyProperty();
+        return answers.firstVerdict.getReadOnlyProperty();
     }
 
     /** The options of the latest understood answer to a choice question (none before one). */
     public ReadOnlyObjectProperty<Set<Integer>> chosenProperty() {
-        return chosen.getReadOnlyProperty();
+        return answers.chosen.getReadOnlyProperty();
     }
 
     /** The check boxes ticked of a choice with several right options, not yet checked. */
     public ObservableSet<Integer> ticked() {
-        return tickedView;
+        return answers.tickedView;
     }
 
     /**
@@ -199,26 +186,26 @@ public final class LessonPlayerViewModel {
      * answer shown (after a second wrong try or "Show answer").
      */
     public ReadOnlyObjectProperty<LessonSession.Stage> stageProperty() {
-        return stage.getReadOnlyProperty();
+        return answers.stage.getReadOnlyProperty();
     }
 
     /** After a build task's Check: what is still off, or null. */
     public ReadOnlyObjectProperty<BuildCheck.Note> buildNoteProperty() {
-        return buildNote.getReadOnlyProperty();
+        return answers.buildNote.getReadOnlyProperty();
     }
 
     /** The text just typed if it was not an answer the question takes, else null. */
     public ReadOnlyStringProperty notUnderstoodProperty() {
-        return notUnderstood.getReadOnlyProperty();
+        return answers.notUnderstood.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty hintShownProperty() {
-        return hintShown.getReadOnlyProperty();
+        return answers.hintShown.getReadOnlyProperty();
     }
 
     /** Teacher mode: the answer and explanation were revealed. */
     public ReadOnlyBooleanProperty revealedProperty() {
-        return revealed.getReadOnlyProperty();
+        return answers.revealed.getReadOnlyProperty();
     }
 
     /** The scenario was changed by hand after the step loaded it: the step's text no longer describes it. */
@@ -364,7 +351,7 @@ public final class LessonPlayerViewModel {
         try {
             store.remove(key.get());
         } catch (IOException e) {
-            saveFailed.accept(LessonText.get(scenario.localeProperty().get(), "status.save.failed", e.getMessage()));
+            failed(e);
         }
         open(l, key.get());
     }
@@ -383,7 +370,7 @@ public final class LessonPlayerViewModel {
             store.remove(key.get());
             open(v, key.get());
         } catch (IOException e) {
-            saveFailed.accept(LessonText.get(scenario.localeProperty().get(), "status.save.failed", e.getMessage()));
+            failed(e);
         }
     }
 
@@ -414,16 +401,12 @@ public final class LessonPlayerViewModel {
 
     /** Ticks or unticks option {@code i} of a choice with several right options (checked by {@link #checkTicked}). */
     public void tick(int i, boolean on) {
-        if (on) {
-            ticked.add(i);
-        } else {
-            ticked.remove(i);
-        }
+        answers.tick(i, on);
     }
 
     /** Checks the options ticked: right only if they are all the right ones and no other. */
     public Verdict checkTicked() {
-        return submit(ticked.isEmpty() ? "" : Answers.letters(List.copyOf(ticked)));
+        return submit(answers.tickedLetters());
     }
 
     /** A build task's Check: the engine runs the stepper's settings as they are now. */
@@ -434,11 +417,11 @@ public final class LessonPlayerViewModel {
         }
         Problem built = scenario.latestProblemProperty().get();
         if (built == null) {
-            buildNote.set(new BuildCheck.Note("build.noOutput", List.of()));
+            answers.buildNote.set(new BuildCheck.Note("build.noOutput", List.of()));
             return null;
         }
         Verdict v = session.build(built);
-        buildNote.set(BuildCheck.of(q, v, built));
+        answers.buildNote.set(BuildCheck.of(q, v, built));
         return v.understood() ? answered(v) : v;
     }
 
@@ -448,7 +431,7 @@ public final class LessonPlayerViewModel {
         }
         Verdict v = session.answer(text == null ? "" : text);
         if (!v.understood()) {
-            notUnderstood.set(text == null ? "" : text);
+            answers.notUnderstood.set(text == null ? "" : text);
             return v;
         }
         return answered(v);
@@ -456,14 +439,9 @@ public final class LessonPlayerViewModel {
 
     /** After an understood answer: the verdict, the stage, the hint or answer in self-study; saved. */
     private Verdict answered(Verdict v) {
-        notUnderstood.set(null);
-        LessonSession.Attempt a = session.attempt();
-        firstVerdict.set(a.first());
-        verdict.set(v);
-        chosenOf(step.get(), a);
-        stage.set(session.stage());
+        answers.answered(session, step.get(), v);
         if (mode.get() == Mode.SELF_STUDY) {
-            hintShown.set(session.hinted() && step.get().question().hint() != null);
+            answers.hintShown.set(session.hinted() && step.get().question().hint() != null);
             if (explained.get()) {
                 showAnswerInStepper();
             }
@@ -472,19 +450,13 @@ public final class LessonPlayerViewModel {
         return v;
     }
 
-    private void chosenOf(Step s, LessonSession.Attempt a) {
-        List<Integer> c = a == null || !(s.question() instanceof Question.Choice q) ? null
-                : Answers.options(a.last().given(), q.options().size());
-        chosen.set(c == null ? Set.of() : Set.copyOf(c));
-    }
-
     /** Self-study's "Show answer": the answer and explanation now (the question then scores no first-try point). */
     public void showAnswer() {
         if (session == null || atEnd.get() || step.get() == null || step.get().question() == null) {
             return;
         }
         session.showAnswer();
-        stage.set(session.stage());
+        answers.stage.set(session.stage());
         showAnswerInStepper();
         save();
     }
@@ -493,7 +465,7 @@ public final class LessonPlayerViewModel {
         if (session != null && step.get() != null && step.get().question() != null
                 && step.get().question().hint() != null) {
             session.hint();
-            hintShown.set(true);
+            answers.hintShown.set(true);
         }
     }
 
@@ -503,8 +475,8 @@ public final class LessonPlayerViewModel {
             return;
         }
         session.reveal();
-        revealed.set(true);
-        stage.set(session.stage());
+        answers.revealed.set(true);
+        answers.stage.set(session.stage());
         showAnswerInStepper();
         save();
     }
@@ -528,18 +500,9 @@ public final class LessonPlayerViewModel {
         index.set(session.index());
         step.set(s);
         LessonSession.Attempt a = session.attempt();
-        verdict.set(a == null ? null : a.last());
-        firstVerdict.set(a == null ? null : a.first());
-        chosenOf(s, a);
-        ticked.clear();
-        ticked.addAll(chosen.get());
-        stage.set(session.stage());
-        buildNote.set(null);
+        answers.show(session, s);
         answer.set(a == null || s.question() instanceof Question.Choice || s.question() instanceof Question.Build ? ""
                 : a.last().given());
-        notUnderstood.set(null);
-        hintShown.set(session.hinted());
-        revealed.set(session.revealed());
         if (!apply) {
             diverged.set(false);
             checkDiverged(scenario.latestProblemProperty().get());
@@ -570,16 +533,8 @@ public final class LessonPlayerViewModel {
     /** After answering: the stepper shows the step that computes the cell asked about. */
     private void showAnswerInStepper() {
         Step s = step.get();
-        if (diverged.get() || s == null || !(s.question() instanceof Question.Value q)) {
-            return;
-        }
-        ConvPlan plan = s.scenario().plan();
-        Highlight.Cell c = q.cell();
-        if (q.grid() == Question.Grid.FEATURE_MAP || !plan.hasPool()) {
-            stepper.jumpTo((c.channel() * plan.outHeight() + c.y()) * plan.outWidth() + c.x());
-        } else {
-            int conv = plan.outChannels() * plan.outHeight() * plan.outWidth();
-            stepper.jumpTo(conv + (c.channel() * plan.poolY().size() + c.y()) * plan.poolX().size() + c.x());
+        if (!diverged.get() && s != null && s.question() instanceof Question.Value q) {
+            stepper.jumpTo(StepDisplay.stepOf(s, q));
         }
     }
 
@@ -603,15 +558,8 @@ public final class LessonPlayerViewModel {
             stepper.coversProperty().set(Covers.NONE);
             return;
         }
-        Set<Highlight.Panel> c = EnumSet.noneOf(Highlight.Panel.class);
-        c.addAll(s.highlight().hidden());
-        if (s.question() instanceof Question.Shape) {
-            c.add(Highlight.Panel.OUTPUT);
-            c.add(Highlight.Panel.SHAPE);
-        } else if (s.question() instanceof Question.Count) {
-            c.add(Highlight.Panel.SHAPE);
-        }
-        covered.set(Set.copyOf(c));
+        Set<Highlight.Panel> c = StepDisplay.coveredPanels(s);
+        covered.set(c);
         stepper.coversProperty().set(StepDisplay.stepperCovers(s, c));
     }
 
@@ -633,15 +581,19 @@ public final class LessonPlayerViewModel {
             store.put(key.get(), session.progress());
             saves.set(saves.get() + 1);
         } catch (IOException e) {
-            saveFailed.accept(LessonText.get(scenario.localeProperty().get(), "status.save.failed", e.getMessage()));
+            failed(e);
         }
+    }
+
+    private void failed(IOException e) {
+        saveFailed.accept(LessonText.get(scenario.localeProperty().get(), "status.save.failed", e.getMessage()));
     }
 
     private void saveSetting(String k, String v) {
         try {
             store.putSetting(k, v);
         } catch (IOException e) {
-            saveFailed.accept(LessonText.get(scenario.localeProperty().get(), "status.save.failed", e.getMessage()));
+            failed(e);
         }
     }
 

@@ -128,4 +128,31 @@ final class StepDisplay {
                 && a.strideY() == b.strideY() && a.strideX() == b.strideX() && a.padY() == b.padY()
                 && a.padX() == b.padX() && a.ceilMode() == b.ceilMode() && a.countIncludePad() == b.countIncludePad();
     }
+
+    /**
+     * The panels an open question covers: the file's {@code hide}, and what would give the answer
+     * away (the output and the shape panel for a shape, the shape panel's counts for a count).
+     */
+    static Set<Highlight.Panel> coveredPanels(Step s) {
+        Set<Highlight.Panel> c = EnumSet.noneOf(Highlight.Panel.class);
+        c.addAll(s.highlight().hidden());
+        if (s.question() instanceof Question.Shape) {
+            c.add(Highlight.Panel.OUTPUT);
+            c.add(Highlight.Panel.SHAPE);
+        } else if (s.question() instanceof Question.Count) {
+            c.add(Highlight.Panel.SHAPE);
+        }
+        return Set.copyOf(c);
+    }
+
+    /** The stepper's step that computes the cell a value question asks about. */
+    static int stepOf(Step s, Question.Value q) {
+        ConvPlan plan = s.scenario().plan();
+        Highlight.Cell c = q.cell();
+        if (q.grid() == Question.Grid.FEATURE_MAP || !plan.hasPool()) {
+            return (c.channel() * plan.outHeight() + c.y()) * plan.outWidth() + c.x();
+        }
+        int conv = plan.outChannels() * plan.outHeight() * plan.outWidth();
+        return conv + (c.channel() * plan.poolY().size() + c.y()) * plan.poolX().size() + c.x();
+    }
 }
