@@ -8,10 +8,6 @@ import org.convlens.engine.PaddingMode;
 import org.convlens.engine.PoolSpec;
 import org.convlens.engine.SpecException;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 /**
  * Every setting of one convolution layer as a person edits it, the one model behind every editor
  * (the stepper, the Photos tab, {@code apply}'s flags, the lessons, the Network tab's layers), as
@@ -27,8 +23,9 @@ import java.util.List;
  *   <li>{@link #build()} makes the {@link ConvSpec}, or throws a {@link SpecException} whose field
  *       names the setting that is wrong. Whether the settings fit an input (groups against channels,
  *       sizes) is {@link org.convlens.engine.ConvPlan}'s to say, nowhere else.</li>
- *   <li>Changing the kernel size, the channels, the groups or transposed reshapes the weights,
- *       keeping every weight that still joins the same output and input channel at the same place.</li>
+ *   <li>Changing the kernel size, the channels, the groups or transposed reshapes the weights
+ *       ({@link LayerWeights}), keeping every weight that still joins the same output and input
+ *       channel at the same place.</li>
  * </ul>
  */
 public final class LayerSettings {
@@ -85,9 +82,9 @@ public final class LayerSettings {
     private int kernelWidth = 3;
     private int groups = 1;
     private boolean transposed;
-    /** The weights, in the layout {@link #layout} describes. */
-    private Kernel kernel = new Kernel(1, 1, 3, 3, new float[9]);
-    private KernelLayout layout = new KernelLayout(1, 1, 1, false, 3, 3);
+    /** The weights, in the layout they were last reshaped to. */
+    private LayerWeights weights = new LayerWeights(new Kernel(1, 1, 3, 3, new float[9]),
+            new KernelLayout(1, 1, 1, false, 3, 3));
     private int strideY = 1;
     private int strideX = 1;
     private int dilationY = 1;
@@ -144,8 +141,7 @@ public final class LayerSettings {
         kernelWidth = o.kernelWidth;
         groups = o.groups;
         transposed = o.transposed;
-        kernel = o.kernel;
-        layout = o.layout;
+        weights = o.weights;
         strideY = o.strideY;
         strideX = o.strideX;
         dilationY = o.dilationY;
@@ -186,8 +182,7 @@ public final class LayerSettings {
         this.kernelWidth = k.width();
         this.groups = g;
         this.transposed = spec.transposed();
-        this.kernel = k;
-        this.layout = new KernelLayout(inChannels, outChannels, g, transposed, k.height(), k.width());
+        this.weights = new LayerWeights(k, new KernelLayout(inChannels, outChannels, g, transposed, k.height(), k.width()));
         strideY = spec.strideY();
         strideX = spec.strideX();
         dilationY = spec.dilationY();
@@ -204,7 +199,7 @@ public final class LayerSettings {
         outputPaddingX = spec.outputPaddingX();
         loadedBias = spec.bias() == null ? null : spec.bias().clone();
         biasLoaded = true;
-        biasText = biasToText(spec.bias());
+        biasText = SettingText.biasText(spec.bias());
         activation = spec.activation().type();
         slopeText = Numbers.shortest(spec.activation().slope());
         PoolSpec q = spec.pool();
@@ -231,19 +226,7 @@ public final class LayerSettings {
     public ConvSpec build() {
         float[] bias = bias();
         float slope = slope();
-        Kernel k = kernel;
-        if (!layout.valid() || !layout.equals(currentKernelLayout())) {
-            if (transposed && groups >= 1 && outChannels % groups != 0) {
-                // The kernel of a transposed layer has no dimension for the output channels:
-                // only here can it be said that they do not split into the groups.
-                throw new SpecException("$.groups", "error.groups.output", groups, outChannels);
-            }
-            // A layout the groups cannot split: a kernel of the shape asked for, so that the
-            // engine's own check (ConvPlan) names what is wrong.
-            KernelLayout want = currentKernelLayout();
-            k = new Kernel(want.dim0(), want.dim1(), kernelHeight, kernelWidth,
-                    new float[want.dim0() * want.dim1() * kernelHeight * kernelWidth]);
-        }
+        Kernel k = weights.kernelFor(currentKernelLayout());
         ConvSpec.Builder b = ConvSpec.builder(k).bias(bias).stride(strideY, strideX).dilation(dilationY, dilationX)
                 .paddingMode(paddingMode).groups(groups).flip(flip).transposed(transposed);
         b.padding(switch (paddingRule) {
@@ -263,67 +246,17 @@ public final class LayerSettings {
         return b.build();
     }
 
-    /** The bias the text says, checked. */
+    /** The bias the text says, checked ({@link SettingText#bias}), or the loaded one while the text is untouched. */
     float[] bias() {
         if (biasLoaded && (loadedBias == null || loadedBias.length == outChannels)) {
             return loadedBias == null ? null : loadedBias.clone();
         }
-        String[] parts = biasText.trim().split("\\s*[,;\\s\uff0c\u3001]\\s*");
-        if (parts.length == 1) {
-            Float v = Numbers.parse(parts[0]);
-            if (v == null) {
-                throw new SpecException("$.bias", "error.bias.text", biasText, outChannels);
-            }
-            if (v == 0f && Float.floatToRawIntBits(v) == 0) {
-                return null;
-            }
-            float[] b = new float[outChannels];
-            Arrays.fill(b, v);
-            return b;
-        }
-        if (parts.length != outChannels) {
-            throw new SpecException("$.bias", "error.bias.text", biasText, outChannels);
-        }
-        float[] b = new float[outChannels];
-        for (int i = 0; i < outChannels; i++) {
-            Float v = Numbers.parse(parts[i]);
-            if (v == null) {
-                throw new SpecException("$.bias", "error.bias.text", biasText, outChannels);
-            }
-            b[i] = v;
-        }
-        return b;
+        return SettingText.bias(biasText, outChannels);
     }
 
-    /** The slope the text says, checked when the activation is leaky_relu. */
+    /** The slope the text says, checked when the activation is leaky_relu ({@link SettingText#slope}). */
     float slope() {
-        Float v = Numbers.parse(slopeText);
-        if (v == null) {
-            if (activation == Activation.Type.LEAKY_RELU) {
-                throw new SpecException("$.activation.slope", "error.slope.text", slopeText);
-            }
-            return Activation.DEFAULT_SLOPE;
-        }
-        return v;
-    }
-
-    /** A bias as typed: one number when every channel has the same, else one per channel. */
-    public static String biasToText(float[] b) {
-        if (b == null || b.length == 0) {
-            return "0";
-        }
-        boolean same = true;
-        for (float v : b) {
-            same &= Float.floatToRawIntBits(v) == Float.floatToRawIntBits(b[0]);
-        }
-        if (same) {
-            return Numbers.shortest(b[0]);
-        }
-        List<String> parts = new ArrayList<>();
-        for (float v : b) {
-            parts.add(Numbers.shortest(v));
-        }
-        return String.join(", ", parts);
+        return SettingText.slope(slopeText, activation == Activation.Type.LEAKY_RELU);
     }
 
     // The weights
@@ -334,29 +267,7 @@ public final class LayerSettings {
 
     /** Brings the weights to the layout the settings ask for, keeping every weight that still has its place. */
     private void reshape() {
-        KernelLayout want = currentKernelLayout();
-        if (!want.valid() || !layout.valid() || want.equals(layout)) {
-            return;
-        }
-        KernelLayout from = layout;
-        float[] d = new float[want.dim0() * want.dim1() * want.kh() * want.kw()];
-        for (int i0 = 0; i0 < want.dim0(); i0++) {
-            for (int i1 = 0; i1 < want.dim1(); i1++) {
-                int[] pair = want.pair(i0, i1);
-                int[] src = pair[0] < from.outChannels() && pair[1] < from.inChannels()
-                        ? from.slice(pair[0], pair[1]) : null;
-                if (src == null) {
-                    continue;
-                }
-                for (int ky = 0; ky < Math.min(want.kh(), from.kh()); ky++) {
-                    for (int kx = 0; kx < Math.min(want.kw(), from.kw()); kx++) {
-                        d[((i0 * want.dim1() + i1) * want.kh() + ky) * want.kw() + kx] = kernel.get(src[0], src[1], ky, kx);
-                    }
-                }
-            }
-        }
-        kernel = new Kernel(want.dim0(), want.dim1(), want.kh(), want.kw(), d);
-        layout = want;
+        weights = weights.reshapedTo(currentKernelLayout());
     }
 
     /**
@@ -365,12 +276,11 @@ public final class LayerSettings {
      * do not change it.
      */
     public Kernel kernel() {
-        return kernel;
+        return weights.kernel();
     }
 
     /** Replaces the weights and takes their size and channels from them ({@code dim0} and {@code dim1} as the mode reads them). */
     public void setKernel(Kernel k) {
-        kernel = k;
         kernelHeight = k.height();
         kernelWidth = k.width();
         if (transposed) {
@@ -380,7 +290,7 @@ public final class LayerSettings {
             outChannels = k.dim0();
             inChannels = k.dim1() * groups;
         }
-        layout = currentKernelLayout();
+        weights = new LayerWeights(k, currentKernelLayout());
     }
 
     /** The same rows in every kernel slice, the kernel's size set to theirs. */
@@ -388,28 +298,17 @@ public final class LayerSettings {
         kernelHeight = rows.length;
         kernelWidth = rows[0].length;
         reshape();
-        KernelLayout l = layout.valid() ? layout : currentKernelLayout();
-        float[] plane = new float[kernelHeight * kernelWidth];
-        for (int y = 0; y < kernelHeight; y++) {
-            System.arraycopy(rows[y], 0, plane, y * kernelWidth, kernelWidth);
-        }
-        float[] d = new float[l.dim0() * l.dim1() * plane.length];
-        for (int s = 0; s < l.dim0() * l.dim1(); s++) {
-            System.arraycopy(plane, 0, d, s * plane.length, plane.length);
-        }
-        kernel = new Kernel(l.dim0(), l.dim1(), kernelHeight, kernelWidth, d);
-        layout = l;
+        weights = LayerWeights.ofRows(rows, weights.layout().valid() ? weights.layout() : currentKernelLayout());
     }
 
     /** Replaces the weight data, same shape. */
     public void setKernelData(float[] data) {
-        kernel = new Kernel(kernel.dim0(), kernel.dim1(), kernel.height(), kernel.width(), data);
+        weights = weights.withData(data);
     }
 
     /** The weight joining output {@code co} and input {@code ci} at (ky, kx) as entered, NaN across groups. */
     public float weight(int co, int ci, int ky, int kx) {
-        int[] sl = layout.valid() ? layout.slice(co, ci) : null;
-        return sl == null ? Float.NaN : kernel.get(sl[0], sl[1], ky, kx);
+        return weights.weight(co, ci, ky, kx);
     }
 
     /**
@@ -419,13 +318,11 @@ public final class LayerSettings {
      *     cell is outside the kernel
      */
     public boolean setWeight(int co, int ci, int ky, int kx, float v) {
-        int[] sl = layout.valid() && co < layout.outChannels() && ci < layout.inChannels() ? layout.slice(co, ci) : null;
-        if (sl == null || ky < 0 || kx < 0 || ky >= kernel.height() || kx >= kernel.width()) {
+        LayerWeights w = weights.withWeight(co, ci, ky, kx, v);
+        if (w == null) {
             return false;
         }
-        float[] d = kernel.data().clone();
-        d[((sl[0] * kernel.dim1() + sl[1]) * kernel.height() + ky) * kernel.width() + kx] = v;
-        kernel = new Kernel(kernel.dim0(), kernel.dim1(), kernel.height(), kernel.width(), d);
+        weights = w;
         return true;
     }
 

@@ -8,6 +8,7 @@ import org.convlens.engine.PoolSpec;
 import org.convlens.engine.SpecException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Settings written as text, as the command line's flags and typed fields give them: one grammar for all. */
@@ -115,6 +116,74 @@ final class SettingText {
         s.setPoolSize(size[0], size[1]);
         s.setPoolStride(stride[0], stride[1]);
         s.setPoolPadding(pad[0], pad[1]);
+    }
+
+    /**
+     * The bias {@code text} says for {@code outChannels} channels: one number for every channel
+     * (a plain 0 is no bias, null), or one per channel separated by commas, semicolons or spaces.
+     *
+     * @throws SpecException at {@code $.bias} when the text is not that
+     */
+    static float[] bias(String text, int outChannels) {
+        String[] parts = text.trim().split("\\s*[,;\\s\uff0c\u3001]\\s*");
+        if (parts.length == 1) {
+            Float v = Numbers.parse(parts[0]);
+            if (v == null) {
+                throw new SpecException("$.bias", "error.bias.text", text, outChannels);
+            }
+            if (v == 0f && Float.floatToRawIntBits(v) == 0) {
+                return null;
+            }
+            float[] b = new float[outChannels];
+            Arrays.fill(b, v);
+            return b;
+        }
+        if (parts.length != outChannels) {
+            throw new SpecException("$.bias", "error.bias.text", text, outChannels);
+        }
+        float[] b = new float[outChannels];
+        for (int i = 0; i < outChannels; i++) {
+            Float v = Numbers.parse(parts[i]);
+            if (v == null) {
+                throw new SpecException("$.bias", "error.bias.text", text, outChannels);
+            }
+            b[i] = v;
+        }
+        return b;
+    }
+
+    /** A bias as typed: one number when every channel has the same, else one per channel. */
+    static String biasText(float[] b) {
+        if (b == null || b.length == 0) {
+            return "0";
+        }
+        boolean same = true;
+        for (float v : b) {
+            same &= Float.floatToRawIntBits(v) == Float.floatToRawIntBits(b[0]);
+        }
+        if (same) {
+            return Numbers.shortest(b[0]);
+        }
+        List<String> parts = new ArrayList<>();
+        for (float v : b) {
+            parts.add(Numbers.shortest(v));
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * The leaky_relu slope {@code text} says; when it is not a number, the default slope, unless
+     * the activation is {@code leaky} (then a {@link SpecException} at {@code $.activation.slope}).
+     */
+    static float slope(String text, boolean leaky) {
+        Float v = Numbers.parse(text);
+        if (v == null) {
+            if (leaky) {
+                throw new SpecException("$.activation.slope", "error.slope.text", text);
+            }
+            return Activation.DEFAULT_SLOPE;
+        }
+        return v;
     }
 
     private static int[] pair(String t, String path, int min) {
