@@ -9,7 +9,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,18 +18,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
-import org.convlens.engine.ConvEngine;
 import org.convlens.engine.ConvPlan;
 import org.convlens.engine.ConvSpec;
-import org.convlens.engine.Padding;
 import org.convlens.engine.Parallel;
 import org.convlens.engine.SpecException;
 import org.convlens.engine.Tensor;
-import org.convlens.image.ChannelPolicy;
 import org.convlens.image.ColorMode;
 import org.convlens.image.ColorScale;
-import org.convlens.image.FrequencyResponse;
-import org.convlens.image.ImageText;
 import org.convlens.image.MapRenderer;
 import org.convlens.image.MapStats;
 import org.convlens.image.Npy;
@@ -41,15 +35,10 @@ import org.convlens.image.PhotoReader;
 import org.convlens.image.PngOut;
 import org.convlens.image.Samples;
 import org.convlens.image.Scaling;
-import org.convlens.engine.Kernel;
-import org.convlens.engine.KernelPresets;
-import org.convlens.spec.Numbers;
 import org.convlens.spec.Problem;
 import org.convlens.ui.LocalText;
 import org.convlens.ui.settings.LayerSettingsViewModel;
-import org.convlens.ui.settings.Setting;
 import org.convlens.ui.settings.SettingError;
-import org.convlens.ui.settings.SettingMessages;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,16 +50,12 @@ import java.util.function.Consumer;
 /**
  * The photo view's state: the photo, the settings, the latest result and how it is shown.
  *
- * <p>Live runs: every edit of a setting asks for a run; edits within one event are coalesced.
- * While a run is going, a new edit cancels it when it still has more than
- * {@link #CANCEL_IF_REMAINING_MS} to go (it would show stale numbers late), otherwise lets it
- * finish and starts the newest settings right after, so dragging a value shows results all the
- * way instead of cancelling each one. Runs go through the injected executor as
- * {@link javafx.concurrent.Task}s and report progress; the JavaFX thread never waits for one.
+ * <p>Every edit of a setting asks for a run: the live runs (coalesced, cancelled when stale,
+ * previews first on a large photo) are {@link PhotoRuns}'s. Opening a photo and the exports go
+ * through the injected executor as {@link javafx.concurrent.Task}s too; the JavaFX thread never
+ * waits for one.
  */
 public final class PhotoViewModel {
-    /** A running job that would take longer than this is cancelled by a newer edit. */
-    static final double CANCEL_IF_REMAINING_MS = 120;
     /** Side of the patch sent to the stepper. */
     public static final int PATCH = 8;
     /** Working bytes per pixel in the app: input, two results alive while a new one is made, display. */
@@ -82,7 +67,6 @@ public final class PhotoViewModel {
     }
 
     private final Executor executor;
-    private final Consumer<Runnable> fx;
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(this, "locale", Locale.ENGLISH);
     private final PhotoLayerViewModel settings = new PhotoLayerViewModel(locale);
 
@@ -90,14 +74,6 @@ public final class PhotoViewModel {
     private final ReadOnlyObjectWrapper<Photo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
     private final ObjectProperty<ColorMode> colorMode = new SimpleObjectProperty<>(this, "colorMode", ColorMode.COLOR);
     private final ReadOnlyObjectWrapper<PhotoResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    /**
-     * The tensors of the full result shown before the current one, handed to the next run to write
-     * into: allocating and zeroing a fresh 144 MB result for every edit on a 12 MP colour photo
-     * cost more than the convolution. Null while an export may still read them, or when keeping
-     * a second result would take more than an eighth of the heap.
-     */
-    private ConvEngine.Result spare;
-    private int exportsRunning;
     private final ObjectProperty<Scaling> scaling = new SimpleObjectProperty<>(this, "scaling", Scaling.RAW);
     private final IntegerProperty channel = new SimpleIntegerProperty(this, "channel", MapRenderer.RGB);
     private final ObservableList<Integer> channels = FXCollections.observableArrayList();
@@ -115,12 +91,7 @@ public final class PhotoViewModel {
     private Consumer<Problem> patchSink;
     private final long maxPixels;
 
-    private Task<PhotoResult> running;
-    private long runningSince;
-    private double lastRunMs;
-    private boolean dirty;
-    private boolean scheduled;
-    private long editNanos;
+    private final PhotoRuns runs;
     private Task<Photo> loading;
     private PhotoReader loadingReader;
 
@@ -135,8 +106,8 @@ public final class PhotoViewModel {
 
     PhotoViewModel(Executor executor, Consumer<Runnable> fx, long maxPixels) {
         this.executor = executor;
-        this.fx = fx;
         this.maxPixels = maxPixels;
+        this.runs = new PhotoRuns(executor, fx, new RunHost(), photo, result, viewStep, showPooled);
         settings.layer().revisionProperty().addListener(o -> edited());
         colorMode.addListener((o, a, b) -> reloadInMode());
         scaling.addListener(o -> updateDisplay());
@@ -264,9 +235,6 @@ public final class PhotoViewModel {
         Photo read(PhotoReader r) throws PhotoException;
     }
 
-    private Path lastFile;
-    private String lastSample;
-
     private void load(String name, Read read) {
         cancelLoading();
         PhotoReader reader = new PhotoReader(colorMode.get(), maxPixels);
@@ -329,7 +297,7 @@ public final class PhotoViewModel {
         progress.unbind();
         loading = null;
         loadingReader = null;
-        busy.set(running != null);
+        busy.set(runs.running());
     }
 
     private void cancelLoading() {
@@ -347,26 +315,12 @@ public final class PhotoViewModel {
     /** Stops whatever runs (opening a photo or computing). */
     public void cancel() {
         cancelLoading();
-        dirty = false;
-        if (running != null) {
-            running.cancel(true);
-        }
+        runs.cancel();
     }
 
     /** A setting changed: run again soon. */
     private void edited() {
-        if (editNanos == 0) {
-            editNanos = System.nanoTime();
-        }
-        dirty = true;
-        checkSettings();
-        if (!scheduled) {
-            scheduled = true;
-            fx.accept(() -> {
-                scheduled = false;
-                maybeStart();
-            });
-        }
+        runs.edited();
     }
 
     /** The settings as they run on photo {@code p}, or null after saying at the setting why they cannot. */
@@ -396,67 +350,40 @@ public final class PhotoViewModel {
         }
     }
 
-    private void maybeStart() {
-        if (!dirty) {
-            return;
+    /** What the runs need from this view-model: the settings checked, busy and progress, the error line. */
+    private final class RunHost implements PhotoRuns.Host {
+        @Override
+        public ConvSpec specFor(Photo p) {
+            return PhotoViewModel.this.specFor(p);
         }
-        if (running != null) {
-            if (remainingMs() > CANCEL_IF_REMAINING_MS) {
-                running.cancel(true);
-            }
-            return;
+
+        @Override
+        public void checkSettings() {
+            PhotoViewModel.this.checkSettings();
         }
-        Photo p = photo.get();
-        ConvSpec s = p == null ? null : specFor(p);
-        if (p == null || s == null) {
-            dirty = false;
-            editNanos = 0;
-            return;
+
+        @Override
+        public void started(Task<PhotoResult> t) {
+            busy.set(true);
+            progress.bind(t.progressProperty());
         }
-        dirty = false;
-        long edit = editNanos;
-        editNanos = 0;
-        int k = previewFactor(p, s);
-        ConvEngine.Result reuse = exportsRunning == 0 ? spare : null;
-        spare = null;
-        Task<PhotoResult> t = new Task<>() {
-            @Override
-            protected PhotoResult call() {
-                ConvPlan plan = ConvPlan.of(s, p.tensor());
-                if (k > 1) {
-                    updateValue(preview(p, plan, k, edit));
-                }
-                long t0 = System.nanoTime();
-                ConvEngine.Result r = ConvEngine.run(plan, p.tensor(), reuse, Parallel.availableThreads(),
-                        (done, total) -> updateProgress(done, total));
-                double ms = (System.nanoTime() - t0) / 1e6;
-                MapStats fs = MapStats.of(r.featureMap());
-                MapStats ps = r.pooled() == null ? null : MapStats.of(r.pooled());
-                return new PhotoResult(p, r, fs, ps, ms, edit, 1);
-            }
-        };
-        t.valueProperty().addListener((o, a, v) -> {
-            if (v != null && v.isPreview() && running == t) {
-                show(v);
-            }
-        });
-        running = t;
-        runningSince = System.nanoTime();
-        busy.set(true);
-        progress.bind(t.progressProperty());
-        t.setOnSucceeded(e -> {
-            done(t);
-            PhotoResult r = t.getValue();
-            lastRunMs = r.engineMs();
+
+        @Override
+        public void ended() {
+            progress.unbind();
+            progress.set(0);
+            busy.set(loading != null);
+        }
+
+        @Override
+        public void succeeded() {
             if (settings.problem() == null) {
                 error.clear();
             }
-            show(r);
-            maybeStart();
-        });
-        t.setOnFailed(e -> {
-            done(t);
-            Throwable x = t.getException();
+        }
+
+        @Override
+        public void failed(Photo p, Throwable x) {
             if (x instanceof SpecException se) {
                 error.set(l -> PhotoText.get(l, "error.setting", se.message(l)));
             } else if (x instanceof OutOfMemoryError) {
@@ -464,38 +391,7 @@ public final class PhotoViewModel {
             } else if (!(x instanceof Parallel.CancelledException) && !(x instanceof CancellationException)) {
                 error.set(l -> PhotoText.get(l, "error.unexpected", p.name(), String.valueOf(x)));
             }
-            maybeStart();
-        });
-        t.setOnCancelled(e -> {
-            done(t);
-            maybeStart();
-        });
-        executor.execute(t);
-    }
-
-    private void done(Task<PhotoResult> t) {
-        if (running == t) {
-            running = null;
-            progress.unbind();
-            progress.set(0);
-            busy.set(loading != null);
         }
-    }
-
-    /**
-     * Every k-th output row and column, exactly: the same plan with the stride times {@code k} and
-     * the padding it resolved to, so output cell (j, i) of the preview is cell (k j, k i) of the full
-     * result. Only for an ordinary convolution without pooling shown.
-     */
-    private static PhotoResult preview(Photo p, ConvPlan plan, int k, long edit) {
-        int[] pad = plan.padding();
-        ConvSpec spec = plan.spec().toBuilder().stride(plan.strideY() * k, plan.strideX() * k)
-                .padding(Padding.of(pad[0], pad[1], pad[2], pad[3])).pool(null).build();
-        ConvPlan pp = ConvPlan.of(spec, p.tensor());
-        long t0 = System.nanoTime();
-        ConvEngine.Result r = ConvEngine.run(pp, p.tensor(), Parallel.availableThreads());
-        double ms = (System.nanoTime() - t0) / 1e6;
-        return new PhotoResult(p, r, MapStats.of(r.featureMap()), null, ms, edit, k);
     }
 
     /** Input pixels per screen pixel of the view; set by the view. Previews are made when it is 2 or more. */
@@ -505,33 +401,9 @@ public final class PhotoViewModel {
 
     private final DoubleProperty viewStep = new javafx.beans.property.SimpleDoubleProperty(this, "viewStep", 1);
 
-    /** Photos smaller than this many pixels are fast enough without a preview. */
-    static final long PREVIEW_PIXELS = 2_000_000L;
-    private long previewPixels = PREVIEW_PIXELS;
-
     /** For tests: the photo size from which previews are made. */
     void setPreviewPixels(long pixels) {
-        this.previewPixels = pixels;
-    }
-
-    private int previewFactor(Photo p, ConvSpec s) {
-        int k = (int) Math.floor(viewStep.get() / Math.max(1, s.strideY()));
-        boolean pooledShown = s.pool() != null && showPooled.get();
-        if (k < 2 || pooledShown || s.transposed() || (long) p.width() * p.height() < previewPixels
-                || s.strideY() != s.strideX()) {
-            return 1;
-        }
-        return Math.min(k, 8);
-    }
-
-    /** Estimated time the running job still needs: from its progress, else from the last run. */
-    private double remainingMs() {
-        double elapsed = (System.nanoTime() - runningSince) / 1e6;
-        double p = running.getProgress();
-        if (p > 0.05) {
-            return elapsed / p * (1 - p);
-        }
-        return lastRunMs > 0 ? lastRunMs - elapsed : Double.MAX_VALUE;
+        runs.setPreviewPixels(pixels);
     }
 
     /** The view calls this once it has put {@code d} on screen. */
@@ -642,23 +514,8 @@ public final class PhotoViewModel {
         void write() throws PhotoException;
     }
 
-    /** Shows {@code r}; the full result it replaces becomes the spare the next run writes into. */
-    private void show(PhotoResult r) {
-        PhotoResult old = result.get();
-        result.set(r);
-        if (old != null && !old.isPreview() && old.result() != r.result() && small(old.result())) {
-            spare = old.result();
-        }
-    }
-
-    private static boolean small(ConvEngine.Result r) {
-        long floats = r.featureMap().data().length + (r.pooled() == null ? 0L : r.pooled().data().length);
-        return floats * 4 * 8 <= Runtime.getRuntime().maxMemory();
-    }
-
     private void export(Path file, Write w) {
-        exportsRunning++;
-        spare = null;
+        runs.exportStarted();
         Task<Void> t = new Task<>() {
             @Override
             protected Void call() throws Exception {
@@ -667,11 +524,11 @@ public final class PhotoViewModel {
             }
         };
         t.setOnSucceeded(e -> {
-            exportsRunning--;
+            runs.exportEnded();
             status.set(l -> PhotoText.get(l, "status.exported", file));
         });
         t.setOnFailed(e -> {
-            exportsRunning--;
+            runs.exportEnded();
             Throwable x = t.getException();
             error.set(l -> x instanceof PhotoException pe ? pe.line(l)
                     : PhotoText.get(l, "error.unexpected", file, String.valueOf(x)));
