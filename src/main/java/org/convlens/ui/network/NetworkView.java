@@ -192,15 +192,16 @@ public final class NetworkView {
 
     private void columns(TableView<SummaryRow> t) {
         t.getColumns().clear();
-        t.getColumns().add(column(text("network.col.index"), r -> r.index() == 0 ? "" : Integer.toString(r.index())));
-        t.getColumns().add(column(text("network.col.layer"), r -> r.index() == 0 ? text("network.total")
+        // Widths in proportion to what each column holds: a shape needs room, an index very little.
+        t.getColumns().add(column(text("network.col.index"), 30, r -> r.index() == 0 ? "" : Integer.toString(r.index())));
+        t.getColumns().add(column(text("network.col.layer"), 70, r -> r.index() == 0 ? text("network.total")
                 : text("network.short." + r.type())));
-        t.getColumns().add(column(text("network.col.shape"), r -> times(r.shape())));
-        t.getColumns().add(column(text("network.col.params"), r -> grouped(r.params())));
-        t.getColumns().add(column(text("network.col.macs"), r -> grouped(r.macs())));
-        t.getColumns().add(column(text("network.col.field"), SummaryRow::fieldSize));
-        t.getColumns().add(column(text("network.col.jump"), SummaryRow::fieldJump));
-        t.getColumns().add(column(text("network.col.start"), SummaryRow::fieldStart));
+        t.getColumns().add(column(text("network.col.shape"), 120, r -> times(r.shape())));
+        t.getColumns().add(column(text("network.col.params"), 80, r -> grouped(r.params())));
+        t.getColumns().add(column(text("network.col.macs"), 95, r -> grouped(r.macs())));
+        t.getColumns().add(column(text("network.col.field"), 70, SummaryRow::fieldSize));
+        t.getColumns().add(column(text("network.col.jump"), 55, SummaryRow::fieldJump));
+        t.getColumns().add(column(text("network.col.start"), 75, SummaryRow::fieldStart));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.setPlaceholder(new Label(text(t == compare ? "network.compare.empty" : "network.summary.empty")));
     }
@@ -210,8 +211,10 @@ public final class NetworkView {
         return shape.replace(" x ", " \u00d7 ");
     }
 
-    private static TableColumn<SummaryRow, String> column(String title, Function<SummaryRow, String> f) {
+    private static TableColumn<SummaryRow, String> column(String title, double width, Function<SummaryRow, String> f) {
         TableColumn<SummaryRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 40));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         c.setSortable(false);
         return c;
