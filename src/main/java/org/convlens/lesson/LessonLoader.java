@@ -300,7 +300,7 @@ public final class LessonLoader {
             if (scenario == null) {
                 return new StepReading(null, state);
             }
-            PhotoView photo = m.value("photo") == null ? null : photo(m.value("photo"), state);
+            PhotoStep photo = m.value("photo") == null ? null : photo(m.value("photo"), state);
             FitDemo fit = m.value("fit") == null ? null : fit(m.value("fit"), scenario, state);
             Highlight highlight = m.value("show") == null ? Highlight.NONE
                     : new HighlightReader(r).read(m.value("show"), scenario, photo != null, fit != null);
@@ -409,7 +409,7 @@ public final class LessonLoader {
 
         // Photos
 
-        private PhotoView photo(Node n, StateReader.Built state) {
+        private PhotoStep photo(Node n, StateReader.Built state) {
             Mapping m;
             Node fileNode;
             if (n instanceof Scalar s && s.kind() == YamlTree.ScalarKind.TEXT) {
@@ -452,8 +452,8 @@ public final class LessonLoader {
                 }
                 if (m.value("scale") != null) {
                     scale = Keys.name(m.value("scale"), r);
-                    if (scale != null && !PhotoView.SCALES.contains(scale)) {
-                        r.error(m.value("scale").line(), "error.photo.scale", scale, String.join(", ", PhotoView.SCALES));
+                    if (scale != null && !PhotoStep.SCALES.contains(scale)) {
+                        r.error(m.value("scale").line(), "error.photo.scale", scale, String.join(", ", PhotoStep.SCALES));
                         scale = null;
                     }
                     if (scale == null) {
@@ -480,7 +480,7 @@ public final class LessonLoader {
                     }
                     scale = positive ? "clamp" : "raw";
                 }
-                return new PhotoView(ref, url, settings.spec().deepCopy(), spec, size[0], size[1], g, scale);
+                return new PhotoStep(ref, url, settings.spec().deepCopy(), spec, size[0], size[1], g, scale);
             } catch (SpecException e) {
                 StateReader.report(e, settings.lines(), n.line(), r);
                 return null;

@@ -16,10 +16,10 @@ package org.convlens.lesson;
  *     stepper shows, on that layer's real input
  */
 public record Step(int number, int line, Localized<String> title, Localized<RichText> text, Scenario scenario,
-                   Highlight highlight, Question question, PhotoView photo, FitDemo fit, LessonNetwork network) {
+                   Highlight highlight, Question question, PhotoStep photo, FitDemo fit, LessonNetwork network) {
     /** A step without a network. */
     public Step(int number, int line, Localized<String> title, Localized<RichText> text, Scenario scenario,
-                Highlight highlight, Question question, PhotoView photo, FitDemo fit) {
+                Highlight highlight, Question question, PhotoStep photo, FitDemo fit) {
         this(number, line, title, text, scenario, highlight, question, photo, fit, null);
     }
 }

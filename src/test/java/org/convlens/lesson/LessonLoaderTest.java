@@ -240,7 +240,7 @@ class LessonLoaderTest {
         Files.writeString(lessons.resolve("b.yaml"), lesson("photo: link.png"));
         LessonLibrary.Loaded l = LessonLibrary.load(lessons, Locale.ROOT);
         assertEquals(1, l.lessons().size(), l.problems().toString());
-        PhotoView p = l.lessons().get(0).steps().get(0).photo();
+        PhotoStep p = l.lessons().get(0).steps().get(0).photo();
         assertNotNull(p);
         assertEquals(20, p.width());
         assertEquals(10, p.height());

@@ -6,7 +6,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
-import org.convlens.lesson.PhotoView;
+import org.convlens.lesson.PhotoStep;
 import org.convlens.ui.grid.NumberText;
 
 import java.util.Locale;
@@ -77,7 +77,7 @@ public final class LessonPhotoPanel extends VBox {
         range.setText(LessonText.get(locale, "photo.range", NumberText.format(r.lo(), 3), NumberText.format(r.hi(), 3)));
     }
 
-    private static String name(PhotoView v) {
+    private static String name(PhotoStep v) {
         String f = v.file();
         return f.substring(f.lastIndexOf('/') + 1);
     }

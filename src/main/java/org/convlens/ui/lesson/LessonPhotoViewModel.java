@@ -18,7 +18,7 @@ import org.convlens.image.MapStats;
 import org.convlens.image.Photo;
 import org.convlens.image.PhotoReader;
 import org.convlens.image.Scaling;
-import org.convlens.lesson.PhotoView;
+import org.convlens.lesson.PhotoStep;
 
 import java.io.InputStream;
 import java.util.Locale;
@@ -46,7 +46,7 @@ public final class LessonPhotoViewModel {
      * @param lo the value drawn darkest (or most blue)
      * @param hi the value drawn brightest (or most red)
      */
-    public record Rendered(PhotoView view, int width, int height, int[] photo, int resultWidth, int resultHeight,
+    public record Rendered(PhotoStep view, int width, int height, int[] photo, int resultWidth, int resultHeight,
                            int[] result, float lo, float hi) {
     }
 
@@ -56,7 +56,7 @@ public final class LessonPhotoViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final Executor executor;
     private Task<Rendered> running;
-    private PhotoView shown;
+    private PhotoStep shown;
 
     public LessonPhotoViewModel(Executor executor) {
         this.executor = executor;
@@ -76,7 +76,7 @@ public final class LessonPhotoViewModel {
     }
 
     /** Shows {@code view} (null clears); the same view again does nothing. */
-    public void show(PhotoView view, Locale locale) {
+    public void show(PhotoStep view, Locale locale) {
         if (view == shown && (rendered.get() != null || busy.get())) {
             return;
         }
@@ -120,7 +120,7 @@ public final class LessonPhotoViewModel {
     }
 
     /** Reads, filters and draws: the work of the background task. */
-    static Rendered render(PhotoView view) throws Exception {
+    static Rendered render(PhotoStep view) throws Exception {
         byte[] bytes;
         try (InputStream in = view.location().openStream()) {
             bytes = in.readNBytes(64 << 20);

@@ -20,7 +20,7 @@ import java.net.URL;
  * @param scale how the result's values become colours: {@code clamp} (0 black to 1 white, as the
  *              photo itself), {@code raw} (signed values blue-white-red) or {@code abs} (magnitude)
  */
-public record PhotoView(String file, URL location, ObjectNode settings, ConvSpec spec, int width, int height,
+public record PhotoStep(String file, URL location, ObjectNode settings, ConvSpec spec, int width, int height,
                         boolean gray, String scale) {
     /** The colour scalings a photo may ask for. */
     public static final java.util.List<String> SCALES = java.util.List.of("clamp", "raw", "abs");
