@@ -253,6 +253,31 @@ final class Tools {
                 w.setPresentation(true);
             }, "presentation");
             then(() -> {
+                // The classroom: ReLU set, so the map before it stands beside the output; the
+                // class quizzed (Q covers the output and the sum); a circle drawn with the pen (P).
+                s.load(org.convlens.ui.stepper.WorkedExample.problem());
+                s.layer().activationProperty().set(org.convlens.engine.Activation.Type.RELU);
+                vm.jumpTo(9);
+                vm.quizProperty().set(true);
+                var pen = vm.pen();
+                pen.activeProperty().set(true);
+                for (int i = 0; i <= 36; i++) {
+                    double a = 2 * Math.PI * i / 36;
+                    double x = 330 + 70 * Math.cos(a);
+                    double y = 250 + 60 * Math.sin(a);
+                    if (i == 0) {
+                        pen.begin(x, y);
+                    } else {
+                        pen.extend(x, y);
+                    }
+                }
+            }, "classroom");
+            then(() -> {
+                vm.quizProperty().set(false);
+                vm.pen().clear();
+                vm.pen().activeProperty().set(false);
+            }, "classroom-revealed");
+            then(() -> {
                 w.setPresentation(false);
                 w.localeProperty().set(Locale.SIMPLIFIED_CHINESE);
                 vm.jumpTo(6);
