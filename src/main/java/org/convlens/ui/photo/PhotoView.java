@@ -254,6 +254,9 @@ public final class PhotoView {
 
         for (String name : Samples.names()) {
             MenuItem item = new MenuItem(name);
+            // A file name, not a label: its first underscore is not a keyboard mnemonic.
+            item.setMnemonicParsing(false);
+            item.setId("sample-" + name);
             item.setOnAction(e -> vm.openSample(name));
             samplesButton.getItems().add(item);
         }

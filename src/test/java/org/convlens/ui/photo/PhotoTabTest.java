@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The photo view as a tab of the real main window, talking to the stepper. */
 @ExtendWith(ApplicationExtension.class)
@@ -42,6 +43,9 @@ class PhotoTabTest {
         // The first visit opens a bundled photo by itself.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.displayProperty().get() != null);
         assertEquals(PhotoTab.FIRST_SAMPLE, vm.photoProperty().get().name());
+        var samples = robot.lookup("#photo-samplesButton").queryAs(javafx.scene.control.MenuButton.class).getItems();
+        assertTrue(samples.stream().anyMatch(i -> "hubble_deep_field.jpg".equals(i.getText()) && !i.isMnemonicParsing()),
+                "a sample's name is shown whole, its underscore not taken as a mnemonic");
         var stepperKernel = app.shell.scenario().latestProblemProperty().get().spec().kernel();
         assertEquals(stepperKernel.get(0, 0, 0, 0), vm.layer().build().kernel().get(0, 0, 0, 0));
         assertEquals(stepperKernel.height(), vm.layer().build().kernel().height());
