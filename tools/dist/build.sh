@@ -33,7 +33,7 @@ done
 "$jdk/bin/jar" --create --file "$work/app/convlens.jar" -C "$target/classes" .
 
 # jdk.localedata with en and zh only: the window speaks English and Chinese.
-modules=java.base,java.desktop,java.logging,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.unsupported.desktop
+modules=java.base,java.desktop,java.logging,java.management,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.unsupported.desktop
 modules=$modules,jdk.localedata,jdk.incubator.vector,javafx.controls,javafx.fxml,javafx.swing
 echo "jlink: $modules"
 # The JavaFX native libraries are left out of the modules: they go into the runtime's lib below.
