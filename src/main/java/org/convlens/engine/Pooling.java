@@ -140,6 +140,15 @@ public final class Pooling {
         return v / divisor(p, y0, yEndPad, ya, yb, x0, xa, xb, w);
     }
 
+    /** What average-pooling window (oy, ox) over an h x w map divides by (the backward pass shares by it too). */
+    public static long divisor(PoolSpec p, int h, int w, int oy, int ox) {
+        long y0 = (long) oy * p.strideY() - p.padY();
+        long x0 = (long) ox * p.strideX() - p.padX();
+        long yEndPad = Math.min(y0 + p.kernelHeight(), (long) h + p.padY());
+        return divisor(p, y0, yEndPad, (int) Math.max(y0, 0), (int) Math.min(y0 + p.kernelHeight(), h),
+                x0, (int) Math.max(x0, 0), (int) Math.min(x0 + p.kernelWidth(), w), w);
+    }
+
     /**
      * What an average divides by, in 64 bits as PyTorch's {@code int64_t} (a 46341 x 46341 window
      * holds more cells than an int): the window clipped to the padded map with

@@ -1,0 +1,88 @@
+package org.convlens.network.grad;
+
+import org.convlens.engine.AxisArithmetic;
+import org.convlens.engine.PoolSpec;
+import org.convlens.engine.Pooling;
+import org.convlens.engine.Tensor;
+
+/**
+ * Max and average pooling backward, with PyTorch's rules (max_pool2d_with_indices_backward,
+ * avg_pool2d_backward): a max window sends its gradient to its first maximum in row-major window
+ * order (a later equal value does not replace it; a NaN does, and so does each later NaN), padding cells never receive any; an
+ * average window spreads its gradient over the input cells it covers, each getting
+ * {@code grad / divisor} with the forward pass's divisor. Overlapping windows add up.
+ */
+public final class PoolBackward {
+    private PoolBackward() {
+    }
+
+    /** The pooled map's shape {@code [C, H, W]} for an input of {@code c x h x w}. */
+    public static int[] outputShape(PoolSpec p, int c, int h, int w) {
+        return new int[] {c,
+                AxisArithmetic.pool(true, h, p.kernelHeight(), p.strideY(), p.padY(), p.ceilMode()).size(),
+                AxisArithmetic.pool(false, w, p.kernelWidth(), p.strideX(), p.padX(), p.ceilMode()).size()};
+    }
+
+    /**
+     * dL/d(input) of pooling {@code in} (the map before pooling; max pooling reads it to find
+     * each window's maximum), from dL/d(pooled) {@code gradOut}.
+     */
+    public static Tensor backward(PoolSpec p, Tensor in, Tensor gradOut) {
+        Tensor g = new Tensor(in.channels(), in.height(), in.width());
+        backward(p, in, gradOut, g);
+        return g;
+    }
+
+    /** As {@link #backward(PoolSpec, Tensor, Tensor)} into {@code out} (every value overwritten). */
+    public static void backward(PoolSpec p, Tensor in, Tensor gradOut, Tensor out) {
+        int[] shape = outputShape(p, in.channels(), in.height(), in.width());
+        if (gradOut.channels() != shape[0] || gradOut.height() != shape[1] || gradOut.width() != shape[2]) {
+            throw new IllegalArgumentException("gradient " + gradOut + " does not match the pooled shape "
+                    + shape[0] + "x" + shape[1] + "x" + shape[2]);
+        }
+        int h = in.height();
+        int w = in.width();
+        int oh = shape[1];
+        int ow = shape[2];
+        float[] a = in.data();
+        float[] go = gradOut.data();
+        float[] gi = out.data();
+        java.util.Arrays.fill(gi, 0f);
+        boolean max = p.type() == PoolSpec.Type.MAX;
+        for (int c = 0; c < in.channels(); c++) {
+            int plane = c * h * w;
+            for (int oy = 0; oy < oh; oy++) {
+                int y0 = oy * p.strideY() - p.padY();
+                int ya = Math.max(y0, 0);
+                int yb = Math.min(y0 + p.kernelHeight(), h);
+                for (int ox = 0; ox < ow; ox++) {
+                    float gv = go[(c * oh + oy) * ow + ox];
+                    int x0 = ox * p.strideX() - p.padX();
+                    int xa = Math.max(x0, 0);
+                    int xb = Math.min(x0 + p.kernelWidth(), w);
+                    if (max) {
+                        int best = plane + ya * w + xa;
+                        float m = Float.NEGATIVE_INFINITY;
+                        for (int y = ya; y < yb; y++) {
+                            for (int x = xa, i = plane + y * w + xa; x < xb; x++, i++) {
+                                float v = a[i];
+                                if (v > m || Float.isNaN(v)) {
+                                    m = v;
+                                    best = i;
+                                }
+                            }
+                        }
+                        gi[best] += gv;
+                    } else {
+                        float share = gv / Pooling.divisor(p, h, w, oy, ox);
+                        for (int y = ya; y < yb; y++) {
+                            for (int i = plane + y * w + xa, end = plane + y * w + xb; i < end; i++) {
+                                gi[i] += share;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
