@@ -16,8 +16,9 @@ public final class ConvEngine {
      * it (the vector path when the module is there, else {@link FastConvolution}).
      * {@link #SEPARABLE_ALLOWED}: rank-one kernels of 5 x 5 and up may also take the separable
      * path ({@code kh + kw} taps a cell instead of {@code kh * kw}: 15 x 15 Gaussian on 4096 x 4096
-     * 5x faster), whose values differ from the trace's in the last bits: for photos, folders of
-     * photos and benchmarks, where no trace is shown.
+     * 5x faster), and kernels far wider than their output (a kernel gradient's shape) the
+     * wide-kernel path, whose values differ from the trace's in the last bits (their sums run in
+     * another order): for photos, folders of photos, training and benchmarks, where no trace is shown.
      */
     public enum Accuracy {
         EXACT, SEPARABLE_ALLOWED
@@ -145,8 +146,10 @@ public final class ConvEngine {
                 || input.width() != plan.inWidth()) {
             throw new IllegalArgumentException("input " + input + " does not match the plan");
         }
-        float[][] factors = accuracy == Accuracy.SEPARABLE_ALLOWED ? SeparableConvolution.factors(plan) : null;
-        WorkEstimate estimate = WorkEstimate.of(plan, threads, factors != null);
+        boolean reordered = accuracy == Accuracy.SEPARABLE_ALLOWED;
+        boolean wide = reordered && WideKernelConvolution.applies(plan);
+        float[][] factors = reordered && !wide ? SeparableConvolution.factors(plan) : null;
+        WorkEstimate estimate = WorkEstimate.of(plan, threads, factors != null, wide);
         limit.check(estimate);
         Tensor fm = fits(reuse == null ? null : reuse.featureMap(), plan.outChannels(), plan.outHeight(), plan.outWidth());
         long total = plan.outHeight() + (plan.hasPool() ? 1 : 0);
@@ -165,6 +168,9 @@ public final class ConvEngine {
                 } else {
                     FastConvolution.run(plan, input, fm, threads, rowDone, tuning.stripColumns(), tuning.smallWork());
                 }
+                break;
+            case WIDE_KERNEL:
+                WideKernelConvolution.run(plan, input, fm, threads, rowDone);
                 break;
             default:
                 Parallel.forRange(plan.outHeight(), threads, estimate.multiplyAdds(),

@@ -32,6 +32,8 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
         FAST,
         /** Many channels on small maps: im2col tiles of output rows ({@link ChannelConvolution}). */
         CHANNELS,
+        /** Kernel rows far longer than output rows, a kernel gradient's shape ({@link WideKernelConvolution}). */
+        WIDE_KERNEL,
         /** One cell at a time, nothing allocated ({@link Reference}): for grids read in a few places. */
         DIRECT
     }
@@ -53,6 +55,11 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
      * a 100 x 100 kernel on the fast path (10 MB of tap rows a strip) still ran at the cached rate.
      */
     static final long CACHE_BYTES = 16L << 20;
+    /**
+     * Nanoseconds per multiply-add on the wide-kernel path: measured 0.17 to 0.2 ns (5 to 6 G a
+     * second, one thread, the machine shared) on a kernel gradient 16 x 1 x 14 x 1022.
+     */
+    static final double WIDE_NS_PER_MAC = 0.2;
     /** Nanoseconds per value copied while building rows (arraycopy and gathers at the borders). */
     static final double COPY_NS_PER_VALUE = 0.3;
     /**
@@ -88,10 +95,12 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
 
     /** What {@link ConvEngine#run(ConvPlan, Tensor, int)} with {@code threads} threads allocates and computes. */
     public static WorkEstimate of(ConvPlan plan, int threads) {
-        return of(plan, threads, SeparableConvolution.factors(plan) != null);
+        boolean wide = WideKernelConvolution.applies(plan);
+        return of(plan, threads, !wide && SeparableConvolution.factors(plan) != null, wide);
     }
 
-    static WorkEstimate of(ConvPlan plan, int threads, boolean separable) {
+    /** With the separable or the wide-kernel path taken where {@code separable} or {@code wide} says. */
+    static WorkEstimate of(ConvPlan plan, int threads, boolean separable, boolean wide) {
         Parts parts = new Parts();
         int oc = plan.outChannels();
         int oh = plan.outHeight();
@@ -108,10 +117,10 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
         long inputBytes = floats(times(plan.inChannels(), plan.inHeight(), plan.inWidth()));
         Kernel k = plan.directKernel();
         long macs = times(oc, oh, ow, plan.inPerGroup(), k.height(), k.width());
-        boolean channels = !separable && ChannelConvolution.applies(plan);
-        Cost fast = separable ? separable(plan, threads) : channels ? channels(plan, threads, macs)
-                : fast(plan, threads, macs);
-        Path path = separable ? Path.SEPARABLE : channels ? Path.CHANNELS : Path.FAST;
+        boolean channels = !separable && !wide && ChannelConvolution.applies(plan);
+        Cost fast = separable ? separable(plan, threads) : wide ? wide(plan, threads, macs)
+                : channels ? channels(plan, threads, macs) : fast(plan, threads, macs);
+        Path path = separable ? Path.SEPARABLE : wide ? Path.WIDE_KERNEL : channels ? Path.CHANNELS : Path.FAST;
         Cost chosen = fast;
         if (fast.bytes > DIRECT_ABOVE_BYTES && fast.bytes / DIRECT_RATIO > plus(fm, pooled, inputBytes)) {
             path = Path.DIRECT;
@@ -227,6 +236,26 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
         long copied = plus(times(plan.inChannels(), plan.rows().length(), vw), times(tiles, plan.groups(), taps, tile));
         double nanos = (macs * nsPerMac(times(taps, tile, 4)) + copied * COPY_NS_PER_VALUE) / n;
         return new Cost(plus(times(n, perThread), grid), macs, nanos, n);
+    }
+
+    /** The wide-kernel path's buffers: per thread, the gathered grid strips, the partial strips, two kernel rows. */
+    private static Cost wide(ConvPlan plan, int threads, long macs) {
+        Kernel k = plan.directKernel();
+        int kh = k.height();
+        int kw = k.width();
+        int oh = plan.outHeight();
+        int ow = plan.outWidth();
+        int n = threadsUsed(oh, threads, macs);
+        long rowsPerThread = (oh + n - 1) / n;
+        long rows = Math.min(plan.rows().length(), plus((rowsPerThread - 1) * plan.strideY(),
+                (long) (kh - 1) * plan.dilationY(), 1));
+        long strips = (kw + WideKernelConvolution.STRIP - 1) / WideKernelConvolution.STRIP;
+        long gathered = times(plan.inChannels(), rows, ow);
+        long perThread = plus(PER_THREAD_OBJECTS, times(gathered, plus(refs(strips), floats(kw))),
+                times(rowsPerThread, ow, floats(WideKernelConvolution.STRIP)), times(2, floats(kw)),
+                floats(WideKernelConvolution.STRIP));
+        double nanos = (macs * WIDE_NS_PER_MAC + times(gathered, kw) * COPY_NS_PER_VALUE) / n;
+        return new Cost(times(n, perThread), macs, nanos, n);
     }
 
     /** The separable path's buffers (SeparableConvolution.Band, one per thread, and the column table). */

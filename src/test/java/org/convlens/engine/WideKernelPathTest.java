@@ -1,0 +1,45 @@
+package org.convlens.engine;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The wide-kernel path (kernel rows far longer than output rows: a kernel gradient's shape)
+ * against the reference loop, over strides, dilations, groups, padding modes and an activation;
+ * parallel output equal to serial output.
+ */
+class WideKernelPathTest {
+    @ParameterizedTest(name = "{0}x{1} in {2} out {3} kernel {4}x{5} stride {6}x{7} dilation {8}x{9} groups {10} {11}")
+    @CsvSource({"16,300,1,4,14,296,1,1,1,1,1,zeros", "16,300,8,128,14,290,1,1,1,1,8,zeros",
+        "20,200,2,3,7,64,1,3,2,3,1,reflect", "9,200,3,6,3,99,2,1,1,2,3,replicate", "12,180,2,2,5,160,1,2,1,1,2,circular",
+        "5,100,1,1,5,100,1,1,1,1,1,zeros"})
+    void matchesTheReferenceLoop(int h, int w, int cin, int cout, int kh, int kw, int sy, int sx, int dy, int dx,
+                                 int groups, String mode) {
+        Random r = new Random(h * 1000L + w + kw);
+        // Small whole numbers: every sum is exact in float32, whatever the order of the terms.
+        Tensor in = new Tensor(cin, h, w, ints(r, cin * h * w));
+        ConvSpec spec = ConvSpec.builder(new Kernel(cout, cin / groups, kh, kw, ints(r, cout * cin / groups * kh * kw)))
+                .groups(groups).stride(sy, sx).dilation(dy, dx).padding(Padding.of(1, 0, 2, 1))
+                .paddingMode(PaddingMode.fromId(mode)).bias(ints(r, cout)).activation(Activation.TANH).build();
+        ConvPlan plan = ConvPlan.of(spec, in);
+        assertTrue(WideKernelConvolution.applies(plan), "takes the wide-kernel path");
+        Tensor one = ConvEngine.run(plan, in, 1).output();
+        assertArrayEquals(Reference.run(plan, in).data(), one.data());
+        for (int threads : new int[] {2, 3}) {
+            assertArrayEquals(one.data(), ConvEngine.run(plan, in, threads).output().data(), threads + " threads");
+        }
+    }
+
+    private static float[] ints(Random r, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = r.nextInt(7) - 3;
+        }
+        return a;
+    }
+}
