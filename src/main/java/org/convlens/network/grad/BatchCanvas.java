@@ -1,0 +1,253 @@
+package org.convlens.network.grad;
+
+import org.convlens.engine.AxisMap;
+import org.convlens.engine.ConvEngine;
+import org.convlens.engine.ConvPlan;
+import org.convlens.engine.ConvSpec;
+import org.convlens.engine.Kernel;
+import org.convlens.engine.Padding;
+import org.convlens.engine.PaddingMode;
+import org.convlens.engine.Tensor;
+
+import java.util.List;
+
+/**
+ * A batch of small maps laid side by side as one wide map, so that one engine call does the
+ * whole batch with long rows (the fast path vectorises along rows; a 14-wide map gives it little
+ * to work with). For an ordinary (not transposed) convolution layer:
+ *
+ * <ul>
+ *   <li>forward: each image's padded grid ({@code Hv x Wv}, padding filled by its mode) is placed
+ *       at column {@code b * pitch} ({@code pitch} = Wv rounded up to the stride), gaps zero, and
+ *       the layer's convolution runs over it unpadded; image b's output starts at column
+ *       {@code b * pitch / stride};</li>
+ *   <li>input gradient: the output gradients side by side the same way, one transposed
+ *       convolution with the same kernel; each image's stretch is the gradient of its padded
+ *       grid, folded back onto the input ({@link BackwardStep});</li>
+ *   <li>kernel gradient: the padded input canvas correlated with the output-gradient canvas as
+ *       the kernel (stride = the layer's dilation, dilation = the layer's stride), one engine call
+ *       per input channel; windows that would mix two images meet only the zero gaps, so the
+ *       correlation sums every image's kernel gradient at once.</li>
+ * </ul>
+ * The same identities as {@link ConvBackward}, through the same engine; this only changes how
+ * many maps one call carries. Not thread-safe; one per worker.
+ */
+public final class BatchCanvas {
+    private final ConvPlan plan;
+    private final int batch;
+    private final int hv;
+    private final int wv;
+    private final int pitch;
+    private final int outPitch;
+    private final ConvPlan forwardPlan;
+    private final ConvSpec inputGradSpec;
+
+    /**
+     * @param plan one image's plan: an ordinary convolution (its activation and pooling are left
+     *     to the caller; the canvas gives the convolution plus bias)
+     * @param batch images per canvas
+     */
+    public BatchCanvas(ConvPlan plan, int batch) {
+        if (plan.spec().transposed()) {
+            throw new IllegalArgumentException("a transposed layer is not laid out on a canvas");
+        }
+        this.plan = plan;
+        this.batch = batch;
+        this.hv = plan.rows().length();
+        this.wv = plan.cols().length();
+        int sx = plan.strideX();
+        this.pitch = (wv + sx - 1) / sx * sx;
+        this.outPitch = pitch / sx;
+        ConvSpec f = plan.spec();
+        ConvSpec canvasSpec = f.toBuilder().padding(Padding.VALID).paddingMode(PaddingMode.ZEROS)
+                .activation(org.convlens.engine.Activation.NONE).pool(null).build();
+        this.forwardPlan = ConvPlan.of(canvasSpec, plan.inChannels(), hv, batch * pitch);
+        int restY = hv - ((plan.outHeight() - 1) * f.strideY() + f.dilationY() * (f.kernel().height() - 1) + 1);
+        this.inputGradSpec = ConvSpec.builder(f.kernel()).flip(f.flip()).groups(f.groups()).transposed(true)
+                .stride(f.strideY(), f.strideX()).dilation(f.dilationY(), f.dilationX()).padding(Padding.of(0))
+                .outputPadding(restY, 0).build();
+    }
+
+    public ConvPlan plan() {
+        return plan;
+    }
+
+    public int batch() {
+        return batch;
+    }
+
+    /** The convolution the forward pass runs on the canvas (no padding, no activation, no pooling). */
+    public ConvPlan forwardPlan() {
+        return forwardPlan;
+    }
+
+    /**
+     * The images' padded grids side by side: {@code Cin x Hv x (batch * pitch)}; images past
+     * {@code images.size()} (a short last batch) are zero.
+     *
+     * @param reuse a previous canvas to overwrite, or null
+     */
+    public Tensor inputCanvas(List<Tensor> images, Tensor reuse) {
+        int c = plan.inChannels();
+        int width = batch * pitch;
+        Tensor t = fits(reuse, c, hv, width);
+        float[] d = t.data();
+        java.util.Arrays.fill(d, 0f);
+        AxisMap rows = plan.rows();
+        AxisMap cols = plan.cols();
+        int h = plan.inHeight();
+        int w = plan.inWidth();
+        int left = cols.before();
+        for (int b = 0; b < images.size(); b++) {
+            float[] in = images.get(b).data();
+            for (int ch = 0; ch < c; ch++) {
+                for (int vy = 0; vy < hv; vy++) {
+                    int sy = rows.source(vy);
+                    if (sy < 0) {
+                        continue;
+                    }
+                    int to = (ch * hv + vy) * width + b * pitch;
+                    int from = (ch * h + sy) * w;
+                    for (int vx = 0; vx < left; vx++) {
+                        int sx = cols.source(vx);
+                        d[to + vx] = sx < 0 ? 0f : in[from + sx];
+                    }
+                    System.arraycopy(in, from, d, to + left, w);
+                    for (int vx = left + w; vx < wv; vx++) {
+                        int sx = cols.source(vx);
+                        d[to + vx] = sx < 0 ? 0f : in[from + sx];
+                    }
+                }
+            }
+        }
+        return t;
+    }
+
+    /** Runs the forward convolution (plus bias) on a canvas from {@link #inputCanvas}. */
+    public Tensor forward(Tensor inputCanvas, Tensor reuse) {
+        ConvEngine.Result r = ConvEngine.run(forwardPlan, inputCanvas,
+                reuse == null ? null : new ConvEngine.Result(forwardPlan, reuse, null), 1);
+        return r.featureMap();
+    }
+
+    /** Image {@code b}'s {@code Cout x OH x OW} output, copied from the canvas output into {@code into}. */
+    public void outputOf(Tensor canvasOut, int b, Tensor into) {
+        int oh = plan.outHeight();
+        int ow = plan.outWidth();
+        int cw = canvasOut.width();
+        for (int c = 0; c < plan.outChannels(); c++) {
+            for (int y = 0; y < oh; y++) {
+                System.arraycopy(canvasOut.data(), (c * oh + y) * cw + b * outPitch, into.data(), (c * oh + y) * ow, ow);
+            }
+        }
+    }
+
+    /** The output gradients side by side as the forward output lies: {@code Cout x OH x (batch * pitch / stride)}. */
+    public Tensor gradientCanvas(List<Tensor> gradOut, Tensor reuse) {
+        int oh = plan.outHeight();
+        int ow = plan.outWidth();
+        int width = batch * outPitch;
+        Tensor t = fits(reuse, plan.outChannels(), oh, width);
+        java.util.Arrays.fill(t.data(), 0f);
+        for (int b = 0; b < gradOut.size(); b++) {
+            float[] g = gradOut.get(b).data();
+            for (int c = 0; c < plan.outChannels(); c++) {
+                for (int y = 0; y < oh; y++) {
+                    System.arraycopy(g, (c * oh + y) * ow, t.data(), (c * oh + y) * width + b * outPitch, ow);
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The input gradients of every image: one transposed convolution of the gradient canvas, each
+     * image's stretch of it folded onto its input ({@code into.get(b)}, overwritten).
+     */
+    public void inputGradients(Tensor gradCanvas, List<Tensor> into) {
+        Tensor grid = ConvEngine.run(ConvPlan.of(inputGradSpec, gradCanvas), gradCanvas, 1).featureMap();
+        AxisMap rows = plan.rows();
+        AxisMap cols = plan.cols();
+        int c = plan.inChannels();
+        int h = plan.inHeight();
+        int w = plan.inWidth();
+        int gw = grid.width();
+        float[] gd = grid.data();
+        for (int b = 0; b < into.size(); b++) {
+            float[] out = into.get(b).data();
+            java.util.Arrays.fill(out, 0f);
+            int x0 = b * pitch;
+            int xEnd = Math.min(wv, gw - x0);
+            for (int ch = 0; ch < c; ch++) {
+                for (int vy = 0; vy < hv; vy++) {
+                    int sy = rows.source(vy);
+                    if (sy < 0) {
+                        continue;
+                    }
+                    int from = (ch * hv + vy) * gw + x0;
+                    int to = (ch * h + sy) * w;
+                    for (int vx = 0; vx < xEnd; vx++) {
+                        int sx = cols.source(vx);
+                        if (sx >= 0) {
+                            out[to + sx] += gd[from + vx];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the whole batch's kernel gradient (in the spec kernel's layout) to {@code into}, one
+     * engine call per input channel.
+     */
+    public void addKernelGradient(Tensor inputCanvas, Tensor gradCanvas, float[] into) {
+        ConvSpec f = plan.spec();
+        Kernel k = f.kernel();
+        int kh = k.height();
+        int kw = k.width();
+        int oh = plan.outHeight();
+        int ow = plan.outWidth();
+        int outPer = plan.outPerGroup();
+        int inPer = plan.inPerGroup();
+        int kernelWidth = (batch - 1) * outPitch + ow;
+        int gw = gradCanvas.width();
+        int cw = inputCanvas.width();
+        for (int g = 0; g < plan.groups(); g++) {
+            float[] kd = new float[outPer * oh * kernelWidth];
+            for (int j = 0; j < outPer; j++) {
+                for (int y = 0; y < oh; y++) {
+                    System.arraycopy(gradCanvas.data(), ((g * outPer + j) * oh + y) * gw, kd,
+                            (j * oh + y) * kernelWidth, kernelWidth);
+                }
+            }
+            ConvSpec spec = ConvSpec.builder(new Kernel(outPer, 1, oh, kernelWidth, kd))
+                    .stride(f.dilationY(), f.dilationX()).dilation(f.strideY(), f.strideX()).build();
+            for (int s = 0; s < inPer; s++) {
+                int ci = g * inPer + s;
+                float[] plane = new float[hv * cw];
+                System.arraycopy(inputCanvas.data(), ci * hv * cw, plane, 0, plane.length);
+                Tensor channel = new Tensor(1, hv, cw, plane);
+                ConvPlan p = ConvPlan.of(spec, channel);
+                Tensor r = ConvEngine.run(p, channel, 1).featureMap();
+                int rh = r.height();
+                int rw = r.width();
+                for (int j = 0; j < outPer; j++) {
+                    int co = g * outPer + j;
+                    for (int ky = 0; ky < kh; ky++) {
+                        for (int kx = 0; kx < kw; kx++) {
+                            float v = r.data()[(j * rh + ky) * rw + kx];
+                            int fy = f.flip() ? kh - 1 - ky : ky;
+                            int fx = f.flip() ? kw - 1 - kx : kx;
+                            into[((co * inPer + s) * kh + fy) * kw + fx] += v;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static Tensor fits(Tensor t, int c, int h, int w) {
+        return t != null && t.channels() == c && t.height() == h && t.width() == w ? t : new Tensor(c, h, w);
+    }
+}

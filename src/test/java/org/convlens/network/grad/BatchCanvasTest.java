@@ -1,0 +1,86 @@
+package org.convlens.network.grad;
+
+import org.convlens.engine.Activation;
+import org.convlens.engine.ConvEngine;
+import org.convlens.engine.ConvPlan;
+import org.convlens.engine.ConvSpec;
+import org.convlens.engine.Kernel;
+import org.convlens.engine.Padding;
+import org.convlens.engine.PaddingMode;
+import org.convlens.engine.Tensor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A batch on one canvas gives each image what one engine call per image gives. */
+class BatchCanvasTest {
+    @ParameterizedTest(name = "{0}x{1} in {2} out {3} k{4}x{5} stride {6}x{7} dilation {8}x{9} groups {10} {11} flip {12}")
+    @CsvSource({"14,14,8,16,3,3,1,1,1,1,1,zeros,false", "28,28,1,8,3,3,1,1,1,1,1,zeros,false",
+        "11,13,2,4,3,2,2,3,1,2,2,reflect,true", "9,10,3,3,2,3,1,2,2,1,3,replicate,false",
+        "12,9,4,2,3,3,3,2,1,1,2,circular,true", "7,8,2,6,1,1,2,2,1,1,1,zeros,false"})
+    void batchOnACanvasMatchesOneCallPerImage(int h, int w, int cin, int cout, int kh, int kw, int sy, int sx,
+                                             int dy, int dx, int groups, String mode, boolean flip) {
+        Random r = new Random(h * 100L + w * 10L + cin);
+        ConvSpec spec = ConvSpec.builder(new Kernel(cout, cin / groups, kh, kw, random(r, cout * cin / groups * kh * kw)))
+                .groups(groups).stride(sy, sx).dilation(dy, dx).padding(Padding.of(1, 2, 2, 1))
+                .paddingMode(PaddingMode.fromId(mode)).flip(flip).bias(random(r, cout)).build();
+        ConvPlan plan = ConvPlan.of(spec, cin, h, w);
+        int batch = 5;
+        List<Tensor> images = new ArrayList<>();
+        List<Tensor> grads = new ArrayList<>();
+        for (int b = 0; b < 4; b++) { // a short batch: the fifth slot stays empty
+            images.add(new Tensor(cin, h, w, random(r, cin * h * w)));
+            grads.add(new Tensor(cout, plan.outHeight(), plan.outWidth(), random(r, cout * plan.outHeight() * plan.outWidth())));
+        }
+        BatchCanvas canvas = new BatchCanvas(plan, batch);
+        Tensor in = canvas.inputCanvas(images, null);
+        Tensor out = canvas.forward(in, null);
+        Tensor gc = canvas.gradientCanvas(grads, null);
+        List<Tensor> inputGrads = new ArrayList<>();
+        for (int b = 0; b < images.size(); b++) {
+            inputGrads.add(new Tensor(cin, h, w));
+        }
+        canvas.inputGradients(gc, inputGrads);
+        float[] kernelGrad = new float[spec.kernel().size()];
+        canvas.addKernelGradient(in, gc, kernelGrad);
+
+        ConvSpec noActivation = spec.toBuilder().activation(Activation.NONE).build();
+        float[] expectedKernel = new float[kernelGrad.length];
+        for (int b = 0; b < images.size(); b++) {
+            Tensor mine = new Tensor(cout, plan.outHeight(), plan.outWidth());
+            canvas.outputOf(out, b, mine);
+            assertClose("output " + b, ConvEngine.run(noActivation, images.get(b)).featureMap().data(), mine.data());
+            assertClose("input gradient " + b, ConvBackward.inputGradient(plan, grads.get(b), 1).data(),
+                    inputGrads.get(b).data());
+            float[] k = ConvBackward.kernelGradient(plan, images.get(b), grads.get(b), 1).data();
+            for (int i = 0; i < k.length; i++) {
+                expectedKernel[i] += k[i];
+            }
+        }
+        assertClose("kernel gradient", expectedKernel, kernelGrad);
+    }
+
+    private static void assertClose(String what, float[] want, float[] got) {
+        assertEquals(want.length, got.length, what);
+        for (int i = 0; i < want.length; i++) {
+            float a = want[i];
+            float b = got[i];
+            int at = i;
+            assertTrue(Math.abs(a - b) <= 1e-4f * Math.max(1f, Math.abs(a)), () -> what + " [" + at + "]: " + a + " vs " + b);
+        }
+    }
+
+    private static float[] random(Random r, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) r.nextGaussian();
+        }
+        return a;
+    }
+}
