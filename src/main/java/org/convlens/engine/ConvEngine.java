@@ -114,9 +114,9 @@ public final class ConvEngine {
      * {@code progress} (may be null) hears of each finished row, then of the pooling.
      *
      * <p>First the {@link WorkEstimate} of the plan is checked against {@code limit}; it also
-     * picks the path: separable (where {@link Accuracy} allows) or fast (the vector path when the
-     * module is there), or cell by cell when their buffers would dwarf the tensors (a huge virtual
-     * grid read in a few places).
+     * picks the path: separable or wide-kernel (where {@link Accuracy} allows) or fast (the vector
+     * path when the module is there), or cell by cell when their buffers would dwarf the tensors
+     * (a huge virtual grid read in a few places).
      *
      * @throws WorkLimitException if the run would take more memory or time than {@code limit}
      */

@@ -67,8 +67,10 @@ final class WideKernelConvolution {
         float[][][][][] grid = gather(plan, input, vyFirst, vyLast, strips);
         float[][][] partial = new float[to - from][ow][STRIP];
         float[][] krow = new float[strips][];
+        float[][] krow2 = new float[strips][];
         for (int st = 0; st < strips; st++) {
             krow[st] = new float[Math.min(STRIP, kw - st * STRIP)];
+            krow2[st] = new float[krow[st].length];
         }
         float[] tmp = new float[STRIP];
         float[] w = k.data();
@@ -86,19 +88,30 @@ final class WideKernelConvolution {
             }
             for (int s = 0; s < perGroup; s++) {
                 int ci = plan.inputChannel(co, s);
-                for (int i = 0; i < kh; i++) {
+                // Two kernel rows a pass where there are two: each partial strip is then read
+                // and written once for two multiply-adds.
+                for (int i = 0; i < kh; i += 2) {
+                    boolean pair = i + 1 < kh;
                     int rowStart = ((co * perGroup + s) * kh + i) * kw;
                     for (int st = 0; st < strips; st++) {
                         float[] kr = krow[st];
+                        float[] kr2 = krow2[st];
                         System.arraycopy(w, rowStart + st * STRIP, kr, 0, kr.length);
+                        if (pair) {
+                            System.arraycopy(w, rowStart + kw + st * STRIP, kr2, 0, kr2.length);
+                        }
                         for (int oy = from; oy < to; oy++) {
                             float[][][] g = grid[ci][oy * sy + i * dy - vyFirst];
-                            if (g == null) {
-                                continue;
-                            }
+                            float[][][] g2 = pair ? grid[ci][oy * sy + (i + 1) * dy - vyFirst] : null;
                             float[][] p = partial[oy - from];
                             for (int ox = 0; ox < ow; ox++) {
-                                multiplyAdd(p[ox], kr, g[ox][st], kr.length);
+                                if (g != null && g2 != null) {
+                                    multiplyAdd2(p[ox], kr, g[ox][st], kr2, g2[ox][st], kr.length);
+                                } else if (g != null) {
+                                    multiplyAdd(p[ox], kr, g[ox][st], kr.length);
+                                } else if (g2 != null) {
+                                    multiplyAdd(p[ox], kr2, g2[ox][st], kr.length);
+                                }
                             }
                         }
                     }
@@ -134,6 +147,7 @@ final class WideKernelConvolution {
         float[] in = input.data();
         int h = input.height();
         int w = input.width();
+        int[] run = inputRun(plan.cols());
         float[][][][][] g = new float[plan.inChannels()][vyLast - vyFirst + 1][][][];
         for (int ci = 0; ci < plan.inChannels(); ci++) {
             for (int vy = vyFirst; vy <= vyLast; vy++) {
@@ -148,10 +162,8 @@ final class WideKernelConvolution {
                         int j0 = st * STRIP;
                         float[] seg = new float[Math.min(STRIP, kw - j0)];
                         int v0 = ox * sx + j0 * dx;
-                        int first = colSource[v0];
-                        if (dx == 1 && first >= 0 && colSource[v0 + seg.length - 1] == first + seg.length - 1
-                                && consecutive(colSource, v0, seg.length)) {
-                            System.arraycopy(in, rowStart + first, seg, 0, seg.length);
+                        if (dx == 1 && v0 >= run[0] && v0 + seg.length <= run[1]) {
+                            System.arraycopy(in, rowStart + colSource[v0], seg, 0, seg.length);
                         } else {
                             for (int j = 0, v = v0; j < seg.length; j++, v += dx) {
                                 int s = colSource[v];
@@ -167,14 +179,24 @@ final class WideKernelConvolution {
         return g;
     }
 
-    private static boolean consecutive(int[] colSource, int v0, int n) {
-        int first = colSource[v0];
-        for (int j = 1; j < n; j++) {
-            if (colSource[v0 + j] != first + j) {
-                return false;
-            }
+    /** The virtual columns {@code [a, b)} that hold consecutive input columns (no padding between). */
+    private static int[] inputRun(AxisMap cols) {
+        int n = cols.length();
+        int a = 0;
+        while (a < n && cols.kind(a) != CellKind.INPUT) {
+            a++;
         }
-        return true;
+        int b = a;
+        while (b < n && cols.kind(b) == CellKind.INPUT && cols.source(b) == cols.source(a) + (b - a)) {
+            b++;
+        }
+        return new int[] {a, b};
+    }
+
+    private static void multiplyAdd2(float[] p, float[] k, float[] g, float[] k2, float[] g2, int n) {
+        for (int j = 0; j < n; j++) {
+            p[j] += k[j] * g[j] + k2[j] * g2[j];
+        }
     }
 
     private static void multiplyAdd(float[] p, float[] k, float[] g, int n) {

@@ -27,8 +27,13 @@ public final class ActivationBackward {
                 }
                 return;
             case RELU:
+                // Without a branch: about half the values are zero in no pattern, and this loop
+                // stood out in a profile of training with the branch. A relu output is never
+                // negative, so "a > 0" is "its bits, as an int, are positive": -bits >> 31 is then
+                // all ones (a mask that keeps the gradient), else zero.
                 for (int i = 0; i < n; i++) {
-                    out[i] = post[i] > 0f ? grad[i] : 0f;
+                    int mask = -Float.floatToRawIntBits(post[i]) >> 31;
+                    out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(grad[i]) & mask);
                 }
                 return;
             case LEAKY_RELU:

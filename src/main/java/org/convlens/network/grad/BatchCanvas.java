@@ -39,8 +39,12 @@ public final class BatchCanvas {
     private final int wv;
     private final int pitch;
     private final int outPitch;
+    private final int width;
     private final ConvPlan forwardPlan;
     private final ConvSpec inputGradSpec;
+    /** The kernel-gradient convolutions of the last call, per group, kept while their kernel arrays are the same. */
+    private final ConvPlan[] kernelPlans;
+    private final float[][] groupKernels;
 
     /**
      * @param plan one image's plan: an ordinary convolution (its activation and pooling are left
@@ -58,14 +62,20 @@ public final class BatchCanvas {
         int sx = plan.strideX();
         this.pitch = (wv + sx - 1) / sx * sx;
         this.outPitch = pitch / sx;
+        // A few zero columns after the last image, so that the whole gradient canvas can be the
+        // kernel of the kernel gradient: its output is then exactly kh x kw.
+        int spare = Math.max(0, plan.dilationX() * (plan.spec().kernel().width() - 1) + 1 - sx);
+        this.width = batch * pitch + spare;
         ConvSpec f = plan.spec();
         ConvSpec canvasSpec = f.toBuilder().padding(Padding.VALID).paddingMode(PaddingMode.ZEROS)
                 .activation(org.convlens.engine.Activation.NONE).pool(null).build();
-        this.forwardPlan = ConvPlan.of(canvasSpec, plan.inChannels(), hv, batch * pitch);
+        this.forwardPlan = ConvPlan.of(canvasSpec, plan.inChannels(), hv, width);
         int restY = hv - ((plan.outHeight() - 1) * f.strideY() + f.dilationY() * (f.kernel().height() - 1) + 1);
         this.inputGradSpec = ConvSpec.builder(f.kernel()).flip(f.flip()).groups(f.groups()).transposed(true)
                 .stride(f.strideY(), f.strideX()).dilation(f.dilationY(), f.dilationX()).padding(Padding.of(0))
                 .outputPadding(restY, 0).build();
+        this.kernelPlans = new ConvPlan[plan.groups()];
+        this.groupKernels = new float[plan.groups()][];
     }
 
     public ConvPlan plan() {
@@ -76,20 +86,32 @@ public final class BatchCanvas {
         return batch;
     }
 
+    /** Columns from one image's output to the next on an output or gradient canvas. */
+    public int outputPitch() {
+        return outPitch;
+    }
+
+    /** A zero gradient canvas, {@code Cout x OH x (batch * outputPitch())}, for gradients scattered into it. */
+    public Tensor zeroGradientCanvas(Tensor reuse) {
+        Tensor t = fits(reuse, plan.outChannels(), plan.outHeight(), batch * outPitch);
+        java.util.Arrays.fill(t.data(), 0f);
+        return t;
+    }
+
     /** The convolution the forward pass runs on the canvas (no padding, no activation, no pooling). */
     public ConvPlan forwardPlan() {
         return forwardPlan;
     }
 
     /**
-     * The images' padded grids side by side: {@code Cin x Hv x (batch * pitch)}; images past
-     * {@code images.size()} (a short last batch) are zero.
+     * The images' padded grids side by side: {@code Cin x Hv x (batch * pitch + a few)}; images
+     * past {@code images.size()} (a short last batch) are zero, and so are the few columns after
+     * the last image.
      *
      * @param reuse a previous canvas to overwrite, or null
      */
     public Tensor inputCanvas(List<Tensor> images, Tensor reuse) {
         int c = plan.inChannels();
-        int width = batch * pitch;
         Tensor t = fits(reuse, c, hv, width);
         float[] d = t.data();
         java.util.Arrays.fill(d, 0f);
@@ -207,39 +229,49 @@ public final class BatchCanvas {
         int kh = k.height();
         int kw = k.width();
         int oh = plan.outHeight();
-        int ow = plan.outWidth();
         int outPer = plan.outPerGroup();
         int inPer = plan.inPerGroup();
-        int kernelWidth = (batch - 1) * outPitch + ow;
         int gw = gradCanvas.width();
         int cw = inputCanvas.width();
+        int groupSize = outPer * oh * gw;
         for (int g = 0; g < plan.groups(); g++) {
-            float[] kd = new float[outPer * oh * kernelWidth];
-            for (int j = 0; j < outPer; j++) {
-                for (int y = 0; y < oh; y++) {
-                    System.arraycopy(gradCanvas.data(), ((g * outPer + j) * oh + y) * gw, kd,
-                            (j * oh + y) * kernelWidth, kernelWidth);
+            // The gradient canvas itself is the kernel (the input canvas's spare columns make
+            // the output exactly kh x kw).
+            float[] kd;
+            if (plan.groups() == 1) {
+                kd = gradCanvas.data();
+            } else {
+                if (groupKernels[g] == null || groupKernels[g].length != groupSize) {
+                    groupKernels[g] = new float[groupSize];
                 }
+                kd = groupKernels[g];
+                System.arraycopy(gradCanvas.data(), g * groupSize, kd, 0, groupSize);
             }
-            ConvSpec spec = ConvSpec.builder(new Kernel(outPer, 1, oh, kernelWidth, kd))
-                    .stride(f.dilationY(), f.dilationX()).dilation(f.strideY(), f.strideX()).build();
+            // A reused canvas keeps its arrays: the plan (whose spec checks every kernel value)
+            // is made once and reads the new values in place.
+            ConvPlan p = kernelPlans[g];
+            if (p == null || p.spec().kernel().data() != kd || p.inWidth() != cw) {
+                ConvSpec spec = ConvSpec.builder(new Kernel(outPer, 1, oh, gw, kd))
+                        .stride(f.dilationY(), f.dilationX()).dilation(f.strideY(), f.strideX()).build();
+                p = ConvPlan.of(spec, 1, hv, cw);
+                kernelPlans[g] = p;
+            }
             for (int s = 0; s < inPer; s++) {
                 int ci = g * inPer + s;
-                float[] plane = new float[hv * cw];
-                System.arraycopy(inputCanvas.data(), ci * hv * cw, plane, 0, plane.length);
-                Tensor channel = new Tensor(1, hv, cw, plane);
-                ConvPlan p = ConvPlan.of(spec, channel);
+                Tensor channel = inputCanvas.channels() == 1 ? inputCanvas
+                        : new Tensor(1, hv, cw, java.util.Arrays.copyOfRange(inputCanvas.data(), ci * hv * cw,
+                        (ci + 1) * hv * cw));
                 Tensor r = ConvEngine.run(p, channel, 1).featureMap();
                 int rh = r.height();
                 int rw = r.width();
+                float[] rd = r.data();
                 for (int j = 0; j < outPer; j++) {
                     int co = g * outPer + j;
                     for (int ky = 0; ky < kh; ky++) {
                         for (int kx = 0; kx < kw; kx++) {
-                            float v = r.data()[(j * rh + ky) * rw + kx];
                             int fy = f.flip() ? kh - 1 - ky : ky;
                             int fx = f.flip() ? kw - 1 - kx : kx;
-                            into[((co * inPer + s) * kh + fy) * kw + fx] += v;
+                            into[((co * inPer + s) * kh + fy) * kw + fx] += rd[(j * rh + ky) * rw + kx];
                         }
                     }
                 }
