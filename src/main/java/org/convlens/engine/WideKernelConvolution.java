@@ -28,19 +28,23 @@ final class WideKernelConvolution {
     static final int MIN_RATIO = 8;
     /** Columns per strip: an output channel's partial strips (kh x kw of them) stay in L1. */
     static final int STRIP = 256;
-    /** Gathered grid strips beyond this many floats per call are not attempted (the fast path runs). */
+    /** Gathered grid strips (or virtual columns) beyond this many are not attempted (another path runs). */
     static final long MAX_GATHERED = 1L << 24;
 
     private WideKernelConvolution() {
     }
 
-    /** True when kernel rows are long and output rows short, and the gathered strips fit. */
+    /**
+     * True when kernel rows are long and output rows short, and the gathered strips and the
+     * column table fit (not a virtual grid of a billion columns read in a few places).
+     */
     static boolean applies(ConvPlan plan) {
         int kw = plan.directKernel().width();
         if (kw < MIN_KERNEL_WIDTH || (long) plan.outWidth() * MIN_RATIO > kw) {
             return false;
         }
-        return (long) plan.inChannels() * plan.rows().length() * plan.outWidth() * kw <= MAX_GATHERED;
+        return (long) plan.inChannels() * plan.rows().length() * plan.outWidth() * kw <= MAX_GATHERED
+                && plan.cols().length() <= MAX_GATHERED;
     }
 
     /** Convolves, adds the bias and applies the activation into {@code out} ({@code Cout x OH x OW}). */

@@ -238,7 +238,7 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
         return new Cost(plus(times(n, perThread), grid), macs, nanos, n);
     }
 
-    /** The wide-kernel path's buffers: per thread, the gathered grid strips, the partial strips, two kernel rows. */
+    /** The wide-kernel path's buffers: per thread, the gathered grid strips, the partial strips, two kernel rows; the column table. */
     private static Cost wide(ConvPlan plan, int threads, long macs) {
         Kernel k = plan.directKernel();
         int kh = k.height();
@@ -255,7 +255,7 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
                 times(rowsPerThread, ow, floats(WideKernelConvolution.STRIP)), times(2, floats(kw)),
                 floats(WideKernelConvolution.STRIP));
         double nanos = (macs * WIDE_NS_PER_MAC + times(gathered, kw) * COPY_NS_PER_VALUE) / n;
-        return new Cost(times(n, perThread), macs, nanos, n);
+        return new Cost(plus(times(n, perThread), ints(plan.cols().length())), macs, nanos, n);
     }
 
     /** The separable path's buffers (SeparableConvolution.Band, one per thread, and the column table). */

@@ -6,12 +6,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The wide-kernel path (kernel rows far longer than output rows: a kernel gradient's shape)
  * against the reference loop, over strides, dilations, groups, padding modes and an activation;
- * parallel output equal to serial output.
+ * parallel output equal to serial output. Its sums run in another order than the trace's, so only
+ * a run that allows it ({@link ConvEngine.Accuracy#SEPARABLE_ALLOWED}) takes it.
  */
 class WideKernelPathTest {
     @ParameterizedTest(name = "{0}x{1} in {2} out {3} kernel {4}x{5} stride {6}x{7} dilation {8}x{9} groups {10} {11}")
@@ -28,11 +30,23 @@ class WideKernelPathTest {
                 .paddingMode(PaddingMode.fromId(mode)).bias(ints(r, cout)).activation(Activation.TANH).build();
         ConvPlan plan = ConvPlan.of(spec, in);
         assertTrue(WideKernelConvolution.applies(plan), "takes the wide-kernel path");
-        Tensor one = ConvEngine.run(plan, in, 1).output();
+        assertEquals(WorkEstimate.Path.WIDE_KERNEL, WorkEstimate.of(plan, 1, false, true).path());
+        Tensor one = ConvEngine.run(plan, in, null, 1, null, ConvEngine.Accuracy.SEPARABLE_ALLOWED).output();
         assertArrayEquals(Reference.run(plan, in).data(), one.data());
         for (int threads : new int[] {2, 3}) {
-            assertArrayEquals(one.data(), ConvEngine.run(plan, in, threads).output().data(), threads + " threads");
+            assertArrayEquals(one.data(), ConvEngine.run(plan, in, null, threads, null,
+                    ConvEngine.Accuracy.SEPARABLE_ALLOWED).output().data(), threads + " threads");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anExactRunNeverTakesIt() {
+        Random r = new Random(3);
+        Tensor in = new Tensor(1, 16, 300, ints(r, 16 * 300));
+        ConvPlan plan = ConvPlan.of(ConvSpec.builder(new Kernel(4, 1, 14, 296, ints(r, 4 * 14 * 296))).build(), in);
+        assertTrue(WideKernelConvolution.applies(plan));
+        assertEquals(WorkEstimate.Path.FAST, WorkEstimate.of(plan, 1, false, false).path());
+        assertArrayEquals(Reference.run(plan, in).data(), ConvEngine.run(plan, in, 1).output().data());
     }
 
     private static float[] ints(Random r, int n) {

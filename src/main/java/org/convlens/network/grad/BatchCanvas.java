@@ -261,7 +261,8 @@ public final class BatchCanvas {
                 Tensor channel = inputCanvas.channels() == 1 ? inputCanvas
                         : new Tensor(1, hv, cw, java.util.Arrays.copyOfRange(inputCanvas.data(), ci * hv * cw,
                         (ci + 1) * hv * cw));
-                Tensor r = ConvEngine.run(p, channel, 1).featureMap();
+                // Sums in another order than the trace's are fine here: the wide-kernel path.
+                Tensor r = ConvEngine.run(p, channel, null, 1, null, ConvEngine.Accuracy.SEPARABLE_ALLOWED).featureMap();
                 int rh = r.height();
                 int rw = r.width();
                 float[] rd = r.data();
