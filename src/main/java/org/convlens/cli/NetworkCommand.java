@@ -9,6 +9,7 @@ import org.convlens.network.NetworkException;
 import org.convlens.network.NetworkMaps;
 import org.convlens.network.NetworkPlan;
 import org.convlens.network.Shape;
+import org.convlens.network.grad.NetworkBackward;
 import org.convlens.spec.NetworkProblem;
 import org.convlens.spec.NetworkReader;
 
@@ -29,9 +30,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code network NET.json [--json] [--cell L,C,Y,X] [--threads N]}: runs a network file and prints
- * its summary table (shapes, parameters, multiply-adds, receptive fields) or one JSON line; with
- * {@code --cell}, the rectangle that cell reads in every earlier map.
+ * {@code network NET.json [--json] [--cell L,C,Y,X] [--loss sum|cross_entropy:K] [--threads N]}: runs a
+ * network file and prints its summary table (shapes, parameters, multiply-adds, receptive fields) or
+ * one JSON line; with {@code --cell}, the rectangle that cell reads in every earlier map; with
+ * {@code --loss}, the loss and the backward pass's gradients.
  */
 @Command(name = "network", sortOptions = false)
 final class NetworkCommand implements Callable<Integer> {
@@ -45,6 +47,9 @@ final class NetworkCommand implements Callable<Integer> {
 
     @Option(names = "--cell", paramLabel = "L,C,Y,X", descriptionKey = "network.cellOption")
     String cellArg;
+
+    @Option(names = "--loss", paramLabel = "sum|cross_entropy:K", descriptionKey = "network.lossOption")
+    String lossArg;
 
     @Option(names = "--threads", paramLabel = "N", converter = Converters.Threads.class, descriptionKey = "option.threads")
     int threads = Parallel.availableThreads();
@@ -72,6 +77,14 @@ final class NetworkCommand implements Callable<Integer> {
             cell = cell(cellArg);
             if (cell == null) {
                 err.println(ctx.text("error.cellFormat", cellArg));
+                return Cli.BAD_INPUT;
+            }
+        }
+        NetworkBackward.Loss loss = null;
+        if (lossArg != null) {
+            loss = loss(lossArg);
+            if (loss == null) {
+                err.println(ctx.text("error.lossFormat", lossArg));
                 return Cli.BAD_INPUT;
             }
         }
@@ -105,6 +118,17 @@ final class NetworkCommand implements Callable<Integer> {
                 return Cli.BAD_INPUT;
             }
         }
+        if (loss instanceof NetworkBackward.CrossEntropy ce) {
+            Shape o = plan.output();
+            if (!o.flat()) {
+                err.println(ctx.text("error.lossVector", lossArg, o.toString()));
+                return Cli.BAD_INPUT;
+            }
+            if (ce.k() >= o.channels()) {
+                err.println(ctx.text("error.lossClass", lossArg, o.channels(), o.channels() - 1));
+                return Cli.BAD_INPUT;
+            }
+        }
         NetworkMaps maps;
         try {
             maps = Forward.run(plan, p.input(), threads);
@@ -119,9 +143,41 @@ final class NetworkCommand implements Callable<Integer> {
                 return Cli.BAD_INPUT;
             }
         }
-        out.print(json ? NetworkSummary.json(plan, maps, chosen) + "\n" : NetworkSummary.text(ctx.locale(), plan, maps, chosen));
+        NetworkBackward.Result grads = null;
+        if (loss != null) {
+            try {
+                grads = NetworkBackward.run(maps, loss, threads);
+            } catch (OutOfMemoryError e) {
+                err.println(Options.outOfMemory(ctx, f));
+                return Cli.BAD_INPUT;
+            }
+        }
+        if (json) {
+            out.print(NetworkSummary.json(plan, maps, chosen, grads) + "\n");
+        } else {
+            out.print(NetworkSummary.text(ctx.locale(), plan, maps, chosen));
+            if (grads != null) {
+                out.println(ctx.text("network.loss", lossArg, org.convlens.spec.Numbers.shortest(grads.loss())));
+            }
+        }
         out.flush();
         return Cli.OK;
+    }
+
+    /** {@code sum} or {@code cross_entropy:K} (K a whole number from 0), or null. */
+    static NetworkBackward.Loss loss(String s) {
+        if (s.equals("sum")) {
+            return new NetworkBackward.Sum();
+        }
+        String prefix = "cross_entropy:";
+        if (!s.startsWith(prefix)) {
+            return null;
+        }
+        String k = s.substring(prefix.length());
+        if (k.isEmpty() || k.length() > 9 || !k.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            return null;
+        }
+        return new NetworkBackward.CrossEntropy(Integer.parseInt(k));
     }
 
     /** {@code L,C,Y,X} as four whole numbers, or null. */

@@ -6,11 +6,13 @@ import org.convlens.engine.Tensor;
 import org.convlens.spec.Numbers;
 import org.convlens.network.AxisReach;
 import org.convlens.network.LayerPlan;
+import org.convlens.network.LinearLayer;
 import org.convlens.network.MapInfo;
 import org.convlens.network.NetworkMaps;
 import org.convlens.network.NetworkPlan;
 import org.convlens.network.ReceptiveField;
 import org.convlens.network.Region;
+import org.convlens.network.grad.NetworkBackward;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -188,6 +190,15 @@ final class NetworkSummary {
      * {@code "cell"} with what it reads when a cell is chosen.
      */
     static String json(NetworkPlan plan, NetworkMaps maps, Cell cell) {
+        return json(plan, maps, cell, null);
+    }
+
+    /**
+     * As {@link #json(NetworkPlan, NetworkMaps, Cell)}, plus with gradients {@code "loss"},
+     * {@code "grad_input"} (the input's shape, C x H x W) and, in each conv and linear layer,
+     * {@code "grad_weight"} (a kernel's 4-D layout, a linear layer's out x in) and {@code "grad_bias"}.
+     */
+    static String json(NetworkPlan plan, NetworkMaps maps, Cell cell, NetworkBackward.Result grads) {
         StringWriter sw = new StringWriter();
         try (JsonOut j = new JsonOut(sw)) {
             JsonGenerator g = j.generator();
@@ -200,6 +211,9 @@ final class NetworkSummary {
                 g.writeNumberField("params", l.params());
                 g.writeNumberField("macs", l.macs());
                 field(g, l.field());
+                if (grads != null && grads.layers()[l.index()] != null) {
+                    paramGradients(j, l, grads.layers()[l.index()]);
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -213,6 +227,10 @@ final class NetworkSummary {
                 g.writeEndArray();
             } else {
                 j.tensor("output", out);
+            }
+            if (grads != null) {
+                j.number("loss", grads.loss());
+                j.tensor("grad_input", grads.input());
             }
             if (cell != null) {
                 g.writeObjectFieldStart("cell");
@@ -240,6 +258,40 @@ final class NetworkSummary {
             throw new IllegalStateException(e);
         }
         return sw.toString();
+    }
+
+    private static void paramGradients(JsonOut j, LayerPlan l, NetworkBackward.ParamGradients p) throws IOException {
+        JsonGenerator g = j.generator();
+        g.writeFieldName("grad_weight");
+        float[] w = p.weight();
+        if (l.layer() instanceof LinearLayer lin) {
+            nested(g, w, 0, lin.outFeatures(), lin.inFeatures());
+        } else {
+            int[] k = l.conv().spec().kernel().shape();
+            nested(g, w, 0, k[0], k[1], k[2], k[3]);
+        }
+        g.writeArrayFieldStart("grad_bias");
+        for (float b : p.bias()) {
+            g.writeNumber(Numbers.shortest(b));
+        }
+        g.writeEndArray();
+    }
+
+    /** {@code v[from...]} as nested arrays of the given dimensions, row-major. */
+    private static void nested(JsonGenerator g, float[] v, int from, int... dims) throws IOException {
+        g.writeStartArray();
+        int inner = 1;
+        for (int d = 1; d < dims.length; d++) {
+            inner *= dims[d];
+        }
+        for (int i = 0; i < dims[0]; i++) {
+            if (dims.length == 1) {
+                g.writeNumber(Numbers.shortest(v[from + i]));
+            } else {
+                nested(g, v, from + i * inner, java.util.Arrays.copyOfRange(dims, 1, dims.length));
+            }
+        }
+        g.writeEndArray();
     }
 
     private static void field(JsonGenerator g, ReceptiveField f) throws IOException {

@@ -77,6 +77,50 @@ class NetworkCommandTest {
     }
 
     @Test
+    void lossAddsTheGradientsOfEveryConvAndLinearLayer() throws Exception {
+        CliTest.Run r = CliTest.run("network", "examples/lenet5.json", "--json", "--loss", "cross_entropy:3");
+        assertEquals(0, r.status(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        List<String> keys = new ArrayList<>();
+        o.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("layers", "shape", "output", "loss", "grad_input"), keys);
+        assertEquals("[1,28,28]", "[" + o.get("grad_input").size() + "," + o.get("grad_input").get(0).size() + ","
+                + o.get("grad_input").get(0).get(0).size() + "]");
+        JsonNode conv = o.get("layers").get(0);
+        assertEquals(6, conv.get("grad_weight").size());
+        assertEquals(5, conv.get("grad_weight").get(0).get(0).get(0).size());
+        assertEquals(6, conv.get("grad_bias").size());
+        JsonNode lin = o.get("layers").get(4);
+        assertEquals(120, lin.get("grad_weight").size());
+        assertEquals(400, lin.get("grad_weight").get(0).size());
+        assertFalse(o.get("layers").get(3).has("grad_weight"));
+        // The loss is log-sum-exp of the output minus output[3].
+        double max = Double.NEGATIVE_INFINITY;
+        for (JsonNode v : o.get("output")) {
+            max = Math.max(max, v.asDouble());
+        }
+        double sum = 0;
+        for (JsonNode v : o.get("output")) {
+            sum += Math.exp(v.asDouble() - max);
+        }
+        assertEquals(max + Math.log(sum) - o.get("output").get(3).asDouble(), o.get("loss").asDouble(), 1e-5);
+        CliTest.Run text = CliTest.run("network", "examples/two-3x3.json", "--loss", "sum");
+        assertEquals(0, text.status(), text.err());
+        assertTrue(text.out().contains("Loss (sum): "), text.out());
+    }
+
+    @Test
+    void badLossesGetOneLine() {
+        for (String[] bad : new String[][] {{"examples/lenet5.json", "mean"}, {"examples/lenet5.json", "cross_entropy:"},
+            {"examples/lenet5.json", "cross_entropy:10"}, {"examples/two-3x3.json", "cross_entropy:0"}}) {
+            CliTest.Run r = CliTest.run("network", bad[0], "--loss", bad[1]);
+            assertEquals(2, r.status(), bad[1]);
+            assertEquals(1, r.err().strip().split("\n").length, r.err());
+            assertTrue(r.err().contains("--loss"), r.err());
+        }
+    }
+
+    @Test
     void textIsASummaryTableWithTotalsAndFields() {
         CliTest.Run r = CliTest.run("network", "examples/two-3x3.json");
         assertEquals(0, r.status(), r.err());
