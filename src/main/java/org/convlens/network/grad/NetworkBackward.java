@@ -60,8 +60,11 @@ public final class NetworkBackward {
      * @param loss the loss's value
      * @param input dL/d(input), the input's shape
      * @param layers per layer its parameter gradients, null for layers without parameters
+     * @param convOutput per conv layer dL/dz, the gradient of its convolution plus bias (before
+     *     activation and pooling): what its backward steps ({@link ConvBackward#inputStep},
+     *     {@link ConvBackward#kernelStep}) start from; null for other layers
      */
-    public record Result(float loss, Tensor input, ParamGradients[] layers) {
+    public record Result(float loss, Tensor input, ParamGradients[] layers, Tensor[] convOutput) {
     }
 
     /**
@@ -76,6 +79,7 @@ public final class NetworkBackward {
         Tensor g = new Tensor(out.channels(), out.height(), out.width());
         float value = loss.apply(out.data(), g.data());
         ParamGradients[] params = new ParamGradients[plan.layers().size()];
+        Tensor[] convOutput = new Tensor[plan.layers().size()];
         for (int i = plan.layers().size() - 1; i >= 0; i--) {
             LayerPlan l = plan.layer(i);
             Tensor in = maps.map(l.firstMap() - 1);
@@ -83,9 +87,10 @@ public final class NetworkBackward {
             if (layer instanceof ConvLayer) {
                 ConvPlan conv = l.conv();
                 Tensor post = maps.map(l.firstMap());
-                Tensor pre = needsPre(conv.spec().activation()) ? beforeActivation(conv, in, threads) : null;
+                Tensor pre = needsPre(conv.spec().activation()) ? beforeActivation(conv, in) : null;
                 ConvLayerBackward.Gradients cg = ConvLayerBackward.backward(conv, in, pre, post, g, true, threads);
                 params[i] = new ParamGradients(cg.kernel().data(), cg.bias());
+                convOutput[i] = cg.preActivation();
                 g = cg.input();
             } else if (layer instanceof ActivationLayer a) {
                 Tensor post = maps.map(l.lastMap());
@@ -110,16 +115,16 @@ public final class NetworkBackward {
                 g = r;
             }
         }
-        return new Result(value, g, params);
+        return new Result(value, g, params, convOutput);
     }
 
     /** leaky_relu with a negative slope: its output does not tell the sign of what went in. */
-    private static boolean needsPre(Activation a) {
+    public static boolean needsPre(Activation a) {
         return a.type() == Activation.Type.LEAKY_RELU && a.slope() < 0f;
     }
 
     /** The layer's convolution plus bias again, without its activation and pooling. */
-    private static Tensor beforeActivation(ConvPlan conv, Tensor in, int threads) {
+    private static Tensor beforeActivation(ConvPlan conv, Tensor in) {
         return ConvEngine.run(conv.spec().toBuilder().activation(Activation.NONE).pool(null).build(), in)
                 .featureMap();
     }
