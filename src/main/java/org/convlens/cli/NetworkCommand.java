@@ -10,6 +10,7 @@ import org.convlens.network.NetworkMaps;
 import org.convlens.network.NetworkPlan;
 import org.convlens.network.Shape;
 import org.convlens.network.grad.NetworkBackward;
+import org.convlens.spec.NetworkFiles;
 import org.convlens.spec.NetworkProblem;
 import org.convlens.spec.NetworkReader;
 
@@ -50,6 +51,12 @@ final class NetworkCommand implements Callable<Integer> {
 
     @Option(names = "--loss", paramLabel = "sum|cross_entropy:K", descriptionKey = "network.lossOption")
     String lossArg;
+
+    @Option(names = "--weights", paramLabel = "FILE", descriptionKey = "network.weightsOption")
+    String weightsFile;
+
+    @Option(names = "--export", paramLabel = "DIR", descriptionKey = "network.exportOption")
+    String exportDir;
 
     @Option(names = "--threads", paramLabel = "N", converter = Converters.Threads.class, descriptionKey = "option.threads")
     int threads = Parallel.availableThreads();
@@ -108,6 +115,32 @@ final class NetworkCommand implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             err.println(Options.outOfMemory(ctx, f));
             return Cli.BAD_INPUT;
+        }
+        if (weightsFile != null) {
+            try {
+                p = new NetworkProblem(p.input(), NetworkFiles.withWeights(p.network(), Path.of(weightsFile)));
+                plan = NetworkPlan.of(p.network());
+            } catch (SpecException e) {
+                err.println(Options.where(ctx, weightsFile, e));
+                return Cli.BAD_INPUT;
+            } catch (IOException e) {
+                err.println(ctx.text("error.read", weightsFile, IoText.reason(e, ctx.locale())));
+                return Cli.BAD_INPUT;
+            } catch (OutOfMemoryError e) {
+                err.println(Options.outOfMemory(ctx, weightsFile));
+                return Cli.BAD_INPUT;
+            }
+        }
+        if (exportDir != null) {
+            try {
+                NetworkFiles.save(Path.of(exportDir), p);
+            } catch (SpecException e) {
+                err.println(Options.where(ctx, f, e));
+                return Cli.BAD_INPUT;
+            } catch (IOException e) {
+                err.println(ctx.text("error.write", IoText.reason(e, ctx.locale())));
+                return Cli.FAILED;
+            }
         }
         NetworkSummary.Cell chosen = null;
         if (cell != null) {

@@ -121,6 +121,34 @@ class NetworkCommandTest {
     }
 
     @Test
+    void exportWritesTheThreeFilesAndWeightsReadBack() throws Exception {
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("network", "examples/lenet5.json", "--json", "--export", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("network.json")));
+        assertTrue(Files.readString(out.resolve("model.py")).contains("nn.Conv2d(1, 6, (5, 5)"));
+        CliTest.Run again = CliTest.run("network", out.resolve("network.json").toString(), "--json", "--weights",
+                out.resolve("weights.safetensors").toString());
+        assertEquals(0, again.status(), again.err());
+        assertEquals(new ObjectMapper().readTree(r.out()).get("output"), new ObjectMapper().readTree(again.out()).get("output"));
+        // Weights for another network: the tensor is named, with both shapes.
+        CliTest.Run wrong = CliTest.run("network", "examples/two-3x3.json", "--weights",
+                out.resolve("weights.safetensors").toString());
+        assertEquals(2, wrong.status());
+        assertEquals(1, wrong.err().strip().split("\n").length, wrong.err());
+        assertTrue(wrong.err().contains("weights.safetensors: 0.weight: the weights file gives shape [6, 1, 5, 5]"), wrong.err());
+        Path bad = dir.resolve("bad.safetensors");
+        Files.write(bad, new byte[] {1, 2, 3});
+        CliTest.Run notSafetensors = CliTest.run("network", "examples/lenet5.json", "--weights", bad.toString());
+        assertEquals(2, notSafetensors.status());
+        assertEquals(1, notSafetensors.err().strip().split("\n").length, notSafetensors.err());
+        assertTrue(notSafetensors.err().startsWith(bad + ": $: not a safetensors file"), notSafetensors.err());
+        CliTest.Run missing = CliTest.run("network", "examples/lenet5.json", "--weights", dir.resolve("none").toString());
+        assertEquals(2, missing.status());
+        assertEquals(1, missing.err().strip().split("\n").length, missing.err());
+    }
+
+    @Test
     void textIsASummaryTableWithTotalsAndFields() {
         CliTest.Run r = CliTest.run("network", "examples/two-3x3.json");
         assertEquals(0, r.status(), r.err());
