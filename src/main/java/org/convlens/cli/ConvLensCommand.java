@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "convlens", sortOptions = false,
         subcommands = {ComputeCommand.class, ShapeCommand.class, BenchCommand.class, ApplyCommand.class,
-            LessonsCommand.class, NetworkCommand.class, HelpCommand.class})
+            LessonsCommand.class, NetworkCommand.class, TrainCommand.class, HelpCommand.class})
 final class ConvLensCommand implements Callable<Integer> {
     private final CliContext ctx;
 

@@ -108,7 +108,7 @@ public final class Trainer {
      * then allocates what the run needs. The network's weights are the starting point as they are
      * (see {@link Weights#heInitialised} for fresh ones).
      *
-     * @throws IllegalArgumentException if the images are not the network's input shape or its
+     * @throws DataException on {@code $} if the images are not the network's input shape or its
      *     output is not a vector with one value per class
      * @throws org.convlens.engine.WorkLimitException if the run would take more memory than the limit
      */
@@ -148,13 +148,13 @@ public final class Trainer {
         Shape in = plan.input();
         Dataset t = data.train();
         if (in.channels() != t.channels() || in.height() != t.height() || in.width() != t.width()) {
-            throw new IllegalArgumentException(TrainText.TEXT.text(java.util.Locale.ROOT, "train.inputShape",
-                    in.toString(), t.channels() + " x " + t.height() + " x " + t.width()));
+            throw new DataException("$", "train.inputShape",
+                    in.toString(), t.channels() + " x " + t.height() + " x " + t.width());
         }
         Shape out = plan.output();
         if (!out.flat() || out.channels() != t.classCount()) {
-            throw new IllegalArgumentException(TrainText.TEXT.text(java.util.Locale.ROOT, "train.outputShape",
-                    out.toString(), t.classCount()));
+            throw new DataException("$", "train.outputShape",
+                    out.toString(), t.classCount());
         }
     }
 

@@ -200,9 +200,11 @@ class TrainerTest {
     @Test
     void networksThatDoNotFitTheDataOrTheMemoryAreRefusedBeforeAllocating() {
         Network wrongInput = Weights.defaultNetwork(Shape.of(3, 28, 28), 10, 1);
-        assertThrows(IllegalArgumentException.class, () -> new Trainer(wrongInput, SMALL, settings(1)));
+        assertEquals("train.inputShape", assertThrows(DataException.class,
+                () -> new Trainer(wrongInput, SMALL, settings(1))).key());
         Network wrongClasses = Weights.defaultNetwork(Shape.of(1, 28, 28), 7, 1);
-        assertThrows(IllegalArgumentException.class, () -> new Trainer(wrongClasses, SMALL, settings(1)));
+        assertEquals("train.outputShape", assertThrows(DataException.class,
+                () -> new Trainer(wrongClasses, SMALL, settings(1))).key());
         TrainSettings tiny = settings(1).withLimit(new WorkLimit(1000, 10, 1000));
         assertThrows(WorkLimitException.class,
                 () -> new Trainer(Weights.defaultNetwork(Shape.of(1, 28, 28), 10, 1), SMALL, tiny));
