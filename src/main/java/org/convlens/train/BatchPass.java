@@ -3,6 +3,7 @@ package org.convlens.train;
 import org.convlens.engine.Activation;
 import org.convlens.engine.ConvEngine;
 import org.convlens.engine.ConvPlan;
+import org.convlens.engine.PoolSpec;
 import org.convlens.engine.Pooling;
 import org.convlens.engine.Tensor;
 import org.convlens.network.ActivationLayer;
@@ -42,6 +43,8 @@ final class BatchPass {
     private final Tensor[][] fmGrads;
     /** Per layer whose activation needs the values before it: those values per image. */
     private final Tensor[][] pre;
+    /** Per layer that pools 2 x 2 (see {@link PoolBackward#tiledMax2x2}): each image's window choices. */
+    private final byte[][][] poolWhich;
     private final Tensor[] inCanvas;
     private final Tensor[] outCanvas;
     private final Tensor[] gradCanvas;
@@ -65,6 +68,7 @@ final class BatchPass {
         grads = new Tensor[nMaps][capacity];
         fmGrads = new Tensor[nLayers][];
         pre = new Tensor[nLayers][];
+        poolWhich = new byte[nLayers][][];
         inCanvas = new Tensor[nLayers];
         outCanvas = new Tensor[nLayers];
         gradCanvas = new Tensor[nLayers];
@@ -90,6 +94,12 @@ final class BatchPass {
                         grads[m][b] = tensor(info.shape());
                     }
                 }
+            }
+            PoolSpec pool = l.layer() instanceof ConvLayer c ? c.spec().pool()
+                    : l.layer() instanceof PoolLayer p ? p.pool() : null;
+            Shape pooledFrom = plan.maps().get(l.lastMap() - 1).shape();
+            if (pool != null && PoolBackward.tiledMax2x2(pool, pooledFrom.height(), pooledFrom.width())) {
+                poolWhich[i] = new byte[capacity][(int) l.out().size()];
             }
             if (l.layer() instanceof ConvLayer c) {
                 weightGrad[i] = new float[c.spec().kernel().size()];
@@ -189,7 +199,7 @@ final class BatchPass {
                     }
                     act.applyInPlace(d, 0, d.length);
                     if (conv.hasPool()) {
-                        Pooling.pool(c.spec().pool(), fm[b], maps[l.lastMap()][b], 1);
+                        pool(i, c.spec().pool(), fm[b], maps[l.lastMap()][b], b);
                     }
                 }
             } else if (l.layer() instanceof ActivationLayer a) {
@@ -202,7 +212,7 @@ final class BatchPass {
             } else if (l.layer() instanceof PoolLayer p) {
                 Tensor[] out = maps[l.lastMap()];
                 for (int b = 0; b < n; b++) {
-                    Pooling.pool(p.pool(), in[b], out[b], 1);
+                    pool(i, p.pool(), in[b], out[b], b);
                 }
             } else if (l.layer() instanceof LinearLayer lin) {
                 Tensor[] out = maps[l.lastMap()];
@@ -216,6 +226,22 @@ final class BatchPass {
                 }
             }
             // flatten: its maps are its input's values already
+        }
+    }
+
+    private void pool(int layer, PoolSpec p, Tensor in, Tensor out, int b) {
+        if (poolWhich[layer] != null) {
+            PoolBackward.maxWithIndices(in, out, poolWhich[layer][b]);
+        } else {
+            Pooling.pool(p, in, out, 1);
+        }
+    }
+
+    private void poolBackward(int layer, PoolSpec p, Tensor in, Tensor pooled, Tensor gradOut, Tensor gradIn, int b) {
+        if (poolWhich[layer] != null) {
+            PoolBackward.scatterMax(gradOut, poolWhich[layer][b], gradIn);
+        } else {
+            PoolBackward.backward(p, in, pooled, gradOut, gradIn);
         }
     }
 
@@ -275,7 +301,7 @@ final class BatchPass {
             } else if (l.layer() instanceof PoolLayer p) {
                 if (wantInput) {
                     for (int b = 0; b < n; b++) {
-                        PoolBackward.backward(p.pool(), in[b], maps[l.lastMap()][b], gOut[b], gIn[b]);
+                        poolBackward(i, p.pool(), in[b], maps[l.lastMap()][b], gOut[b], gIn[b], b);
                     }
                 }
             } else if (l.layer() instanceof LinearLayer lin) {
@@ -304,7 +330,7 @@ final class BatchPass {
         Tensor[] gFm = grads[l.firstMap()];
         if (conv.hasPool()) {
             for (int b = 0; b < n; b++) {
-                PoolBackward.backward(c.spec().pool(), fm[b], maps[l.lastMap()][b], gOut[b], gFm[b]);
+                poolBackward(i, c.spec().pool(), fm[b], maps[l.lastMap()][b], gOut[b], gFm[b], b);
             }
         }
         for (int b = 0; b < n; b++) {

@@ -147,6 +147,109 @@ public final class PoolBackward {
     }
 
     /**
+     * True for 2 x 2 max pooling with stride 2 and no padding over an {@code h x w} map: the
+     * usual kind, which {@link #maxWithIndices} and {@link #scatterMax} do.
+     */
+    public static boolean tiledMax2x2(PoolSpec p, int h, int w) {
+        return p.type() == PoolSpec.Type.MAX && p.kernelHeight() == 2 && p.kernelWidth() == 2 && p.strideY() == 2
+                && p.strideX() == 2 && p.padY() == 0 && p.padX() == 0 && !p.ceilMode() && h >= 2 && w >= 2;
+    }
+
+    /**
+     * 2 x 2 max pooling (see {@link #tiledMax2x2}) that also records where each window's maximum
+     * was, as PyTorch's max_pool2d_with_indices: {@code which[i]} is 0 to 3, the first maximum in
+     * row-major window order (a later equal value does not replace it, a NaN does). Computed
+     * without a branch; a map holding a NaN is redone by the search that follows PyTorch's rule
+     * to the letter. Training keeps {@code which} from the forward pass, so the backward pass is
+     * a scatter ({@link #scatterMax}) instead of a second search (together 4x the engine's pooling
+     * plus a search in the backward pass, in a profile of training).
+     *
+     * @param which at least {@code C * OH * OW} entries, overwritten
+     */
+    public static void maxWithIndices(Tensor in, Tensor out, byte[] which) {
+        int h = in.height();
+        int w = in.width();
+        int oh = h / 2;
+        int ow = w / 2;
+        if (out.channels() != in.channels() || out.height() != oh || out.width() != ow) {
+            throw new IllegalArgumentException("pooling " + in + " into " + out);
+        }
+        float[] a = in.data();
+        float[] o = out.data();
+        boolean nan = false;
+        for (int c = 0; c < in.channels(); c++) {
+            for (int oy = 0; oy < oh; oy++) {
+                int r0 = (c * h + 2 * oy) * w;
+                int r1 = r0 + w;
+                int ob = (c * oh + oy) * ow;
+                for (int ox = 0; ox < ow; ox++) {
+                    int x = 2 * ox;
+                    float v0 = a[r0 + x];
+                    float v1 = a[r0 + x + 1];
+                    float v2 = a[r1 + x];
+                    float v3 = a[r1 + x + 1];
+                    float m = v0;
+                    int i = 0;
+                    boolean b1 = v1 > m;
+                    m = b1 ? v1 : m;
+                    i = b1 ? 1 : i;
+                    boolean b2 = v2 > m;
+                    m = b2 ? v2 : m;
+                    i = b2 ? 2 : i;
+                    boolean b3 = v3 > m;
+                    m = b3 ? v3 : m;
+                    i = b3 ? 3 : i;
+                    o[ob + ox] = m;
+                    which[ob + ox] = (byte) i;
+                    nan |= (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3);
+                }
+            }
+        }
+        if (nan) {
+            for (int c = 0; c < in.channels(); c++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int r0 = (c * h + 2 * oy) * w + 2 * ox;
+                        int[] cells = {r0, r0 + 1, r0 + w, r0 + w + 1};
+                        float m = a[r0];
+                        int best = 0;
+                        for (int k = 1; k < 4; k++) {
+                            float v = a[cells[k]];
+                            if (v > m || v != v) {
+                                m = v;
+                                best = k;
+                            }
+                        }
+                        o[(c * oh + oy) * ow + ox] = m;
+                        which[(c * oh + oy) * ow + ox] = (byte) best;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The backward pass of {@link #maxWithIndices}: each window's gradient to the cell it chose, every other cell 0. */
+    public static void scatterMax(Tensor gradOut, byte[] which, Tensor gradIn) {
+        int h = gradIn.height();
+        int w = gradIn.width();
+        int oh = gradOut.height();
+        int ow = gradOut.width();
+        float[] g = gradOut.data();
+        float[] gi = gradIn.data();
+        java.util.Arrays.fill(gi, 0f);
+        for (int c = 0; c < gradOut.channels(); c++) {
+            for (int oy = 0; oy < oh; oy++) {
+                int r0 = (c * h + 2 * oy) * w;
+                int ob = (c * oh + oy) * ow;
+                for (int ox = 0; ox < ow; ox++) {
+                    int k = which[ob + ox];
+                    gi[r0 + 2 * ox + (k & 1) + (k >> 1) * w] = g[ob + ox];
+                }
+            }
+        }
+    }
+
+    /**
      * Max pooling whose windows tile the map (stride = size, no padding, every window whole, the
      * usual 2 x 2): each window's first maximum found without clipping. 4x the general loop.
      */

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The branch-free 2 x 2 max pooling backward (given the pooled map) sends each gradient where
@@ -41,5 +42,20 @@ class PoolBackwardTiledTest {
         java.util.Arrays.fill(got.data(), 9f);
         PoolBackward.backward(p, in, pooled, gradOut, got);
         assertArrayEquals(want.data(), got.data());
+        // Pooling that records its choices, then a scatter: the same pooled map and gradient.
+        assertTrue(PoolBackward.tiledMax2x2(p, h, w));
+        Tensor mine = new Tensor(shape[0], shape[1], shape[2]);
+        byte[] which = new byte[mine.data().length];
+        PoolBackward.maxWithIndices(in, mine, which);
+        for (int i = 0; i < mine.data().length; i++) {
+            // Equal as numbers (a window of -0 and 0 may give either zero).
+            float x = pooled.data()[i];
+            float y = mine.data()[i];
+            assertTrue(x == y || x != x && y != y, i + ": " + x + " vs " + y);
+        }
+        Tensor scattered = new Tensor(c, h, w);
+        java.util.Arrays.fill(scattered.data(), 9f);
+        PoolBackward.scatterMax(gradOut, which, scattered);
+        assertArrayEquals(want.data(), scattered.data());
     }
 }
