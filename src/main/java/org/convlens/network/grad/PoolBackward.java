@@ -188,17 +188,17 @@ public final class PoolBackward {
                     float v1 = a[r0 + x + 1];
                     float v2 = a[r1 + x];
                     float v3 = a[r1 + x + 1];
-                    float m = v0;
-                    int i = 0;
-                    boolean b1 = v1 > m;
-                    m = b1 ? v1 : m;
-                    i = b1 ? 1 : i;
-                    boolean b2 = v2 > m;
-                    m = b2 ? v2 : m;
-                    i = b2 ? 2 : i;
-                    boolean b3 = v3 > m;
-                    m = b3 ? v3 : m;
-                    i = b3 ? 3 : i;
+                    // The first maximum of each row's pair, then the bottom pair only if strictly
+                    // larger: the first maximum in row-major order, in two short chains, not one long one.
+                    boolean top = v1 > v0;
+                    float mTop = top ? v1 : v0;
+                    int iTop = top ? 1 : 0;
+                    boolean bottom = v3 > v2;
+                    float mBottom = bottom ? v3 : v2;
+                    int iBottom = bottom ? 3 : 2;
+                    boolean down = mBottom > mTop;
+                    float m = down ? mBottom : mTop;
+                    int i = down ? iBottom : iTop;
                     o[ob + ox] = m;
                     which[ob + ox] = (byte) i;
                     nan |= (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3);
