@@ -7,6 +7,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,7 +46,8 @@ class WideKernelPathTest {
         Tensor in = new Tensor(1, 16, 300, ints(r, 16 * 300));
         ConvPlan plan = ConvPlan.of(ConvSpec.builder(new Kernel(4, 1, 14, 296, ints(r, 4 * 14 * 296))).build(), in);
         assertTrue(WideKernelConvolution.applies(plan));
-        assertEquals(WorkEstimate.Path.FAST, WorkEstimate.of(plan, 1, false, false).path());
+        // Whichever exact path the engine picks for it (FAST, or CHANNELS for several output channels), never this one.
+        assertNotEquals(WorkEstimate.Path.WIDE_KERNEL, WorkEstimate.of(plan, 1, false, false).path());
         assertArrayEquals(Reference.run(plan, in).data(), ConvEngine.run(plan, in, 1).output().data());
     }
 
