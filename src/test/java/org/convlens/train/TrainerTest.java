@@ -112,6 +112,71 @@ class TrainerTest {
     }
 
     @Test
+    void everyLayerKindOnCanvasesGivesTheSumOfEachImagesBackwardPass() {
+        // Reflect padding, stride, groups, a negative leaky slope, average pooling with ceil mode,
+        // a transposed layer (image by image), activation and pool layers, linear with an activation.
+        java.util.Random r = new java.util.Random(5);
+        int n = 7;
+        byte[] px = new byte[n * 2 * 9 * 8];
+        r.nextBytes(px);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
+        }
+        Dataset data = Dataset.of("random", 2, 9, 8, px, labels, List.of("a", "b", "c"));
+        List<org.convlens.network.Layer> layers = List.of(
+                new org.convlens.network.ConvLayer(ConvSpec.builder(new org.convlens.engine.Kernel(4, 1, 3, 2, new float[24]))
+                        .groups(2).padding(org.convlens.engine.Padding.of(1, 0, 1, 1))
+                        .paddingMode(org.convlens.engine.PaddingMode.REFLECT)
+                        .activation(org.convlens.engine.Activation.leakyRelu(-0.3f))
+                        .pool(new org.convlens.engine.PoolSpec(org.convlens.engine.PoolSpec.Type.AVG, 2, 2, 2, 2, 0, 0, true, false))
+                        .bias(new float[4]).build()),
+                new org.convlens.network.ConvLayer(ConvSpec.builder(new org.convlens.engine.Kernel(4, 3, 2, 2, new float[48]))
+                        .transposed(true).stride(2).activation(org.convlens.engine.Activation.TANH).bias(new float[3]).build()),
+                new org.convlens.network.ActivationLayer(org.convlens.engine.Activation.RELU),
+                new org.convlens.network.PoolLayer(org.convlens.engine.PoolSpec.of(org.convlens.engine.PoolSpec.Type.MAX, 2)),
+                new org.convlens.network.ConvLayer(ConvSpec.builder(new org.convlens.engine.Kernel(5, 3, 3, 3, new float[135]))
+                        .stride(2, 1).padding(org.convlens.engine.Padding.of(1)).activation(org.convlens.engine.Activation.SIGMOID)
+                        .bias(new float[5]).build()),
+                new org.convlens.network.FlattenLayer());
+        Network shape = new Network(Shape.of(2, 9, 8), layers);
+        int flat = (int) NetworkPlan.of(shape).output().size();
+        List<org.convlens.network.Layer> all = new ArrayList<>(layers);
+        all.add(new org.convlens.network.LinearLayer(6, flat, new float[6 * flat], new float[6], org.convlens.engine.Activation.TANH));
+        all.add(org.convlens.network.LinearLayer.of(3, 6, new float[18]));
+        Network net = Weights.heInitialised(new Network(Shape.of(2, 9, 8), all), 11);
+        NetworkPlan plan = NetworkPlan.of(net);
+        BatchPass pass = new BatchPass(plan, 4);
+        int[] order = {6, 2, 2, 5};
+        pass.run(plan, data, order, 0, 4, true, 1f);
+        float[][] wantW = new float[plan.layers().size()][];
+        float[][] wantB = new float[plan.layers().size()][];
+        double loss = 0;
+        for (int i : order) {
+            NetworkBackward.Result g = NetworkBackward.run(Forward.run(plan, data.image(i), 1),
+                    new NetworkBackward.CrossEntropy(data.label(i)), 1);
+            loss += g.loss();
+            for (int l = 0; l < wantW.length; l++) {
+                if (g.layers()[l] != null) {
+                    wantW[l] = add(wantW[l], g.layers()[l].weight());
+                    wantB[l] = add(wantB[l], g.layers()[l].bias());
+                }
+            }
+        }
+        assertEquals(loss, pass.lossSum, 1e-4 * Math.max(1, loss));
+        for (int l = 0; l < wantW.length; l++) {
+            if (wantW[l] != null) {
+                close("weights of layer " + l, wantW[l], pass.weightGrad[l]);
+                close("bias of layer " + l, wantB[l], pass.biasGrad[l]);
+            }
+        }
+        // And a short run of it learns something without diverging.
+        Trainer t = new Trainer(net, new DataSplit(data, data), settings(1).withBatchSize(4).withEpochs(2));
+        assertEquals(Trainer.Outcome.FINISHED, t.run(new Trainer.Observer() {
+        }));
+    }
+
+    @Test
     void pauseResumeAndCancelFromAnotherThread() throws Exception {
         Trainer t = new Trainer(Weights.defaultNetwork(Shape.of(1, 28, 28), 10, 1), SMALL,
                 settings(1).withEpochs(50).withBatchSize(8));
