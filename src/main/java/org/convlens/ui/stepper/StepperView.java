@@ -1,12 +1,10 @@
 package org.convlens.ui.stepper;
 
-import org.controlsfx.control.SegmentedButton;
 import org.convlens.spec.Numbers;
 import org.convlens.ui.actions.Actions;
 import org.convlens.ui.actions.Command;
 import org.convlens.ui.settings.LayerSettingsView;
 import org.convlens.ui.settings.Setting;
-import org.convlens.ui.settings.SettingError;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.RotateTransition;
@@ -19,31 +17,20 @@ import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.convlens.engine.Activation;
 import org.convlens.engine.CellKind;
 import org.convlens.engine.ConvPlan;
-import org.convlens.engine.Padding;
-import org.convlens.engine.PaddingMode;
-import org.convlens.engine.PoolSpec;
 import org.convlens.ui.Controls;
 import org.convlens.ui.UiText;
 import org.convlens.ui.WrapBar;
@@ -69,8 +56,6 @@ public class StepperView {
     private final StepperViewModel vm;
     private final ScenarioViewModel scenario;
     private final Timeline playback = new Timeline();
-    private int shownSlices = -1;
-    private int shownOutChannels = -1;
     private boolean syncing;
     private CoverCards covers;
     private StageLayout layout;
@@ -161,6 +146,7 @@ public class StepperView {
 
     @FXML
     private void initialize() {
+        channelBars = new ChannelBars(vm, sliceBar, outChannelBar, this::text);
         bindPlayback();
         bindSettings();
         bindGrids();
@@ -484,45 +470,9 @@ public class StepperView {
                 vm.jumpToOutput(vm.getFrame().outChannel(), b.intValue() / p.cols(), b.intValue() % p.cols());
             }
         });
-        inputGrid.cellTooltipProperty().set((r, c) -> {
-            ConvPlan p = scenario.getComputation().plan();
-            Frame f = vm.getFrame();
-            GridPicture pic = f.input();
-            String v = NumberText.exact(pic.value(r, c));
-            int sy = p.rows().source(r);
-            int sx = p.cols().source(c);
-            switch (p.kind(r, c)) {
-                case INPUT:
-                    return text("tip.input", f.inChannel(), sy, sx, v);
-                case INSERTED:
-                    return text("tip.inserted");
-                default:
-                    return sy >= 0 && sx >= 0 ? text("tip.padding.copy", p.rows().coordinate(r), p.cols().coordinate(c),
-                            v, sy, sx) : text("tip.padding.zero", p.rows().coordinate(r), p.cols().coordinate(c));
-            }
-        });
-        kernelGrid.cellTooltipProperty().set((r, c) -> text("tip.kernel.sliding", r, c,
-                NumberText.exact(kernelGrid.getPicture().value(r, c))));
-        enteredKernelGrid.cellTooltipProperty().set((r, c) -> text("tip.kernel", r, c,
-                NumberText.exact(enteredKernelGrid.getPicture().value(r, c))));
-        outputGrid.cellTooltipProperty().set((r, c) -> tip(outputGrid, "tip.output", r, c));
-        pooledGrid.cellTooltipProperty().set((r, c) -> tip(pooledGrid, "tip.pooled", r, c));
+        new GridTips(scenario, vm, this::text).install(inputGrid, kernelGrid, enteredKernelGrid, outputGrid, pooledGrid);
         scenario.layer().flipProperty().addListener((o, a, b) -> turnKernel());
         scenario.layer().transposedProperty().addListener((o, a, b) -> turnKernel());
-    }
-
-    private String tip(GridView g, String key, int r, int c) {
-        GridPicture p = g.getPicture();
-        Frame f = vm.getFrame();
-        int co = f.outChannel();
-        if (g == outputGrid && f.covers().hidesFeatureMap(co, r, c)
-                || g == pooledGrid && Covers.HIDDEN_TEXT.equals(p.text(r, c))) {
-            return text("tip.hidden");
-        }
-        if (org.convlens.ui.grid.CellFlags.has(p.flags(r, c), org.convlens.ui.grid.CellFlags.PENDING)) {
-            return text("tip.pending");
-        }
-        return text(key, vm.getFrame().outChannel(), r, c, NumberText.exact(p.value(r, c)));
     }
 
     private void hover(GridView g, Link.Grid grid, boolean entered) {
@@ -607,8 +557,7 @@ public class StepperView {
         if (pooled) {
             pooledTitle.setText(text("grid.pooled", f.outChannel(), plan.poolY().size(), plan.poolX().size()));
         }
-        updateSliceBar(plan, f);
-        updateOutChannelBar(plan, f);
+        channelBars.show(plan, f);
         covers.show(f);
         GridPicture before = shownShape;
         shownShape = f.input();
@@ -618,6 +567,7 @@ public class StepperView {
         }
     }
 
+    private ChannelBars channelBars;
     private GridPicture shownShape;
     private String shownDims = "";
 
@@ -640,155 +590,6 @@ public class StepperView {
             return "";
         }
         return text("grid.legend.padding", p[0], p[1], p[2], p[3], text("paddingMode." + plan.spec().paddingMode().id()));
-    }
-
-    /** Above this many channels a bar offers a drop-down list instead of one button per channel. */
-    private static final int MAX_CHANNEL_BUTTONS = ScenarioViewModel.MAX_CHANNELS;
-
-    /** A compact channel chooser for many channels: {@code -1} is shown as {@code minusOne} if given. */
-    private ComboBox<Integer> channelChooser(int n, String minusOne) {
-        ComboBox<Integer> box = new ComboBox<>();
-        if (minusOne != null) {
-            box.getItems().add(-1);
-        }
-        for (int c = 0; c < n; c++) {
-            box.getItems().add(c);
-        }
-        box.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : v < 0 ? minusOne : Integer.toString(v);
-            }
-
-            @Override
-            public Integer fromString(String t) {
-                return null;
-            }
-        });
-        box.setVisibleRowCount(12);
-        return box;
-    }
-
-    /** The toggle buttons of a channel bar: those of its segmented control. */
-    private static List<? extends Node> buttonsOf(javafx.scene.layout.Pane bar) {
-        for (Node n : bar.getChildren()) {
-            if (n instanceof SegmentedButton seg) {
-                return seg.getButtons();
-            }
-        }
-        return bar.getChildren();
-    }
-
-    private void updateSliceBar(ConvPlan plan, Frame f) {
-        int n = plan.inPerGroup();
-        if (n != shownSlices && n > MAX_CHANNEL_BUTTONS) {
-            shownSlices = n;
-            sliceBar.getChildren().clear();
-            ComboBox<Integer> box = channelChooser(n, text("grid.slice.follow"));
-            box.setId("sliceChooser");
-            box.setValue(vm.pinnedSliceProperty().get() < 0 ? -1 : vm.pinnedSliceProperty().get());
-            box.valueProperty().addListener((o, a, b) -> {
-                if (b != null) {
-                    vm.pinnedSliceProperty().set(b);
-                }
-            });
-            sliceBar.getChildren().addAll(new Label(text("grid.slice")), box);
-        } else if (n != shownSlices) {
-            shownSlices = n;
-            sliceBar.getChildren().clear();
-            if (n > 1) {
-                // ControlsFX's segmented bar: one choice among "follow" and the slices, drawn as one control.
-                SegmentedButton segments = new SegmentedButton();
-                segments.setId("sliceSegments");
-                ToggleGroup group = segments.getToggleGroup();
-                ToggleButton follow = new ToggleButton(text("grid.slice.follow"));
-                follow.setUserData(-1);
-                follow.setId("sliceFollow");
-                segments.getButtons().add(follow);
-                for (int s = 0; s < n; s++) {
-                    ToggleButton b = new ToggleButton(Integer.toString(s));
-                    b.setUserData(s);
-                    b.setId("slice" + s);
-                    segments.getButtons().add(b);
-                }
-                sliceBar.getChildren().addAll(new Label(text("grid.slice")), segments);
-                group.selectedToggleProperty().addListener((o, a, b) -> {
-                    if (b == null) {
-                        a.setSelected(true);
-                        return;
-                    }
-                    vm.pinnedSliceProperty().set((Integer) b.getUserData());
-                });
-                follow.setSelected(vm.pinnedSliceProperty().get() < 0);
-            }
-        }
-        sliceBar.setVisible(n > 1);
-        sliceBar.setManaged(n > 1);
-        for (Node b : buttonsOf(sliceBar)) {
-            if (b instanceof ToggleButton t && t.getUserData() instanceof Integer s && s >= 0) {
-                t.getStyleClass().remove("shown-slice");
-                if (s == f.slice()) {
-                    t.getStyleClass().add("shown-slice");
-                }
-            }
-        }
-    }
-
-    private void updateOutChannelBar(ConvPlan plan, Frame f) {
-        int n = plan.outChannels();
-        if (n > MAX_CHANNEL_BUTTONS) {
-            if (n != shownOutChannels) {
-                shownOutChannels = n;
-                outChannelBar.getChildren().clear();
-                ComboBox<Integer> box = channelChooser(n, null);
-                box.setId("outChannelChooser");
-                box.valueProperty().addListener((o, a, b) -> {
-                    Frame fr = vm.getFrame();
-                    if (b != null && fr != null && b != fr.outChannel()) {
-                        int oy = fr.convStep() != null ? fr.convStep().outY() : 0;
-                        int ox = fr.convStep() != null ? fr.convStep().outX() : 0;
-                        vm.jumpToOutput(b, oy, ox);
-                    }
-                });
-                outChannelBar.getChildren().addAll(new Label(text("grid.outChannel")), box);
-            }
-            outChannelBar.setVisible(true);
-            outChannelBar.setManaged(true);
-            @SuppressWarnings("unchecked")
-            ComboBox<Integer> box = (ComboBox<Integer>) outChannelBar.getChildren().get(1);
-            if (box.getValue() == null || box.getValue() != f.outChannel()) {
-                box.setValue(f.outChannel());
-            }
-            return;
-        }
-        if (n != shownOutChannels) {
-            shownOutChannels = n;
-            outChannelBar.getChildren().clear();
-            if (n > 1) {
-                SegmentedButton segments = new SegmentedButton();
-                segments.setId("outChannelSegments");
-                outChannelBar.getChildren().addAll(new Label(text("grid.outChannel")), segments);
-                for (int c = 0; c < n; c++) {
-                    int co = c;
-                    ToggleButton b = new ToggleButton(Integer.toString(c));
-                    b.setId("outChannel" + c);
-                    b.setOnAction(e -> {
-                        Frame fr = vm.getFrame();
-                        int oy = fr.convStep() != null ? fr.convStep().outY() : 0;
-                        int ox = fr.convStep() != null ? fr.convStep().outX() : 0;
-                        vm.jumpToOutput(co, oy, ox);
-                    });
-                    segments.getButtons().add(b);
-                }
-            }
-        }
-        outChannelBar.setVisible(n > 1);
-        outChannelBar.setManaged(n > 1);
-        for (Node b : buttonsOf(outChannelBar)) {
-            if (b instanceof ToggleButton t) {
-                t.setSelected(t.getId().equals("outChannel" + f.outChannel()));
-            }
-        }
     }
 
     private void showShape(ShapeInfo s) {
