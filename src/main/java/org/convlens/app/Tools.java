@@ -2,7 +2,6 @@ package org.convlens.app;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.util.Duration;
 import org.convlens.engine.Padding;

@@ -55,17 +55,20 @@ final class LessonsCommand implements Callable<Integer> {
     }
 
     @Command(name = "check", sortOptions = false)
-    int check(@Mixin ConvLensCommand.HelpOption help, @Parameters(paramLabel = "DIR|FILE", arity = "0..*", descriptionKey = "lessons.places") List<String> places) {
+    int check(@Mixin ConvLensCommand.HelpOption help,
+            @Parameters(paramLabel = "DIR|FILE", arity = "0..*", descriptionKey = "lessons.places") List<String> places) {
         return run("check", places);
     }
 
     @Command(name = "list", sortOptions = false)
-    int list(@Mixin ConvLensCommand.HelpOption help, @Parameters(paramLabel = "DIR|FILE", arity = "0..*", descriptionKey = "lessons.places") List<String> places) {
+    int list(@Mixin ConvLensCommand.HelpOption help,
+            @Parameters(paramLabel = "DIR|FILE", arity = "0..*", descriptionKey = "lessons.places") List<String> places) {
         return run("list", places);
     }
 
     @Command(name = "show", sortOptions = false)
-    int show(@Mixin ConvLensCommand.HelpOption help, @Parameters(paramLabel = "DIR|FILE", arity = "0..*", descriptionKey = "lessons.places") List<String> places) {
+    int show(@Mixin ConvLensCommand.HelpOption help,
+            @Parameters(paramLabel = "DIR|FILE", arity = "0..*", descriptionKey = "lessons.places") List<String> places) {
         return run("show", places);
     }
 

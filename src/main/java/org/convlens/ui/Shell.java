@@ -1,6 +1,5 @@
 package org.convlens.ui;
 
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.scene.Node;
@@ -15,20 +14,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
-import org.convlens.engine.SpecException;
-import org.convlens.spec.Problem;
-import org.convlens.spec.SpecReader;
-import org.convlens.spec.SpecWriter;
 import org.convlens.ui.export.AnimationExport;
-import org.convlens.ui.export.Exports;
 import org.convlens.ui.export.ImageExport;
-import org.convlens.ui.stepper.Computation;
 import org.convlens.ui.stepper.ScenarioViewModel;
 import org.convlens.ui.stepper.StepperView;
 import org.convlens.ui.stepper.StepperViewModel;
-import org.convlens.ui.stepper.WorkedExample;
-import org.convlens.io.AtomicFiles;
 import org.convlens.ui.actions.Actions;
 import org.convlens.ui.actions.Command;
 import org.convlens.ui.files.FileCommands;
@@ -39,15 +29,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.ServiceLoader;
 import java.util.concurrent.Executor;
-import java.util.function.Predicate;
 
 /**
  * The main window: builds it from fxml/MainWindow.fxml with the stepper as the first tab and any

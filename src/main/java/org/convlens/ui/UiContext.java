@@ -1,7 +1,5 @@
 package org.convlens.ui;
 
-import javafx.scene.control.Tab;
-import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
 import org.convlens.ui.stepper.ScenarioViewModel;
 import org.convlens.ui.stepper.StepperViewModel;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
-import java.util.function.Predicate;
 
 /** What the main window offers the tabs it hosts. */
 public interface UiContext {

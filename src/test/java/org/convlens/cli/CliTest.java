@@ -61,7 +61,8 @@ class CliTest {
 
     @Test
     void traceListsEveryProductAndTheRunningSum() throws Exception {
-        Path a = spec("a.json", "{\"input\": [[1,2,3],[4,5,6],[7,8,9]], \"kernel\": [[1,2],[3,4]], \"padding\": [0,1,0,0], \"activation\": \"relu\"}");
+        Path a = spec("a.json", "{\"input\": [[1,2,3],[4,5,6],[7,8,9]], \"kernel\": [[1,2],[3,4]], \"padding\": [0,1,0,0], "
+                + "\"activation\": \"relu\"}");
         Run r = run("compute", a.toString(), "--trace");
         assertEquals(0, r.status(), r.err());
         JsonNode o = new ObjectMapper().readTree(r.out());

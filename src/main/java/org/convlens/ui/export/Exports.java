@@ -21,7 +21,6 @@ import org.convlens.ui.stepper.Frame;
 import org.convlens.io.AtomicFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -17,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convlens.lesson.Highlight;
 import org.convlens.lesson.Lesson;
-import org.convlens.lesson.LessonSession;
 import org.convlens.lesson.Localized;
 import org.convlens.lesson.Question;
 import org.convlens.lesson.RichText;

@@ -15,7 +15,6 @@ import java.util.List;
 
 import static org.convlens.ui.lesson.ProjectionChecks.assertPlaybackInView;
 import static org.convlens.ui.lesson.ProjectionChecks.cellSize;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
