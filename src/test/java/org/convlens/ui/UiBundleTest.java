@@ -38,6 +38,7 @@ class UiBundleTest {
                     // The photo and lesson views have bundles of their own, tested beside them.
                     if (f.toString().contains("/photo/") || f.toString().contains("/lesson/")
                             || f.toString().contains("/network/") || f.toString().endsWith("NetworkView.fxml")
+                            || f.toString().contains("/train/") || f.toString().endsWith("TrainingView.fxml")
                             || file.startsWith("Photo") || file.startsWith("Lesson")) {
                         continue;
                     }
