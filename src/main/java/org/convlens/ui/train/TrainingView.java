@@ -87,6 +87,8 @@ public final class TrainingView {
     @FXML private ComboBox<Integer> kernelLayerBox;
     @FXML private Label kernelTitle;
     @FXML private MapTiles kernelTiles;
+    @FXML private MapTiles movedTiles;
+    @FXML private Label movedTitle;
     @FXML private Button kernelStepperButton;
     @FXML private Button kernelPhotosButton;
     @FXML private Spinner<Integer> imageSpinner;
@@ -241,7 +243,7 @@ public final class TrainingView {
         return new javafx.util.StringConverter<>() {
             @Override
             public String toString(Integer i) {
-                return i == null ? "" : Integer.toString(i + 1);
+                return i == null ? "" : text("train.layer", i + 1);
             }
 
             @Override
@@ -379,6 +381,15 @@ public final class TrainingView {
         int in = k.dim1();
         selectedKernel = Math.min(selectedKernel, k.dim0() - 1);
         kernelTiles.setLit(null, new int[] {selectedKernel * in, 0, 0});
+        Tensor moved = TrainingViewModel.moved(vm.startNetworkProperty().get(), n, kernelLayer);
+        movedTitle.setVisible(moved != null);
+        movedTitle.setManaged(moved != null);
+        movedTiles.setVisible(moved != null);
+        movedTiles.setManaged(moved != null);
+        if (moved != null) {
+            movedTiles.setMap(moved, false);
+            movedTiles.setLit(null, new int[] {selectedKernel * in, 0, 0});
+        }
         kernelTitle.setText(text("train.kernels.layer", kernelLayer + 1, k.dim0(), k.dim1() + " \u00d7 " + k.height()
                 + " \u00d7 " + k.width()) + "  \u00b7  " + text("train.kernels.selected", selectedKernel + 1));
     }
@@ -409,13 +420,17 @@ public final class TrainingView {
         NetworkPlan plan = a.maps().plan();
         for (MapInfo info : plan.maps()) {
             String what = info.index() == 0 ? text("train.maps.input")
-                    : text("train.maps.layer", info.layer() + 1, plan.layer(info.layer()).layer().type(),
+                    : text("train.maps.layer", info.layer() + 1,
+                    text("train.stage." + info.made().name().toLowerCase(Locale.ROOT)),
                     info.shape().toString().replace(" x ", " \u00d7 "));
             Label title = new Label(what);
             title.getStyleClass().add("grid-title");
             MapTiles t = new MapTiles();
             t.setId("train-map-" + info.index());
             t.setMap(a.maps().map(info.index()), info.shape().flat());
+            if (info.shape().channels() == 1 && !info.shape().flat()) {
+                t.setMaxWidth(240);
+            }
             mapTiles.add(t);
             mapsBox.getChildren().add(new VBox(2, title, t));
         }

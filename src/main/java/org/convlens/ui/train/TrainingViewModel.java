@@ -87,6 +87,8 @@ public final class TrainingViewModel {
     private final ObservableList<Point> testAccuracy = FXCollections.observableArrayList();
     /** The network with its latest weights (null before any run or file). */
     private final ReadOnlyObjectWrapper<Network> network = new ReadOnlyObjectWrapper<>();
+    /** The network the last run started from (or the one opened): what the kernels have moved from. */
+    private final ReadOnlyObjectWrapper<Network> startNetwork = new ReadOnlyObjectWrapper<>();
     /** A network opened from a file: the next run starts from it (null: a fresh default network). */
     private final ObjectProperty<Network> opened = new SimpleObjectProperty<>();
     private final BooleanProperty saving = new SimpleBooleanProperty();
@@ -203,6 +205,11 @@ public final class TrainingViewModel {
         return network.getReadOnlyProperty();
     }
 
+    /** The weights the last run started from (the opened network's after an open); null before. */
+    public ReadOnlyObjectProperty<Network> startNetworkProperty() {
+        return startNetwork.getReadOnlyProperty();
+    }
+
     public ObjectProperty<Network> openedProperty() {
         return opened;
     }
@@ -275,6 +282,7 @@ public final class TrainingViewModel {
             }
             trainer = trained;
             inspector.use(trained, data);
+            startNetwork.set(trained.snapshot());
             network.set(trained.snapshot());
             state.set(State.RUNNING);
             message.set(l -> TrainText.get(l, "train.status.started"));
@@ -532,6 +540,7 @@ public final class TrainingViewModel {
         opened.set(net);
         trainer = t;
         inspector.use(t, data);
+        startNetwork.set(net);
         network.set(net);
         trainLoss.clear();
         testLoss.clear();
@@ -545,6 +554,30 @@ public final class TrainingViewModel {
     /** Forgets an opened network: the next run starts from fresh weights. */
     public void forgetOpened() {
         opened.set(null);
+    }
+
+    /**
+     * How far each weight of conv layer {@code layer} has moved since the run started ({@code now}
+     * minus {@code start}, laid out as the kernels: output channel by input channel), or null if
+     * the two are not the same layer.
+     */
+    public static Tensor moved(Network start, Network now, int layer) {
+        if (start == null || now == null || layer < 0 || layer >= now.layers().size()
+                || layer >= start.layers().size()
+                || !(start.layers().get(layer) instanceof org.convlens.network.ConvLayer a)
+                || !(now.layers().get(layer) instanceof org.convlens.network.ConvLayer b)) {
+            return null;
+        }
+        org.convlens.engine.Kernel ka = a.spec().kernel();
+        org.convlens.engine.Kernel kb = b.spec().kernel();
+        if (ka.data().length != kb.data().length) {
+            return null;
+        }
+        float[] d = new float[kb.data().length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = kb.data()[i] - ka.data()[i];
+        }
+        return new Tensor(kb.dim0() * kb.dim1(), kb.height(), kb.width(), d);
     }
 
     /** The first conv layer's index in {@code net}, or -1. */

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Training tab in the real window (English), at small scale: a run on the shipped images
  * starts, pauses, resumes and is cancelled; a run of one epoch on 640 images finishes, a confusion
- * cell lists its images, and a learned kernel opens in the stepper, which says which it is.
+ * cell lists its images, the network is saved through the file picker, and a learned kernel opens
+ * in the stepper, which says which it is.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainingWindowTest {
@@ -118,6 +119,12 @@ class TrainingWindowTest {
         waitFor(() -> vm.inspector().cellImages().size() == Math.min(count, Inspector.MAX_LISTED)
                 && new Inspector.Cell(a, pp).equals(vm.inspector().cellProperty().get()));
 
+        // Saved through the window's file picker: the three files.
+        app.nextFile = app.home.resolve("trained");
+        robot.clickOn("#train-save");
+        waitFor(() -> java.nio.file.Files.isRegularFile(app.nextFile.resolve("weights.safetensors")));
+        waitFor(() -> robot.lookup("#train-status").queryAs(Label.class).getText().startsWith("Saved network.json"));
+
         // A learned kernel, clicked, opens in the stepper with its learned weights.
         waitFor(() -> vm.inspector().answerProperty().get() != null);
         reveal(robot, "#train-kernels");
@@ -126,6 +133,7 @@ class TrainingWindowTest {
         Point2D screen = kernels.localToScreen(at[0], at[1]);
         robot.clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
+        reveal(robot, "#train-kernel-stepper");
         robot.clickOn("#train-kernel-stepper");
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
