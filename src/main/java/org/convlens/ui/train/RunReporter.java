@@ -24,9 +24,11 @@ final class RunReporter implements Trainer.Observer {
      * @param batch the last batch (null if none yet)
      * @param progress the share of the run done
      * @param network the weights after the last step
+     * @param firstLoss the run's first batch's loss (before any step; NaN before it)
      */
     record Report(Trainer trainer, List<TrainingViewModel.Point> loss, List<TrainingViewModel.Point> accuracy,
-                  List<Trainer.EpochResult> epochs, Trainer.BatchProgress batch, double progress, Network network) {
+                  List<Trainer.EpochResult> epochs, Trainer.BatchProgress batch, double progress, Network network,
+                  double firstLoss, double largestLoss) {
     }
 
     private final Trainer trainer;
@@ -37,6 +39,8 @@ final class RunReporter implements Trainer.Observer {
     private double accuracySum;
     private int count;
     private Trainer.BatchProgress last;
+    private double firstLoss = Double.NaN;
+    private double largestLoss = Double.NaN;
     private final List<Trainer.EpochResult> epochs = new ArrayList<>();
     private long lastPush = System.nanoTime();
 
@@ -49,6 +53,12 @@ final class RunReporter implements Trainer.Observer {
 
     @Override
     public synchronized void batch(Trainer.BatchProgress p) {
+        if (Double.isNaN(firstLoss)) {
+            firstLoss = p.loss();
+        }
+        if (Float.isFinite(p.loss()) && !(p.loss() <= largestLoss)) {
+            largestLoss = p.loss();
+        }
         lossSum += p.loss();
         accuracySum += p.accuracy();
         count++;
@@ -85,7 +95,8 @@ final class RunReporter implements Trainer.Observer {
         count = 0;
         List<Trainer.EpochResult> done = List.copyOf(epochs);
         epochs.clear();
-        return new Report(trainer, loss, acc, done, last, Math.min(1, x / totalEpochs), trainer.snapshot());
+        return new Report(trainer, loss, acc, done, last, Math.min(1, x / totalEpochs), trainer.snapshot(), firstLoss,
+                largestLoss);
     }
 
     static String fixed(double v, int digits) {

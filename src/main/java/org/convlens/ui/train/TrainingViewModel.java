@@ -92,7 +92,7 @@ public final class TrainingViewModel {
     /** A network opened from a file: the next run starts from it (null: a fresh default network). */
     private final ObjectProperty<Network> opened = new SimpleObjectProperty<>();
     private final BooleanProperty saving = new SimpleBooleanProperty();
-    /** The largest training loss of the run once it passed {@link #BLOW_UP} times its first (else NaN). */
+    /** The largest batch loss of the run once it passed {@link #BLOW_UP} times the first batch's (else NaN). */
     private final ReadOnlyDoubleWrapper blownUp = new ReadOnlyDoubleWrapper(Double.NaN);
 
     /** How many times its first value the training loss must grow to count as blown up. */
@@ -104,6 +104,7 @@ public final class TrainingViewModel {
     private Path dataLoadedFrom;
     private int dataLoadedImages = -1;
     private int runId;
+    private double firstLoss;
 
     public TrainingViewModel(Executor executor, Consumer<Runnable> fx) {
         this.executor = executor;
@@ -193,7 +194,7 @@ public final class TrainingViewModel {
     }
 
     /**
-     * The largest training loss once the loss went past {@link #BLOW_UP} times its first value
+     * The largest batch loss once a batch's loss went past {@link #BLOW_UP} times the first batch's
      * (a learning rate too large), else NaN. The run goes on (the weights may still come back, or
      * stop being numbers: then it ends as {@link State#DIVERGED}).
      */
@@ -346,12 +347,12 @@ public final class TrainingViewModel {
         }
         for (Point p : r.loss()) {
             if (Double.isFinite(p.y())) {
-                if (!trainLoss.isEmpty() && p.y() > BLOW_UP * trainLoss.get(0).y()
-                        && !(p.y() <= blownUp.get())) {
-                    blownUp.set(p.y());
-                }
                 trainLoss.add(p);
             }
+        }
+        if (r.largestLoss() > BLOW_UP * r.firstLoss()) {
+            blownUp.set(r.largestLoss());
+            firstLoss = r.firstLoss();
         }
         trainAccuracy.addAll(r.accuracy());
         for (Trainer.EpochResult e : r.epochs()) {
@@ -410,7 +411,7 @@ public final class TrainingViewModel {
             return line;
         }
         String big = RunReporter.shortNumber(max);
-        String first = RunReporter.fixed(trainLoss.get(0).y(), 2);
+        String first = RunReporter.fixed(firstLoss, 2);
         String lr = org.convlens.spec.Numbers.shortest((float) learningRate.get());
         return l -> line.apply(l) + " \u2014 " + TrainText.get(l, "train.status.blownUp", big, first, lr);
     }

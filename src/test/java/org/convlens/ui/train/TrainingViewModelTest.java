@@ -110,6 +110,13 @@ class TrainingViewModelTest {
         String m = vm.messageProperty().get();
         assertTrue(m.startsWith("Done after epoch 1: test accuracy "), m);
         assertTrue(m.contains("\u2014 the loss blew up to ") && m.endsWith(": the learning rate 100 is too large"), m);
+        assertTrue(m.contains("(it began at 2."), m);
+
+        // Seen even when the blow-up and its recovery fall within one report (each batch is looked at).
+        vm.pushIntervalProperty().set(1_000_000);
+        vm.start();
+        assertEquals(1, vm.trainLoss().size(), "one report for the whole run");
+        assertTrue(vm.blownUpProperty().get() > 1000, "loss " + vm.trainLoss());
     }
 
     @Test
