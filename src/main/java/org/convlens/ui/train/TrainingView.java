@@ -357,7 +357,7 @@ public final class TrainingView {
     }
 
     private void networkChanged(Network n) {
-        List<Integer> convs = TrainingViewModel.convLayers(n);
+        List<Integer> convs = LearnedKernels.convLayers(n);
         if (!convs.equals(kernelLayerBox.getItems())) {
             kernelLayerBox.getItems().setAll(convs);
             backwardLayerBox.getItems().setAll(convs);
@@ -381,7 +381,7 @@ public final class TrainingView {
         int in = k.dim1();
         selectedKernel = Math.min(selectedKernel, k.dim0() - 1);
         kernelTiles.setLit(null, new int[] {selectedKernel * in, 0, 0});
-        Tensor moved = TrainingViewModel.moved(vm.startNetworkProperty().get(), n, kernelLayer);
+        Tensor moved = LearnedKernels.moved(vm.startNetworkProperty().get(), n, kernelLayer);
         movedTitle.setVisible(moved != null);
         movedTitle.setManaged(moved != null);
         movedTiles.setVisible(moved != null);

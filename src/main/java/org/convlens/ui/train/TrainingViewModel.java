@@ -34,7 +34,6 @@ import org.convlens.ui.LocalText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -389,17 +388,17 @@ public final class TrainingViewModel {
         String acc = h.isEmpty() ? "" : RunReporter.percent(h.get(h.size() - 1).testAccuracy());
         switch (outcome) {
             case FINISHED -> {
-                state.set(State.FINISHED);
                 progress.set(1);
                 message.set(withBlowUp(l -> TrainText.get(l, "train.status.finished", h.size(), acc)));
+                state.set(State.FINISHED);
             }
             case CANCELLED -> {
-                state.set(State.CANCELLED);
                 message.set(l -> TrainText.get(l, "train.status.cancelled", e, k));
+                state.set(State.CANCELLED);
             }
             case DIVERGED -> {
-                state.set(State.DIVERGED);
                 message.set(l -> TrainText.get(l, "train.status.diverged", e, k, lr));
+                state.set(State.DIVERGED);
             }
         }
     }
@@ -417,8 +416,8 @@ public final class TrainingViewModel {
     }
 
     private void fail(Function<Locale, String> why) {
-        state.set(State.FAILED);
         message.set(why);
+        state.set(State.FAILED);
     }
 
     /** Holds the run before its next batch. */
@@ -555,48 +554,5 @@ public final class TrainingViewModel {
     /** Forgets an opened network: the next run starts from fresh weights. */
     public void forgetOpened() {
         opened.set(null);
-    }
-
-    /**
-     * How far each weight of conv layer {@code layer} has moved since the run started ({@code now}
-     * minus {@code start}, laid out as the kernels: output channel by input channel), or null if
-     * the two are not the same layer.
-     */
-    public static Tensor moved(Network start, Network now, int layer) {
-        if (start == null || now == null || layer < 0 || layer >= now.layers().size()
-                || layer >= start.layers().size()
-                || !(start.layers().get(layer) instanceof org.convlens.network.ConvLayer a)
-                || !(now.layers().get(layer) instanceof org.convlens.network.ConvLayer b)) {
-            return null;
-        }
-        org.convlens.engine.Kernel ka = a.spec().kernel();
-        org.convlens.engine.Kernel kb = b.spec().kernel();
-        if (ka.data().length != kb.data().length) {
-            return null;
-        }
-        float[] d = new float[kb.data().length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = kb.data()[i] - ka.data()[i];
-        }
-        return new Tensor(kb.dim0() * kb.dim1(), kb.height(), kb.width(), d);
-    }
-
-    /** The first conv layer's index in {@code net}, or -1. */
-    public static int firstConv(Network net) {
-        List<Integer> c = convLayers(net);
-        return c.isEmpty() ? -1 : c.get(0);
-    }
-
-    /** The indices of {@code net}'s (ordinary, not transposed) conv layers. */
-    public static List<Integer> convLayers(Network net) {
-        List<Integer> out = new ArrayList<>();
-        if (net != null) {
-            for (int i = 0; i < net.layers().size(); i++) {
-                if (net.layers().get(i) instanceof org.convlens.network.ConvLayer c && !c.spec().transposed()) {
-                    out.add(i);
-                }
-            }
-        }
-        return out;
     }
 }

@@ -204,6 +204,32 @@ class TrainingViewModelTest {
         assertFalse(m.contains("\n"));
     }
 
+    @Test
+    void anIdxFolderChosenAsDataTrainsAndTheMovedKernelsAreNowMinusStart(@TempDir Path dir) throws Exception {
+        for (String f : new String[] {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+            Files.copy(Path.of("src/main/resources/datasets/fashion", f), dir.resolve(f));
+        }
+        TrainingViewModel vm = small(Runnable::run, Runnable::run);
+        vm.dataPathProperty().set(dir);
+        vm.start();
+        assertEquals(TrainingViewModel.State.FINISHED, vm.stateProperty().get(), vm.messageProperty().get());
+        Network start = vm.startNetworkProperty().get();
+        Network now = vm.networkProperty().get();
+        org.convlens.engine.Tensor moved = LearnedKernels.moved(start, now, 3 - 2);
+        float[] a = ((ConvLayer) start.layers().get(1)).spec().kernel().data();
+        float[] b = ((ConvLayer) now.layers().get(1)).spec().kernel().data();
+        assertEquals(16 * 8, moved.channels(), "a tile per output and input channel");
+        assertEquals(b[40] - a[40], moved.data()[40]);
+        assertEquals(java.util.List.of(0, 1), LearnedKernels.convLayers(now));
+        assertEquals(null, LearnedKernels.moved(start, now, 2), "layer 3 is no conv layer");
+
+        vm.dataPathProperty().set(dir.resolve("nothing-here"));
+        vm.start();
+        assertEquals(TrainingViewModel.State.FAILED, vm.stateProperty().get());
+        assertTrue(vm.messageProperty().get().contains("nothing-here"), vm.messageProperty().get());
+    }
+
     private static float sum(float[] p) {
         float s = 0;
         for (float v : p) {
