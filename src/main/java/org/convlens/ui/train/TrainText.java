@@ -19,7 +19,6 @@ public final class TrainText {
 
     /** The bundle for FXML's {@code %key} texts. */
     public static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+        return TEXT.resources(locale);
     }
 }
