@@ -132,7 +132,7 @@ public final class Inspector {
         Network net = trainer.snapshot();
         int i = Math.min(Math.max(image.get(), 0), test.size() - 1);
         Dataset d = test;
-        executor.execute(() -> {
+        boolean sent = submit(executor, () -> {
             Answer a = null;
             try {
                 a = answer(net, d, i);
@@ -151,6 +151,22 @@ public final class Inspector {
                 }
             });
         });
+        if (!sent) {
+            computing = false;
+        }
+    }
+
+    /**
+     * Runs {@code work} on {@code executor}: false if it takes no more work (the window is
+     * closing), which is then nothing to report.
+     */
+    static boolean submit(Executor executor, Runnable work) {
+        try {
+            executor.execute(work);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false;
+        }
     }
 
     static Answer answer(Network net, Dataset d, int i) {
@@ -177,7 +193,7 @@ public final class Inspector {
         cell.set(new Cell(actual, predicted));
         Network net = trainer.snapshot();
         Dataset d = test;
-        executor.execute(() -> {
+        submit(executor, () -> {
             NetworkPlan plan = NetworkPlan.of(net);
             Forward f = new Forward(plan);
             List<Integer> found = new ArrayList<>();
@@ -206,7 +222,7 @@ public final class Inspector {
         }
         Network net = trainer.snapshot();
         Dataset d = test;
-        executor.execute(() -> {
+        submit(executor, () -> {
             Forward f = new Forward(NetworkPlan.of(net));
             NetworkMaps reuse = null;
             for (int j = 1; j <= d.size(); j++) {

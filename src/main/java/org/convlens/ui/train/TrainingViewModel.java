@@ -251,7 +251,9 @@ public final class TrainingViewModel {
         blownUp.set(Double.NaN);
         state.set(State.LOADING);
         message.set(l -> TrainText.get(l, "train.status.loading"));
-        executor.execute(() -> run(id, path, images, start, s));
+        if (!Inspector.submit(executor, () -> run(id, path, images, start, s))) {
+            fail(l -> TrainText.get(l, "train.error.closing"));
+        }
     }
 
     private void run(int id, Path path, int images, Network start, TrainSettings s) {
@@ -469,7 +471,7 @@ public final class TrainingViewModel {
         Tensor in = d != null ? d.test().image(inspector.imageProperty().get() % d.test().size())
                 : new Tensor(net.input().channels(), net.input().height(), net.input().width());
         saving.set(true);
-        executor.execute(() -> {
+        Inspector.submit(executor, () -> {
             Function<Locale, String> said;
             try {
                 NetworkFiles.save(dir, new NetworkProblem(in, net));
@@ -503,7 +505,7 @@ public final class TrainingViewModel {
         int id = ++runId;
         state.set(State.LOADING);
         message.set(l -> TrainText.get(l, "train.status.opening", json));
-        executor.execute(() -> {
+        Inspector.submit(executor, () -> {
             Function<Locale, String> why;
             try {
                 Network net = NetworkReader.read(json).network();

@@ -230,6 +230,26 @@ class TrainingViewModelTest {
         assertTrue(vm.messageProperty().get().contains("nothing-here"), vm.messageProperty().get());
     }
 
+    @Test
+    void aClosedExecutorIsNoErrorOnTheWindowsThread() {
+        TrainingViewModel vm = small(Runnable::run, Runnable::run);
+        vm.start();
+        java.util.concurrent.Executor closed = r -> {
+            throw new java.util.concurrent.RejectedExecutionException("shut down");
+        };
+        TrainingViewModel late = small(closed, Runnable::run);
+        late.start();
+        assertEquals(TrainingViewModel.State.FAILED, late.stateProperty().get());
+        assertEquals("No new run: the window is closing", late.messageProperty().get());
+        Inspector in = new Inspector(closed, Runnable::run);
+        in.use(vm.trainer(), new org.convlens.train.DataSplit(vm.inspector().test(), vm.inspector().test()));
+        in.imageProperty().set(5);
+        in.refresh();
+        in.openCell(0, 1);
+        in.nextWrong(0);
+        assertEquals(null, in.answerProperty().get(), "nothing computed, nothing thrown");
+    }
+
     private static float sum(float[] p) {
         float s = 0;
         for (float v : p) {
