@@ -13,11 +13,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.convlens.engine.Kernel;
@@ -534,13 +531,5 @@ public final class TrainingView {
     /** The selected kernel of the layer shown: {layer, output channel}. */
     public int[] selectedKernel() {
         return new int[] {kernelLayer, selectedKernel};
-    }
-
-    /** Tooltips need the locale; kept here so the FXML stays plain. */
-    static Tooltip tip(String s) {
-        Tooltip t = new Tooltip(s);
-        t.setWrapText(true);
-        t.setMaxWidth(360);
-        return t;
     }
 }
