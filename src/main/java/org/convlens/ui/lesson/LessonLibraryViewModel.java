@@ -184,11 +184,26 @@ public final class LessonLibraryViewModel {
                     k.add(keyFor(p.toAbsolutePath().normalize()));
                     req = r.lesson();
                 }
+            } else if (shippedNamed(shipped.lessons(), p.toString()) != null) {
+                // --lesson 17, --lesson 17-receptive-field: a shipped lesson by its number or id
+                req = shippedNamed(shipped.lessons(), p.toString());
             } else if (!p.equals(UserFiles.lessons())) {
                 probs.add(new LessonProblem(p.toString(), 1, false, LessonText.get(locale, "library.noPlace")));
             }
         }
         return new Found(all, k, probs, req);
+    }
+
+    /** The shipped lesson {@code name} means: its id ({@code 17-receptive-field}), its number ({@code 17}), or null. */
+    static Lesson shippedNamed(List<Lesson> shipped, String name) {
+        String n = name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
+        for (Lesson l : shipped) {
+            if (l.id().equals(n) || l.id().startsWith(n + "-") && n.matches("\\d+")
+                    || n.matches("\\d") && l.id().startsWith("0" + n + "-")) {
+                return l;
+            }
+        }
+        return null;
     }
 
     private static String keyFor(Path file) {
