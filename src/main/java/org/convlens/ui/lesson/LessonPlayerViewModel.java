@@ -568,6 +568,11 @@ public final class LessonPlayerViewModel {
         if (applying || s == null || atEnd.get()) {
             return;
         }
+        if (s.network() != null) {
+            // A network step shows the Network tab: the stepper's scenario is not what it is about.
+            diverged.set(false);
+            return;
+        }
         diverged.set(latest == null || !StepDisplay.sameScenario(latest, s.scenario().problem()));
     }
 

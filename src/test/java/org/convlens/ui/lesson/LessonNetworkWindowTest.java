@@ -85,6 +85,10 @@ class LessonNetworkWindowTest {
         r.interact(player::next);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("network", selectedTab(r));
+        // The stepper's own scenario (a restored one, an edit) is not what a network step shows.
+        r.interact(() -> w.shell.scenario().layer().strideXProperty().set(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(player.divergedProperty().get(), "no 'you changed the state' on a network step");
         NetworkViewModel vm = (NetworkViewModel) r.lookup("#network-root").query().getProperties()
                 .get(NetworkViewModel.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.planProperty().get() != null
