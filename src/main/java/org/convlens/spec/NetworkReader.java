@@ -18,7 +18,6 @@ import org.convlens.network.Shape;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +57,7 @@ public final class NetworkReader {
     }
 
     public static NetworkProblem read(InputStream in) throws IOException {
-        return read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return read(SpecReader.parseJson(SpecText.decode(in.readAllBytes())));
     }
 
     public static NetworkProblem read(String json) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.convlens.io.InputFiles;
 import org.convlens.engine.Activation;
 import org.convlens.engine.ConvSpec;
 import org.convlens.engine.Kernel;
@@ -92,7 +93,8 @@ public final class SpecReader {
     static String readText(Path file) throws IOException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            // Only a regular file of at most TEXT_LIMIT bytes: a pipe or a device is refused, never waited on.
+            bytes = InputFiles.readBytes(file, InputFiles.TEXT_LIMIT);
         } catch (NoSuchFileException e) {
             throw new SpecException("$", "error.file.missing");
         } catch (java.io.IOException e) {

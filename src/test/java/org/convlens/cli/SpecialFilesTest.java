@@ -60,6 +60,8 @@ class SpecialFilesTest {
         assertOneLine(quickly("apply", "--spec", fifo.toString(), PHOTO.toString(), out), fifo + isPipe);
         assertOneLine(quickly("apply", "--kernel", fifo.toString(), PHOTO.toString(), out), fifo + isPipe);
         assertOneLine(quickly("lessons", "check", fifo.toString()), fifo + isPipe);
+        assertOneLine(quickly("network", fifo.toString()), fifo + isPipe);
+        assertOneLine(quickly("train", fifo.toString()), fifo + isPipe);
     }
 
     @Test
