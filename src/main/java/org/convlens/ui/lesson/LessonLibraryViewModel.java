@@ -184,11 +184,14 @@ public final class LessonLibraryViewModel {
                     k.add(keyFor(p.toAbsolutePath().normalize()));
                     req = r.lesson();
                 }
-            } else if (shippedNamed(shipped.lessons(), p.toString()) != null) {
-                // --lesson 17, --lesson 17-receptive-field: a shipped lesson by its number or id
-                req = shippedNamed(shipped.lessons(), p.toString());
             } else if (!p.equals(UserFiles.lessons())) {
-                probs.add(new LessonProblem(p.toString(), 1, false, LessonText.get(locale, "library.noPlace")));
+                // --lesson 17, --lesson 17-receptive-field: a shipped lesson by its number or id
+                Lesson named = shippedNamed(shipped.lessons(), p.toString());
+                if (named != null) {
+                    req = named;
+                } else {
+                    probs.add(new LessonProblem(p.toString(), 1, false, LessonText.get(locale, "library.noPlace")));
+                }
             }
         }
         return new Found(all, k, probs, req);
