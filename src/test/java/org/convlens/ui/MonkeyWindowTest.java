@@ -53,11 +53,11 @@ class MonkeyWindowTest {
     void start(Stage stage) throws Exception {
         app = WindowFixture.start(stage, "monkey-window", false);
         Thread fx = Thread.currentThread();
-        Thread.UncaughtExceptionHandler app = fx.getUncaughtExceptionHandler();
+        Thread.UncaughtExceptionHandler previous = fx.getUncaughtExceptionHandler();
         fx.setUncaughtExceptionHandler((t, e) -> {
             uncaught.add(e);
-            if (app != null) {
-                app.uncaughtException(t, e);
+            if (previous != null) {
+                previous.uncaughtException(t, e);
             }
         });
     }
