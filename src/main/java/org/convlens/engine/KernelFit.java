@@ -47,6 +47,7 @@ public final class KernelFit {
     private int iteration;
     private double loss;
     private Tensor residual;
+    private Tensor output;
 
     /**
      * @param start the layer to fit: its kernel and bias are the starting weights (not modified),
@@ -190,14 +191,9 @@ public final class KernelFit {
         return learningRate;
     }
 
-    /** The feature map of the current weights (a copy). */
+    /** The feature map of the current weights, as the engine gave it (a copy). */
     public Tensor output() {
-        Tensor out = residual.copy();
-        float[] d = out.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] += target.data()[i];
-        }
-        return out;
+        return output.copy();
     }
 
     /** {@code dL/dw} for the current weights, laid out as the kernel is. Used by {@link #step} and tests. */
@@ -244,6 +240,7 @@ public final class KernelFit {
     private void forward() {
         ConvSpec s = layout.toBuilder().kernel(kernel()).bias(bias.clone()).build();
         Tensor out = ConvEngine.run(ConvPlan.of(s, input), input, 1).featureMap();
+        output = out.copy();
         float[] d = out.data();
         double sum = 0;
         for (int i = 0; i < d.length; i++) {

@@ -23,6 +23,11 @@ public record FitDemo(ConvSpec start, Tensor input, Kernel targetKernel, Tensor 
                       double learningRate, boolean fitBias, KernelFit.Snapshot result) {
     /** A fresh fit at iteration 0, for playing the demonstration. */
     public KernelFit newFit() {
-        return new KernelFit(start, input, target, learningRate, fitBias);
+        return newFit(learningRate);
+    }
+
+    /** A fresh fit at iteration 0 with another learning rate (the student's choice). */
+    public KernelFit newFit(double rate) {
+        return new KernelFit(start, input, target, rate, fitBias);
     }
 }

@@ -289,6 +289,9 @@ public class LessonPanel {
         if (s.fit() != null) {
             fitPanel = new FitPanel(fitVm, locale);
             fitPanel.setId("lessonFitPanel");
+            if (s.question() != null) {
+                fitPanel.ratesLockedProperty().bind(vm.explainedProperty().not());
+            }
             mark(fitPanel, s.highlight().panels().contains(Highlight.Panel.FIT));
             extras.getChildren().add(fitPanel);
         }

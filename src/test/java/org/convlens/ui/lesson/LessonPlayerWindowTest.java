@@ -211,6 +211,29 @@ class LessonPlayerWindowTest {
     }
 
     @Test
+    void afterTheAnswerTwentyTimesTheRateMakesTheLossBlowUpAndAQuarterStartsAgain(FxRobot r) {
+        Lesson training = LessonLibrary.shipped(Locale.ROOT).lessons().get(13);
+        r.interact(() -> {
+            w.player().open(training, training.id());
+            w.player().goTo(2);
+        });
+        assertTrue(r.lookup("#fitRates").query().isDisabled(), "the rate stays the step's while its question is open");
+        r.interact(() -> r.lookup("#lessonScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        r.clickOn("#lessonOption1");
+        assertFalse(r.lookup("#fitRates").query().isDisabled(), "answered: other rates may be tried");
+        r.interact(() -> r.lookup("#lessonScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
+        r.clickOn("#fitRate20");
+        r.clickOn("#fitEnd");
+        assertTrue(text(r, "#fitTrend").startsWith("The loss blew up"), text(r, "#fitTrend"));
+        assertNull(r.lookup("#fitMap").queryAs(org.convlens.ui.grid.GridView.class).getPicture(), "no map once blown up");
+        r.clickOn("#fitRateq");
+        assertEquals("iteration 0 of 150", text(r, "#fitIteration"));
+        r.clickOn("#fitEnd");
+        assertEquals("every step lowered the loss", text(r, "#fitTrend"));
+        assertNotNull(r.lookup("#fitMap").queryAs(org.convlens.ui.grid.GridView.class).getPicture());
+    }
+
+    @Test
     void aPhotoStepShowsThePhotoFilteredByTheEngine(FxRobot r) {
         Lesson padding = LessonLibrary.shipped(Locale.ROOT).lessons().get(7);
         r.interact(() -> {
