@@ -53,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "fashion|IDX_DIR|FOLDER", descriptionKey = "train.data")
     String data = "fashion";
 
+    @Option(names = "--images", paramLabel = "N", descriptionKey = "train.images")
+    String images;
+
     @Option(names = "--epochs", paramLabel = "N", descriptionKey = "train.epochs")
     String epochs;
 
@@ -134,6 +137,13 @@ final class TrainCommand implements Callable<Integer> {
         DataSplit split;
         try {
             split = data(input);
+            if (images != null) {
+                int n = (int) whole("--images", images, 1, Integer.MAX_VALUE);
+                split = new DataSplit(split.train().first(n), split.test());
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return Cli.BAD_INPUT;
         } catch (DataException e) {
             err.println(e.line(ctx.locale()));
             return Cli.BAD_INPUT;

@@ -115,6 +115,28 @@ class TrainCommandTest {
     }
 
     @Test
+    void imagesKeepsTheFirstNTrainingImagesAndEveryTestImage() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        Path data = idx(320, 80);
+        CliTest.Run few = CliTest.run("train", "--data", data.toString(), "--images", "16", "--epochs", "3", "--batch", "8",
+                "--json");
+        assertEquals(0, few.status(), few.err());
+        // The same run as on a set holding only those 16 training images (and the same 80 test images).
+        Path only = idx(16, 80);
+        CliTest.Run same = CliTest.run("train", "--data", only.toString(), "--epochs", "3", "--batch", "8", "--json");
+        String[] a = few.out().strip().split("\n");
+        String[] b = same.out().strip().split("\n");
+        assertEquals(3, a.length, few.out());
+        for (int i = 0; i < 3; i++) {
+            for (String k : List.of("loss", "train_accuracy", "test_accuracy")) {
+                assertEquals(m.readTree(b[i]).get(k), m.readTree(a[i]).get(k), k + " of epoch " + (i + 1));
+            }
+        }
+        CliTest.Run all = CliTest.run("train", "--data", idx(320, 80).toString(), "--epochs", "1", "--batch", "8", "--json");
+        assertTrue(!m.readTree(all.out()).get("loss").equals(m.readTree(a[0]).get("loss")), "320 images are another run");
+    }
+
+    @Test
     void badInputIsOneLineAndStatusTwo() throws Exception {
         Path data = idx(40, 10);
         Path wrongNet = dir.resolve("net.json");
@@ -127,6 +149,8 @@ class TrainCommandTest {
             {"train", "--data", d, "--lr", "nan"},
             {"train", "--data", d, "--epochs", "x"},
             {"train", "--data", d, "--epochs", "0"},
+            {"train", "--data", d, "--images", "0"},
+            {"train", "--data", d, "--images", "many"},
             {"train", "--data", d, "--momentum", "1"},
             {"train", "--data", d, "--seed", "1.5"},
             {"train", "--data", dir.resolve("none").toString()},
