@@ -41,7 +41,7 @@ import java.util.Set;
 public final class LessonLoader {
     static final Set<String> LESSON_KEYS = Set.of("title", "level", "summary", "author", "fresh", "steps");
     static final Set<String> STEP_KEYS = Set.of("title", "text", "state", "inherit", "show", "question", "photo", "fit",
-            "network");
+            "network", "train");
     /** The languages of a text, in the order they are read: English, Simplified and Traditional Chinese. */
     static final List<String> LANGUAGES = List.of("en", "zh", "zh-Hant");
     static final Set<String> FIT_KEYS = Set.of("seed", "iterations", "learning_rate", "bias");
@@ -302,6 +302,11 @@ public final class LessonLoader {
             }
             PhotoStep photo = m.value("photo") == null ? null : photo(m.value("photo"), state);
             FitDemo fit = m.value("fit") == null ? null : fit(m.value("fit"), scenario, state);
+            LessonTraining train = m.value("train") == null ? null : LessonTraining.read(m.value("train"), r);
+            if (train != null && (photo != null || fit != null)) {
+                r.error(m.entries().get("train").line(), "error.train.withKey", photo != null ? "photo" : "fit");
+                return new StepReading(null, state);
+            }
             Highlight highlight = m.value("show") == null ? Highlight.NONE
                     : new HighlightReader(r).read(m.value("show"), scenario, photo != null, fit != null);
             Question question = m.value("question") == null ? null
@@ -312,11 +317,12 @@ public final class LessonLoader {
             }
             if (title == null && m.value("title") != null || text == null || highlight == null
                     || (question == null && m.value("question") != null)
-                    || (photo == null && m.value("photo") != null) || (fit == null && m.value("fit") != null)) {
+                    || (photo == null && m.value("photo") != null) || (fit == null && m.value("fit") != null)
+                    || (train == null && m.value("train") != null)) {
                 return new StepReading(null, state);
             }
-            return new StepReading(new Step(number, m.line(), title, text, scenario, highlight, question, photo, fit),
-                    state);
+            return new StepReading(new Step(number, m.line(), title, text, scenario, highlight, question, photo, fit,
+                    null, train), state);
         }
 
         /**
@@ -325,7 +331,7 @@ public final class LessonLoader {
          */
         private StepReading networkStep(Mapping m, int number, Localized<String> title, Localized<RichText> text,
                                         StateReader.Built state) {
-            for (String k : List.of("state", "inherit", "photo", "fit")) {
+            for (String k : List.of("state", "inherit", "photo", "fit", "train")) {
                 if (m.value(k) != null) {
                     r.error(m.entries().get(k).line(), "error.network.withKey", k);
                     return new StepReading(null, state);

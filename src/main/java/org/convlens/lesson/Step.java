@@ -14,12 +14,19 @@ package org.convlens.lesson;
  * @param fit a training demonstration, or null
  * @param network a network the Network tab shows, or null; the scenario is then its conv layer the
  *     stepper shows, on that layer's real input
+ * @param train settings the Training tab opens with (the student runs it), or null
  */
 public record Step(int number, int line, Localized<String> title, Localized<RichText> text, Scenario scenario,
-                   Highlight highlight, Question question, PhotoStep photo, FitDemo fit, LessonNetwork network) {
+                   Highlight highlight, Question question, PhotoStep photo, FitDemo fit, LessonNetwork network, LessonTraining train) {
     /** A step without a network. */
     public Step(int number, int line, Localized<String> title, Localized<RichText> text, Scenario scenario,
                 Highlight highlight, Question question, PhotoStep photo, FitDemo fit) {
-        this(number, line, title, text, scenario, highlight, question, photo, fit, null);
+        this(number, line, title, text, scenario, highlight, question, photo, fit, null, null);
+    }
+
+    /** A step with a network or none, without training. */
+    public Step(int number, int line, Localized<String> title, Localized<RichText> text, Scenario scenario,
+                Highlight highlight, Question question, PhotoStep photo, FitDemo fit, LessonNetwork network) {
+        this(number, line, title, text, scenario, highlight, question, photo, fit, network, null);
     }
 }

@@ -62,6 +62,19 @@ class LessonLoaderTest {
     }
 
     @Test
+    void aTrainStepTakesItsSettingsAndTheTabsDefaultsForTheRest() {
+        LessonLoader.Result r = load(lesson("train: {images: 100, epochs: 40, optimizer: sgd, learning_rate: 0.02}"));
+        assertTrue(r.ok(), r.problems().toString());
+        assertEquals(new LessonTraining(100, 40, 64, 0.02, org.convlens.train.TrainSettings.OptimizerKind.SGD, 1),
+                r.lesson().steps().get(0).train());
+        LessonLoader.Result d = load(lesson("train: {}"));
+        assertEquals(LessonTraining.DEFAULTS, d.lesson().steps().get(0).train());
+        assertNull(load(lesson("")).lesson().steps().get(0).train());
+        assertEquals(List.of("t.yaml:14: step 1: a step that opens the Training tab has no fit"),
+                errors(lesson("train: {epochs: 2}\nfit: {seed: 1}")));
+    }
+
+    @Test
     void raggedRowIsReportedAtItsLine() {
         String t = lesson("").replace("4 5 6", "4 5 6 7");
         assertEquals(List.of("t.yaml:9: step 1: row 2 has 4 values, row 1 has 3"), errors(t));
@@ -101,6 +114,10 @@ class LessonLoaderTest {
             choice with none right   | question: {type: choice, ask: {en: q, zh: q}, explain: {en: e, zh: e}, options: [{text: {en: a, zh: a}}, {text: {en: b, zh: b}}]} | 14 | no option is marked correct: true
             unclosed math            | question: {type: value, cell: [0, 0], ask: {en: 'cost $n^2', zh: 代价}, explain: {en: e, zh: e}} | 14 | $ is opened but never closed
             fit with activation      | fit: {seed: 1}                         | 14 | x
+            train unknown key        | 'train: {epoch: 3}'                    | 14 | train
+            train optimizer          | 'train: {optimizer: rmsprop}'          | 14 | optimizer must be sgd or adam, got rmsprop
+            train rate               | 'train: {learning_rate: 0}'            | 14 | learning_rate must be above 0 (and at most 100), got 0
+            train too many images    | 'train: {images: 60000}'               | 14 | 60000 is out of range
             """)
     void badStepIsReportedAtItsLine(String what, String extra, int line, String message) {
         String text = lesson(extra);

@@ -36,7 +36,7 @@ public final class LessonContribution implements TabContribution {
     private LessonPlayerViewModel player;
     private FitViewModel fit;
     private LessonPhotoViewModel photo;
-    private LessonNetworkHook network;
+    private LessonTabHook tabs;
     private final BooleanProperty panelShown = new SimpleBooleanProperty(this, "panelShown", true);
     private LessonPanel panel;
     private LessonListView list;
@@ -59,7 +59,7 @@ public final class LessonContribution implements TabContribution {
         }
         ProgressStore store = ProgressStore.open();
         player = new LessonPlayerViewModel(c.scenario(), c.stepper(), store, c::showStatus);
-        network = new LessonNetworkHook(player, () -> ctx);
+        tabs = new LessonTabHook(player, () -> ctx);
         fit = new FitViewModel();
         photo = new LessonPhotoViewModel(c.executor());
         library = new LessonLibraryViewModel(c.parameters());
@@ -101,7 +101,7 @@ public final class LessonContribution implements TabContribution {
             ctx.whenScenarioRestored(kept -> {
                 panelShown.set(true);
                 player.open(first, library.keyOf(first), kept);
-                if (!network.showsNetwork()) {
+                if (!tabs.showsOtherTab()) {
                     ctx.selectTab("stepper");
                 }
                 if (kept && player.divergedProperty().get()) {
@@ -115,7 +115,7 @@ public final class LessonContribution implements TabContribution {
     public void open(Lesson l) {
         panelShown.set(true);
         player.open(l, library.keyOf(l));
-        if (!network.showsNetwork()) {
+        if (!tabs.showsOtherTab()) {
             ctx.selectTab("stepper");
         }
     }

@@ -568,8 +568,8 @@ public final class LessonPlayerViewModel {
         if (applying || s == null || atEnd.get()) {
             return;
         }
-        if (s.network() != null) {
-            // A network step shows the Network tab: the stepper's scenario is not what it is about.
+        if (s.network() != null || s.train() != null) {
+            // A network or training step shows its own tab: the stepper's scenario is not what it is about.
             diverged.set(false);
             return;
         }

@@ -66,6 +66,15 @@ public final class TrainingTab implements TabContribution {
         tab.setContent(view.root());
     }
 
+    @Override
+    public boolean show(Object what, UiContext context) {
+        if (!(what instanceof ShowTraining req) || vm == null) {
+            return false;
+        }
+        vm.use(req);
+        return true;
+    }
+
     /** The tab's view-model (for tests). */
     public TrainingViewModel viewModel() {
         return vm;

@@ -191,6 +191,8 @@ public final class TrainingView {
         pauseButton.disableProperty().bind(running.not());
         cancelButton.disableProperty().bind(busy.not());
         saveButton.disableProperty().bind(vm.networkProperty().isNull().or(vm.savingProperty()));
+        startButton.disableProperty().unbind();
+        startButton.disableProperty().bind(busy.or(vm.startLockedProperty()));
         freshButton.disableProperty().unbind();
         freshButton.disableProperty().bind(busy.or(vm.openedProperty().isNull()));
         pauseButton.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> text(
@@ -198,8 +200,9 @@ public final class TrainingView {
                 vm.stateProperty()));
         progressBar.progressProperty().bind(vm.progressProperty());
         statusLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                vm.messageProperty().get().isEmpty() ? text("train.status.idle") : vm.messageProperty().get(),
-                vm.messageProperty()));
+                vm.startLockedProperty().get() && !vm.stateProperty().get().busy() ? text("train.status.answerFirst")
+                : vm.messageProperty().get().isEmpty() ? text("train.status.idle") : vm.messageProperty().get(),
+                vm.messageProperty(), vm.startLockedProperty(), vm.stateProperty()));
         vm.stateProperty().addListener((o, a, b) -> statusLabel.pseudoClassStateChanged(Controls.INVALID,
                 b == TrainingViewModel.State.DIVERGED || b == TrainingViewModel.State.FAILED));
         vm.blownUpProperty().addListener((o, a, b) -> statusLabel.pseudoClassStateChanged(Controls.INVALID,

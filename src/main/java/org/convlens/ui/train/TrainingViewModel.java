@@ -91,6 +91,7 @@ public final class TrainingViewModel {
     /** A network opened from a file: the next run starts from it (null: a fresh default network). */
     private final ObjectProperty<Network> opened = new SimpleObjectProperty<>();
     private final BooleanProperty saving = new SimpleBooleanProperty();
+    private final BooleanProperty startLocked = new SimpleBooleanProperty(this, "startLocked");
     /** The largest batch loss of the run once it passed {@link #BLOW_UP} times the first batch's (else NaN). */
     private final ReadOnlyDoubleWrapper blownUp = new ReadOnlyDoubleWrapper(Double.NaN);
 
@@ -150,6 +151,36 @@ public final class TrainingViewModel {
     /** The least time between two reports of a run to the JavaFX thread, in ms (0: every batch). */
     public IntegerProperty pushIntervalProperty() {
         return pushInterval;
+    }
+
+    /**
+     * Takes a lesson's settings (through {@link ShowTraining}): a run in progress is cancelled, the
+     * data goes back to the shipped subset and the next run starts from a fresh network.
+     */
+    public void use(ShowTraining s) {
+        cancel();
+        startLocked.unbind();
+        if (s.startLocked() != null) {
+            startLocked.bind(s.startLocked());
+        } else {
+            startLocked.set(false);
+        }
+        opened.set(null);
+        dataPath.set(null);
+        trainImages.set(s.images());
+        epochs.set(s.epochs());
+        batchSize.set(s.batch());
+        learningRate.set(s.learningRate());
+        optimizer.set(s.optimizer());
+        seed.set((int) Math.min(Integer.MAX_VALUE, Math.max(0, s.seed())));
+    }
+
+    /**
+     * True while a lesson's question asks the student to predict what a run will do: Start waits
+     * for the answer (a run already going is not stopped).
+     */
+    public BooleanProperty startLockedProperty() {
+        return startLocked;
     }
 
     /** The settings a run takes, as {@link Trainer} checks them. */
@@ -229,7 +260,7 @@ public final class TrainingViewModel {
      * network, or a default network He-initialised from the seed, in the background.
      */
     public void start() {
-        if (state.get().busy()) {
+        if (state.get().busy() || startLocked.get()) {
             return;
         }
         TrainSettings s;

@@ -44,6 +44,15 @@ final class LessonWindow {
 
     /** As {@link #start(Stage, String, List)}; {@code keep}: the folder as the last run left it (a restart). */
     static LessonWindow start(Stage stage, String name, List<String> args, boolean keep) throws IOException {
+        return start(stage, name, args, keep, Runnable::run);
+    }
+
+    /**
+     * As {@link #start(Stage, String, List, boolean)} with background work on {@code executor}
+     * (a training run must not run on the JavaFX thread).
+     */
+    static LessonWindow start(Stage stage, String name, List<String> args, boolean keep,
+                              java.util.concurrent.Executor executor) throws IOException {
         String base = System.getProperty("convlens.home", "target/test-home");
         Path home = Path.of(base, "lessons-" + name);
         if (!keep && Files.exists(home)) {
@@ -56,7 +65,7 @@ final class LessonWindow {
         try {
             StepperView.flipDurationProperty().set(Duration.ZERO);
             FitPanel.tickProperty().set(Duration.ZERO);
-            Shell shell = ConvLensApp.create(stage, Runnable::run, args);
+            Shell shell = ConvLensApp.create(stage, executor, args);
             // In English whatever the machine's language.
             shell.windowModel().localeProperty().set(java.util.Locale.ENGLISH);
             shell.show();
