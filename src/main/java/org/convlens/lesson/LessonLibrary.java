@@ -30,7 +30,7 @@ public final class LessonLibrary {
     public static final String SHIPPED = "lessons";
     /**
      * Shipped lessons renamed when the course was reordered (issue 12; the review moved to the end
-     * again when the network lessons came, issue 10), old id to new id:
+     * again when the network lessons came, issue 10, and the training lesson, issue 11), old id to new id:
      * progress saved under an old id is read as the new one's.
      */
     public static final Map<String, String> RENAMED = Map.ofEntries(
@@ -39,7 +39,8 @@ public final class LessonLibrary {
             Map.entry("05-kernel-sizes", "07-kernel-sizes"), Map.entry("06-padding-modes", "08-padding-modes"),
             Map.entry("08-activation", "09-activation"), Map.entry("07-dilation", "10-dilation"),
             Map.entry("09-pooling", "11-pooling"), Map.entry("10-channels", "12-channels"),
-            Map.entry("11-groups", "13-groups"), Map.entry("16-review", "20-review"));
+            Map.entry("11-groups", "13-groups"), Map.entry("16-review", "21-review"),
+            Map.entry("20-review", "21-review"));
 
     /** A folder's lessons after this many files (in name order) are not loaded, and that is said. */
     static final int MAX_FILES = 200;

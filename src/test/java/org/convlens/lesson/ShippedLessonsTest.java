@@ -71,7 +71,7 @@ class ShippedLessonsTest {
         assertEquals(List.of("01-kernel", "02-edges", "03-filters", "04-correlation", "05-conv-vs-dense",
                 "06-output-size", "07-kernel-sizes", "08-padding-modes", "09-activation", "10-dilation", "11-pooling",
                 "12-channels", "13-groups", "14-training", "15-transposed", "16-kernel-learns", "17-receptive-field",
-                "18-bottleneck", "19-classifier", "20-review"), ids);
+                "18-bottleneck", "19-classifier", "20-training-classifier", "21-review"), ids);
         for (Lesson lesson : l.lessons()) {
             assertTrue(lesson.questionCount() >= 3, lesson.id() + " has " + lesson.questionCount() + " questions");
             for (Step s : lesson.steps()) {
@@ -113,7 +113,7 @@ class ShippedLessonsTest {
 
     @Test
     void theReviewGetsFreshNumbersEachTimeAndTheEngineAnswersThemAll() {
-        Lesson review = LessonLibrary.shipped(Locale.ROOT).lessons().stream().filter(l -> l.id().equals("20-review"))
+        Lesson review = LessonLibrary.shipped(Locale.ROOT).lessons().stream().filter(l -> l.id().equals("21-review"))
                 .findFirst().orElseThrow();
         assertTrue(review.fresh());
         assertEquals(15, review.questionCount());

@@ -221,7 +221,7 @@ class LessonPlayerViewModelTest {
         long[] seed = {77};
         LessonPlayerViewModel player = new LessonPlayerViewModel(scenario, stepper,
                 new ProgressStore(home.resolve("progress.json")), failures::add, () -> seed[0]);
-        Lesson review = lesson("20-review");
+        Lesson review = lesson("21-review");
         assertTrue(review.fresh());
         player.open(review, review.id());
         assertEquals(0, player.getLesson().variant(), "first played as written");

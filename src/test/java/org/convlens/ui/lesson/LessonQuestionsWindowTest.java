@@ -162,7 +162,7 @@ class LessonQuestionsWindowTest {
 
     @Test
     void theReviewGetsNewNumbersFromItsButton(FxRobot r) {
-        Lesson review = lesson("20-review");
+        Lesson review = lesson("21-review");
         open(r, review, 0);
         assertTrue(shown(r, "#lessonNewNumbers"));
         var before = w.shell.scenario().inputProperty().get();
