@@ -297,11 +297,25 @@ public final class TrainingView {
         lrField.disableProperty().bind(lrSlider.disableProperty());
     }
 
+    private final List<javafx.beans.InvalidationListener> axisListeners = new java.util.ArrayList<>();
+
     private LineChart<Number, Number> chart(String id, String title, ObservableList<TrainingViewModel.Point> train,
                                             ObservableList<TrainingViewModel.Point> test, boolean percent) {
         NumberAxis x = new NumberAxis();
         x.setLabel(text("train.curves.epoch"));
-        x.setForceZeroInRange(true);
+        // The whole run to come, from epoch 0 to the last: the curves fill it in as it trains.
+        x.setAutoRanging(false);
+        x.setLowerBound(0);
+        Runnable span = () -> {
+            int e = Math.max(1, vm.epochsProperty().get());
+            x.setUpperBound(e);
+            x.setTickUnit(e <= 10 ? 1 : Math.ceil(e / 10.0));
+        };
+        span.run();
+        javafx.beans.InvalidationListener l = o -> span.run();
+        // Held by the view, weakly by the view-model, which outlives a view rebuilt for a language switch.
+        axisListeners.add(l);
+        vm.epochsProperty().addListener(new javafx.beans.WeakInvalidationListener(l));
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(true);
         if (percent) {
