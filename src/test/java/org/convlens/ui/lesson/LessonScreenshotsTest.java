@@ -71,6 +71,20 @@ class LessonScreenshotsTest {
         r.interact(() -> r.lookup("#lessonScroll").queryAs(ScrollPane.class).setVvalue(0.55));
         shoot(r, "lesson-14-training.png");
 
+        // The rate step answered, then twenty times the rate: the loss blows up.
+        open(r, 14, 4);
+        r.interact(() -> w.player().choose(1));
+        r.interact(() -> r.lookup("#lessonScroll").queryAs(ScrollPane.class).setVvalue(0));
+        r.clickOn("#fitRate20");
+        r.clickOn("#fitEnd");
+        r.interact(() -> r.lookup("#lessonScroll").queryAs(ScrollPane.class).setVvalue(0.5));
+        shoot(r, "lesson-14-rate.png");
+
+        // Training a classifier: the Training tab set up by the step, Start waiting for the prediction.
+        open(r, 20, 1);
+        shoot(r, "lesson-20-training.png");
+        r.clickOn("#stepper");
+
         r.clickOn("#lessons");
         shoot(r, "lesson-list.png");
 
