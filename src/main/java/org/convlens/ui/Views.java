@@ -57,4 +57,22 @@ public final class Views {
     public static String css(String name) {
         return resource("/css/" + name + ".css").toExternalForm();
     }
+
+    /**
+     * Puts {@code prefix} before the id of {@code n} and of every node under it (titled panes'
+     * content included), so that several copies of one view in a window keep their ids apart.
+     */
+    public static void prefixIds(javafx.scene.Node n, String prefix) {
+        if (n.getId() != null && !n.getId().startsWith(prefix)) {
+            n.setId(prefix + n.getId());
+        }
+        if (n instanceof Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                prefixIds(c, prefix);
+            }
+        }
+        if (n instanceof javafx.scene.control.TitledPane t && t.getContent() != null) {
+            prefixIds(t.getContent(), prefix);
+        }
+    }
 }

@@ -117,23 +117,9 @@ public final class LayerSettingsView {
         LayerSettingsView v = Views.<LayerSettingsView>load("LayerSettingsView", UiText.bundle(locale),
                 c -> new LayerSettingsView(vm, messages, () -> locale)).controller();
         if (!idPrefix.isEmpty()) {
-            prefixIds(v.root, idPrefix);
+            Views.prefixIds(v.root, idPrefix);
         }
         return v;
-    }
-
-    private static void prefixIds(javafx.scene.Node n, String prefix) {
-        if (n.getId() != null && !n.getId().startsWith(prefix)) {
-            n.setId(prefix + n.getId());
-        }
-        if (n instanceof javafx.scene.Parent p) {
-            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
-                prefixIds(c, prefix);
-            }
-        }
-        if (n instanceof TitledPane t && t.getContent() != null) {
-            prefixIds(t.getContent(), prefix);
-        }
     }
 
     /**

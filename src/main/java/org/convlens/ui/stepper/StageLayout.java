@@ -15,6 +15,7 @@ import org.convlens.ui.grid.GridView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -26,13 +27,16 @@ import java.util.function.Supplier;
  * <p>What counts as room: the stage's viewport less the panes that stay in view under the
  * grids (the arithmetic, a banner, the padding legend). The shape panel counts too, except in
  * presentation mode, where the grids take the screen and the shape panel follows below them.
+ *
+ * <p>Public for other views that show grids beside each other with one cell size (the Compare
+ * tab's two panes): their boxes may sit in frames inside the row ({@link #setRowExtra}).
  */
-final class StageLayout {
+public final class StageLayout {
     /** The smallest cell side, in font heights (em) of the stage: numbers stay readable, the stage scrolls down. */
     static final double READABLE_EM = 2.2;
 
     /** One box of grids in the row. */
-    record Box(VBox box, Label title, double minEm, List<GridView> grids, Supplier<StageFit.Block> block) {
+    public record Box(VBox box, Label title, double minEm, List<GridView> grids, Supplier<StageFit.Block> block) {
     }
 
     private final ScrollPane scroll;
@@ -45,8 +49,9 @@ final class StageLayout {
     private boolean presentation;
     private boolean queued;
     private double shown = Double.NaN;
+    private DoubleSupplier rowExtra = () -> 0;
 
-    StageLayout(ScrollPane scroll, VBox stage, HBox row, List<Box> boxes, Node shapePane, Supplier<Frame> frame) {
+    public StageLayout(ScrollPane scroll, VBox stage, HBox row, List<Box> boxes, Node shapePane, Supplier<Frame> frame) {
         this.scroll = scroll;
         this.stage = stage;
         this.row = row;
@@ -74,7 +79,7 @@ final class StageLayout {
      * @param ratio the window's zoom over its mode's own (1 at the mode's zoom)
      * @param presenting presentation mode: the grids take the screen, the shape panel follows below
      */
-    void setScale(double ratio, boolean presenting) {
+    public void setScale(double ratio, boolean presenting) {
         if (ratio != zoomRatio || presenting != presentation) {
             zoomRatio = ratio;
             presentation = presenting;
@@ -83,12 +88,21 @@ final class StageLayout {
     }
 
     /** The cell side the grids show now. */
-    double cellSize() {
+    public double cellSize() {
         return shown;
     }
 
+    /**
+     * The width the row spends besides its boxes and the gaps between them: frames that group
+     * boxes (their borders and padding); none by default.
+     */
+    public void setRowExtra(DoubleSupplier extra) {
+        rowExtra = extra;
+        later();
+    }
+
     /** Fits again after the current layout pass. */
-    void later() {
+    public void later() {
         if (!queued) {
             queued = true;
             Platform.runLater(() -> {
@@ -115,7 +129,7 @@ final class StageLayout {
                 below += n.prefHeight(vp.getWidth() - pad.getLeft() - pad.getRight()) + stage.getSpacing();
             }
         }
-        StageFit.Room room = new StageFit.Room(vp.getWidth() - pad.getLeft() - pad.getRight() - 2,
+        StageFit.Room room = new StageFit.Room(vp.getWidth() - pad.getLeft() - pad.getRight() - 2 - rowExtra.getAsDouble(),
                 vp.getHeight() - pad.getTop() - pad.getBottom() - below - 2, row.getSpacing(), gridPad(), 0);
         List<Box> shownBoxes = boxes.stream().filter(b -> b.box().isManaged()).toList();
         List<StageFit.Block> blocks = new ArrayList<>();

@@ -540,7 +540,7 @@ public class StepperView {
         runningSum.setManaged(f.runningSum() != null);
 
         stepLabel.setText(text(f.pooling() ? "play.step.pool" : "play.step", f.step() + 1, f.totalSteps()));
-        inputTitle.setText(text(plan.spec().transposed() ? "grid.input.transposed" : "grid.input", f.inChannel()));
+        inputTitle.setText(GridTitles.input(locale(), plan, f));
         String legend = legend(plan);
         inputLegend.setText(legend);
         inputLegend.setVisible(!legend.isEmpty());
@@ -553,9 +553,9 @@ public class StepperView {
             sub = plan.spec().transposed() ? "grid.kernel.transposedFlipped" : "grid.kernel.crossCorrelation";
         }
         kernelSubtitle.setText(text(sub));
-        outputTitle.setText(text("grid.output", f.outChannel(), plan.outHeight(), plan.outWidth()));
+        outputTitle.setText(GridTitles.output(locale(), plan, f));
         if (pooled) {
-            pooledTitle.setText(text("grid.pooled", f.outChannel(), plan.poolY().size(), plan.poolX().size()));
+            pooledTitle.setText(GridTitles.pooled(locale(), plan, f));
         }
         channelBars.show(plan, f);
         covers.show(f);
