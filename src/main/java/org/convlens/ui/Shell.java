@@ -68,6 +68,7 @@ public final class Shell implements UiContext {
     private Scene scene;
     private boolean settingsBeforePresentation = true;
     private SidePanelPlacement sidePanel;
+    private javafx.beans.binding.DoubleBinding zoomRatio;
 
     public Shell(Stage stage, ScenarioViewModel scenario, StepperViewModel stepper, WindowViewModel window, Path home,
                  Executor executor, List<String> parameters) {
@@ -79,6 +80,8 @@ public final class Shell implements UiContext {
         this.executor = executor;
         this.parameters = List.copyOf(parameters);
         scenario.localeProperty().bind(window.localeProperty());
+        this.zoomRatio = javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> window.zoomProperty().get() / window.baseZoom(), window.zoomProperty(), window.presentationProperty());
         this.status = new StatusLine(window.localeProperty());
         this.files = new FileCommands(scenario, stepper, home, executor, javafx.application.Platform::runLater, status,
                 FilePicker.dialogs(() -> stage));
@@ -397,6 +400,7 @@ public final class Shell implements UiContext {
         return switch (id == null ? "" : id) {
             case "stepper" -> Command.Scope.STEPPER;
             case "photos" -> Command.Scope.PHOTOS;
+            case "compare" -> Command.Scope.COMPARE;
             default -> Command.Scope.WINDOW;
         };
     }
@@ -488,6 +492,16 @@ public final class Shell implements UiContext {
     @Override
     public Actions actions() {
         return actions;
+    }
+
+    @Override
+    public javafx.beans.value.ObservableBooleanValue presentation() {
+        return window.presentationProperty();
+    }
+
+    @Override
+    public javafx.beans.value.ObservableDoubleValue zoomRatio() {
+        return zoomRatio;
     }
 
     /** The status bar's text. */

@@ -61,4 +61,17 @@ public interface UiContext {
      * keys): a tab registers what its commands do here, and the keys, menus and help follow.
      */
     org.convlens.ui.actions.Actions actions();
+
+    /** Presentation mode (F5): the class looks at the grids, so a tab gives them the room. */
+    default javafx.beans.value.ObservableBooleanValue presentation() {
+        return new javafx.beans.property.SimpleBooleanProperty(false);
+    }
+
+    /**
+     * The window's zoom over its mode's own (1 at the mode's zoom), for grids that fill the room
+     * and grow with the zoom ({@link org.convlens.ui.stepper.StageFit}).
+     */
+    default javafx.beans.value.ObservableDoubleValue zoomRatio() {
+        return new javafx.beans.property.SimpleDoubleProperty(1);
+    }
 }

@@ -71,7 +71,13 @@ public enum Command {
     PHOTO_ZOOM_OUT(Scope.PHOTOS, key(KeyCode.MINUS), key(KeyCode.SUBTRACT)),
     PHOTO_FIT(Scope.PHOTOS, key(KeyCode.DIGIT0), key(KeyCode.NUMPAD0)),
     PHOTO_ONE(Scope.PHOTOS, key(KeyCode.DIGIT1), key(KeyCode.NUMPAD1)),
-    PHOTO_CANCEL(Scope.PHOTOS, key(KeyCode.ESCAPE));
+    PHOTO_CANCEL(Scope.PHOTOS, key(KeyCode.ESCAPE)),
+
+    // The Compare tab: both sides step together.
+    COMPARE_FORWARD(Scope.COMPARE, key(KeyCode.RIGHT)),
+    COMPARE_BACK(Scope.COMPARE, key(KeyCode.LEFT)),
+    COMPARE_FIRST(Scope.COMPARE, key(KeyCode.HOME)),
+    COMPARE_LAST(Scope.COMPARE, key(KeyCode.END));
 
     /** Where a command's keys work. */
     public enum Scope {
@@ -82,7 +88,9 @@ public enum Command {
         /** Anywhere in the window, for the lesson beside the stepper. */
         LESSON,
         /** While the Photos tab is shown. */
-        PHOTOS
+        PHOTOS,
+        /** While the Compare tab is shown. */
+        COMPARE
     }
 
     private final Scope scope;
