@@ -311,9 +311,29 @@ final class Tools {
                         .get(org.convlens.ui.network.NetworkViewModel.class);
                 net.pickedProperty().set(new org.convlens.ui.network.NetworkViewModel.Cell(4, 3, 2, 2));
             }, "network");
+            // The Compare tab: the stepper's worked example twice, zeros against reflect padding
+            // (both padded by 1), then stride 1 against 2 with B done, then presented (F5).
+            steps.add(() -> {
+                s.load(org.convlens.ui.stepper.WorkedExample.problem());
+                shell.selectTab("compare");
+            });
+            steps.add(() -> { });
+            then(() -> compare().jumpTo(7), "compare");
+            then(() -> {
+                compare().use(org.convlens.ui.compare.Contrast.STRIDE);
+                compare().jumpTo(6);
+            }, "compare-stride");
+            then(() -> w.setPresentation(true), "compare-presentation");
+            steps.add(() -> w.setPresentation(false));
             steps.add(() -> shell.selectTab("stepper"));
             steps.add(shell::quit);
             next(0);
+        }
+
+        private org.convlens.ui.compare.CompareViewModel compare() {
+            javafx.scene.Node n = shell.stage().getScene().lookup("#compare-root");
+            return (org.convlens.ui.compare.CompareViewModel) n.getProperties()
+                    .get(org.convlens.ui.compare.CompareViewModel.class);
         }
 
         private void next(int k) {
