@@ -68,6 +68,7 @@ public final class CompareViewModel {
             });
         }
         step.addListener(o -> refresh());
+        contrast.addListener(o -> refresh());
         locale.addListener(o -> refresh());
         canGoBack = step.greaterThan(0);
         canGoForward = Bindings.createBooleanBinding(() -> step.get() < totalSteps.get() - 1, step, totalSteps);
