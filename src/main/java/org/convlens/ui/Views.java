@@ -59,8 +59,8 @@ public final class Views {
     }
 
     /**
-     * Puts {@code prefix} before the id of {@code n} and of every node under it (titled panes'
-     * content included), so that several copies of one view in a window keep their ids apart.
+     * Puts {@code prefix} before the id of {@code n} and of every node under it (titled panes' and
+     * scroll panes' content included, skinned or not), so that several copies of one view in a window keep their ids apart.
      */
     public static void prefixIds(javafx.scene.Node n, String prefix) {
         if (n.getId() != null && !n.getId().startsWith(prefix)) {
@@ -73,6 +73,9 @@ public final class Views {
         }
         if (n instanceof javafx.scene.control.TitledPane t && t.getContent() != null) {
             prefixIds(t.getContent(), prefix);
+        }
+        if (n instanceof javafx.scene.control.ScrollPane s && s.getContent() != null) {
+            prefixIds(s.getContent(), prefix);
         }
     }
 }

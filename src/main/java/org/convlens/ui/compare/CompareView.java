@@ -80,6 +80,8 @@ public final class CompareView {
                 c -> c == ComparePane.class ? new ComparePane() : new CompareView(vm, locale)).controller();
         v.root.getStylesheets().addAll(Views.css("StepperView"), Views.css("CompareView"));
         v.root.getProperties().put(CompareViewModel.class, vm);
+        // ids of their own: the stepper's #stage, #headline... stay the stepper's
+        Views.prefixIds(v.root, "compare-");
         return v;
     }
 
