@@ -201,8 +201,8 @@ public final class CompareViewModel {
         }
         applying = true;
         try {
-            a.load(new Problem(p.input(), a.spec()));
-            b.load(new Problem(p.input(), b.spec()));
+            a.keepSettingsOn(p);
+            b.keepSettingsOn(p);
         } finally {
             applying = false;
         }

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.value.ObservableValue;
 import org.convlens.engine.ConvPlan;
 import org.convlens.engine.ConvSpec;
+import org.convlens.spec.LayerSettings;
 import org.convlens.spec.Problem;
 import org.convlens.ui.LocalText;
 import org.convlens.ui.UiText;
@@ -120,6 +121,17 @@ public final class SideViewModel {
 
     void load(Problem p) {
         scenario.load(p);
+    }
+
+    /**
+     * Takes the input of {@code p}, keeping this side's own settings (the kernel's input side laid
+     * out again for its channels, as the stepper does when the channels change).
+     */
+    void keepSettingsOn(Problem p) {
+        LayerSettings keep = layer().settings().copy();
+        keep.setInChannels(p.input().channels());
+        scenario.load(p);
+        layer().load(keep);
     }
 
     /** Shows shared step {@code step} (0-based). */

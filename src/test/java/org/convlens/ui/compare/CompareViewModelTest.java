@@ -190,6 +190,14 @@ class CompareViewModelTest {
         assertEquals(other.input(), vm.b().computation().input());
         assertEquals(3, vm.b().spec().strideX(), "the user's own settings stay");
         assertFalse(vm.take(other, false), "the same scenario again changes nothing");
+        Tensor two = new Tensor(2, 5, 5);
+        two.data()[7] = 4;
+        Problem channels = new Problem(two, ConvSpec.builder(new Kernel(1, 2, 3, 3, new float[18])).build());
+        assertTrue(vm.take(channels, false), "an input of two channels");
+        assertEquals(two, vm.b().computation().input());
+        assertEquals(3, vm.b().spec().strideX(), "still the user's own stride");
+        assertEquals(2, vm.b().spec().kernel().dim1(), "the kernel laid out for two input channels");
+        assertNull(vm.b().errorProperty().get());
         vm.b().layer().strideXProperty().set(1);
         vm.b().layer().strideYProperty().set(1);
         assertEquals(List.of(), vm.differencesProperty().get());
