@@ -101,6 +101,11 @@ public final class CompareView {
     public void follow(ObservableBooleanValue presentation, ObservableDoubleValue ratio) {
         presenting.bind(presentation);
         zoomRatio.bind(ratio);
+        // a tab first shown (or rebuilt) while presenting starts as presenting
+        layout.setScale(zoomRatio.get(), presenting.get());
+        if (presenting.get()) {
+            settingsToggle.setSelected(false);
+        }
     }
 
     /** The cell side every grid of both panes shows now. */

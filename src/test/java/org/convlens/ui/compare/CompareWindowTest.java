@@ -119,9 +119,18 @@ class CompareWindowTest {
                 "presenting hides the settings");
         double presented = grid(robot, "#compare-b-outputGrid").getCellSize();
         assertTrue(presented > s, presented + " after " + s);
+        robot.interact(() -> app.shell.windowModel().localeProperty().set(Locale.SIMPLIFIED_CHINESE));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#compare-settings").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "rebuilt while presenting: still presenting");
+        assertEquals(presented, grid(robot, "#compare-a-inputGrid").getCellSize(), "the same cells after the rebuild");
+        robot.interact(() -> app.shell.windowModel().localeProperty().set(Locale.ENGLISH));
         robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#compare-settings").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertFalse(app.shell.windowModel().presentationProperty().get());
+        assertTrue(robot.lookup("#compare-settings").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "the settings come back");
     }
 
     @Test
