@@ -12,6 +12,7 @@ import org.convlens.ui.grid.GridPicture;
 import org.convlens.ui.grid.GridView;
 import org.convlens.ui.stepper.ArithmeticView;
 import org.convlens.ui.stepper.Frame;
+import org.convlens.ui.stepper.GridTips;
 import org.convlens.ui.stepper.GridTitles;
 import org.convlens.ui.stepper.StageFit;
 import org.convlens.ui.stepper.StageLayout;
@@ -62,6 +63,8 @@ public final class ComparePane {
         for (GridView g : grids()) {
             g.cellEditorProperty().set(null);
         }
+        // the stepper's tips: each cell's exact value and where it comes from
+        new GridTips(s::computation, s::getFrame, this::text).installMaps(inputGrid, outputGrid, pooledGrid);
         summary.textProperty().bind(s.summaryProperty());
         status.textProperty().bind(s.statusProperty());
         banner.setText(text("stale.banner"));

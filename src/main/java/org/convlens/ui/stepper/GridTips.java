@@ -7,20 +7,27 @@ import org.convlens.ui.grid.GridView;
 import org.convlens.ui.grid.NumberText;
 
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The tooltips of the stepper's grids: each cell's exact float32 value and where it comes from
  * (an input cell, a padding cell copying one or holding zero, a zero the stride inserts, a
- * kernel weight, an output still to come), and nothing that a cover hides.
+ * kernel weight, an output still to come), and nothing that a cover hides. The Compare tab's
+ * panes show the same tips over their frames.
  */
-final class GridTips {
-    private final ScenarioViewModel scenario;
-    private final StepperViewModel vm;
+public final class GridTips {
+    private final Supplier<Computation> computation;
+    private final Supplier<Frame> frame;
     private final BiFunction<String, Object[], String> texts;
 
-    GridTips(ScenarioViewModel scenario, StepperViewModel vm, BiFunction<String, Object[], String> texts) {
-        this.scenario = scenario;
-        this.vm = vm;
+    /**
+     * @param computation the computation the grids show
+     * @param frame the frame they show
+     * @param texts bundle key and arguments to text, in the view's language
+     */
+    public GridTips(Supplier<Computation> computation, Supplier<Frame> frame, BiFunction<String, Object[], String> texts) {
+        this.computation = computation;
+        this.frame = frame;
         this.texts = texts;
     }
 
@@ -30,9 +37,18 @@ final class GridTips {
 
     void install(GridView inputGrid, GridView kernelGrid, GridView enteredKernelGrid, GridView outputGrid,
                  GridView pooledGrid) {
+        installMaps(inputGrid, outputGrid, pooledGrid);
+        kernelGrid.cellTooltipProperty().set((r, c) -> text("tip.kernel.sliding", r, c,
+                NumberText.exact(kernelGrid.getPicture().value(r, c))));
+        enteredKernelGrid.cellTooltipProperty().set((r, c) -> text("tip.kernel", r, c,
+                NumberText.exact(enteredKernelGrid.getPicture().value(r, c))));
+    }
+
+    /** The tips of the input, the feature map and the pooled map (a view without kernel grids). */
+    public void installMaps(GridView inputGrid, GridView outputGrid, GridView pooledGrid) {
         inputGrid.cellTooltipProperty().set((r, c) -> {
-            ConvPlan p = scenario.getComputation().plan();
-            Frame f = vm.getFrame();
+            ConvPlan p = computation.get().plan();
+            Frame f = frame.get();
             GridPicture pic = f.input();
             String v = NumberText.exact(pic.value(r, c));
             int sy = p.rows().source(r);
@@ -47,10 +63,6 @@ final class GridTips {
                             v, sy, sx) : text("tip.padding.zero", p.rows().coordinate(r), p.cols().coordinate(c));
             }
         });
-        kernelGrid.cellTooltipProperty().set((r, c) -> text("tip.kernel.sliding", r, c,
-                NumberText.exact(kernelGrid.getPicture().value(r, c))));
-        enteredKernelGrid.cellTooltipProperty().set((r, c) -> text("tip.kernel", r, c,
-                NumberText.exact(enteredKernelGrid.getPicture().value(r, c))));
         outputGrid.cellTooltipProperty().set((r, c) -> tip(outputGrid, true, "tip.output", r, c));
         pooledGrid.cellTooltipProperty().set((r, c) -> tip(pooledGrid, false, "tip.pooled", r, c));
     }
@@ -58,7 +70,7 @@ final class GridTips {
     /** An output or pooled cell: hidden while covered, pending until its step, else its exact value. */
     private String tip(GridView g, boolean featureMap, String key, int r, int c) {
         GridPicture p = g.getPicture();
-        Frame f = vm.getFrame();
+        Frame f = frame.get();
         int co = f.outChannel();
         if (featureMap && f.covers().hidesFeatureMap(co, r, c)
                 || !featureMap && Covers.HIDDEN_TEXT.equals(p.text(r, c))) {

@@ -470,7 +470,7 @@ public class StepperView {
                 vm.jumpToOutput(vm.getFrame().outChannel(), b.intValue() / p.cols(), b.intValue() % p.cols());
             }
         });
-        new GridTips(scenario, vm, this::text).install(inputGrid, kernelGrid, enteredKernelGrid, outputGrid, pooledGrid);
+        new GridTips(scenario::getComputation, vm::getFrame, this::text).install(inputGrid, kernelGrid, enteredKernelGrid, outputGrid, pooledGrid);
         scenario.layer().flipProperty().addListener((o, a, b) -> turnKernel());
         scenario.layer().transposedProperty().addListener((o, a, b) -> turnKernel());
     }

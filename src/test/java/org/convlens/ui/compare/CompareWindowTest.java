@@ -67,6 +67,12 @@ class CompareWindowTest {
         assertEquals(0, vm.getStep());
         assertTrue(robot.lookup("#compare-back").query().isDisabled());
         assertEquals(2, app.shell.stepper().getStep(), "the stepper keeps its own step");
+        // the stepper's tips over both panes: where a padding cell's value comes from, exact outputs
+        assertEquals("padding at row -1, column -1: 0", grid(robot, "#compare-a-inputGrid").cellTooltipProperty().get().apply(0, 0));
+        assertEquals("padding at row -1, column -1: 5, copied from input row 1, column 1",
+                grid(robot, "#compare-b-inputGrid").cellTooltipProperty().get().apply(0, 0));
+        assertEquals("output channel 0, row 0, column 0: 0", grid(robot, "#compare-b-outputGrid").cellTooltipProperty().get().apply(0, 0));
+        assertEquals("not computed yet at this step", grid(robot, "#compare-b-outputGrid").cellTooltipProperty().get().apply(1, 0));
     }
 
     @Test
