@@ -58,6 +58,24 @@ class StepperWindowTest {
     }
 
     @Test
+    void samePaddingSaysWhatItPadsHereAndExplicitPaddingDoesNot(FxRobot robot) {
+        Label resolved = robot.lookup("#paddingResolved").queryAs(Label.class);
+        assertFalse(resolved.isVisible(), "valid: " + resolved.getText());
+        var layer = app.shell.scenario().layer();
+        robot.interact(() -> layer.paddingRuleProperty().set(org.convlens.engine.Padding.Rule.SAME));
+        assertTrue(resolved.isVisible());
+        assertEquals("Here: top 1, bottom 1, left 1, right 1", resolved.getText());
+        // A 2 x 2 kernel: PyTorch's same puts the odd row and column at the bottom and the right.
+        robot.interact(() -> {
+            layer.kernelHeightProperty().set(2);
+            layer.kernelWidthProperty().set(2);
+        });
+        assertEquals("Here: top 0, bottom 1, left 0, right 1", resolved.getText());
+        robot.interact(() -> layer.paddingRuleProperty().set(org.convlens.engine.Padding.Rule.EXPLICIT));
+        assertFalse(resolved.isVisible(), "explicit: the boxes say it");
+    }
+
+    @Test
     void arrowKeysStepForwardAndBack(FxRobot robot) {
         robot.type(KeyCode.RIGHT, 3);
         assertEquals(3, vm().getStep());

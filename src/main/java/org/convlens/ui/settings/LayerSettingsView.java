@@ -69,6 +69,7 @@ public final class LayerSettingsView {
     @FXML private Label dilationMessage;
     @FXML private ComboBox<Padding.Rule> paddingRule;
     @FXML private GridPane paddingSides;
+    @FXML private Label paddingResolved;
     @FXML private Spinner<Integer> padTop;
     @FXML private Spinner<Integer> padBottom;
     @FXML private Spinner<Integer> padLeft;
@@ -182,6 +183,15 @@ public final class LayerSettingsView {
         Controls.bindChoice(paddingRule, List.of(Padding.Rule.EXPLICIT, Padding.Rule.VALID, Padding.Rule.SAME,
                 Padding.Rule.FULL), vm.paddingRuleProperty(), r -> text("padding." + r.id()));
         paddingSides.disableProperty().bind(vm.paddingRuleProperty().isNotEqualTo(Padding.Rule.EXPLICIT));
+        // Same and full: the amounts the rule gives here, since the boxes are not what is used.
+        paddingResolved.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int[] r = vm.resolvedPaddingProperty().get();
+            Padding.Rule rule = vm.paddingRuleProperty().get();
+            return r == null || rule == Padding.Rule.EXPLICIT || rule == Padding.Rule.VALID ? ""
+                    : text("set.pad.resolved", r[0], r[1], r[2], r[3]);
+        }, vm.resolvedPaddingProperty(), vm.paddingRuleProperty()));
+        paddingResolved.visibleProperty().bind(paddingResolved.textProperty().isNotEmpty());
+        paddingResolved.managedProperty().bind(paddingResolved.visibleProperty());
         StringProperty pt = Controls.bindInt(padTop, vm.padTopProperty(), 0, 16, loc);
         StringProperty pb = Controls.bindInt(padBottom, vm.padBottomProperty(), 0, 16, loc);
         StringProperty pl = Controls.bindInt(padLeft, vm.padLeftProperty(), 0, 16, loc);

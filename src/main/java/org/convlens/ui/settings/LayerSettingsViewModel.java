@@ -50,6 +50,7 @@ public final class LayerSettingsViewModel {
     private final ObjectProperty<Padding.Rule> paddingRule = new SimpleObjectProperty<>(this, "paddingRule",
             Padding.Rule.VALID);
     private final IntegerProperty padTop = new SimpleIntegerProperty(this, "padTop", 0);
+    private final ObjectProperty<int[]> resolvedPadding = new SimpleObjectProperty<>(this, "resolvedPadding");
     private final IntegerProperty padBottom = new SimpleIntegerProperty(this, "padBottom", 0);
     private final IntegerProperty padLeft = new SimpleIntegerProperty(this, "padLeft", 0);
     private final IntegerProperty padRight = new SimpleIntegerProperty(this, "padRight", 0);
@@ -326,6 +327,14 @@ public final class LayerSettingsViewModel {
 
     public IntegerProperty dilationXProperty() {
         return dilationX;
+    }
+
+    /**
+     * The padding {@code [top, bottom, left, right]} the rule gives on the input the layer runs on
+     * now (same, valid and full depend on it), set by whoever runs the layer; null when not known.
+     */
+    public ObjectProperty<int[]> resolvedPaddingProperty() {
+        return resolvedPadding;
     }
 
     public ObjectProperty<Padding.Rule> paddingRuleProperty() {

@@ -374,6 +374,7 @@ public final class ScenarioViewModel {
                 return;
             }
             computation.set(Computation.of(p));
+            layer().resolvedPaddingProperty().set(plan.padding());
             messages.errorProperty().set(null);
         } catch (SpecException e) {
             fail(e);
