@@ -14,6 +14,7 @@ import org.convlens.ui.WindowViewModel;
 import org.convlens.ui.export.ImageExport;
 import org.convlens.ui.grid.GridView;
 import org.convlens.ui.stepper.Link;
+import org.convlens.ui.stepper.Pen;
 import org.convlens.ui.stepper.ScenarioViewModel;
 import org.convlens.ui.stepper.StepperViewModel;
 
@@ -260,16 +261,11 @@ final class Tools {
                 vm.quizProperty().set(true);
                 var pen = vm.pen();
                 pen.activeProperty().set(true);
-                for (int i = 0; i <= 36; i++) {
-                    double a = 2 * Math.PI * i / 36;
-                    double x = 330 + 70 * Math.cos(a);
-                    double y = 250 + 60 * Math.sin(a);
-                    if (i == 0) {
-                        pen.begin(x, y);
-                    } else {
-                        pen.extend(x, y);
-                    }
-                }
+                // marks are held by the cells they are drawn on: a circle round the window, an arrow to the output
+                pen.begin(Pen.Shape.CIRCLE, new Pen.Point("inputGrid", 3.5, 2.5));
+                pen.extend(new Pen.Point("inputGrid", 5.2, 2.5));
+                pen.begin(Pen.Shape.ARROW, new Pen.Point("inputGrid", 5.3, 3.6));
+                pen.extend(new Pen.Point("outputGrid", 1.5, 1.5));
             }, "classroom");
             then(() -> {
                 vm.quizProperty().set(false);
@@ -277,6 +273,27 @@ final class Tools {
                 vm.pen().activeProperty().set(false);
             }, "classroom-revealed");
             then(() -> {
+                // All channels (A): 3 input channels, 2 output channels, groups 1, at output channel 1
+                s.load(org.convlens.ui.stepper.WorkedExample.problem());
+                s.inChannelsProperty().set(3);
+                s.layer().outChannelsProperty().set(2);
+                s.randomInput();
+                s.randomKernel();
+                vm.allChannelsProperty().set(true);
+                vm.jumpTo(16 + 5);
+            }, "all-channels");
+            then(() -> {
+                // groups 2: 4 input channels, 4 output channels, each output reading its group's 2
+                s.inChannelsProperty().set(4);
+                s.layer().outChannelsProperty().set(4);
+                s.layer().groupsProperty().set(2);
+                s.randomInput();
+                s.randomKernel();
+                vm.jumpTo(2 * 16 + 5);
+            }, "all-channels-groups");
+            then(() -> w.setPresentation(true), "all-channels-presentation");
+            then(() -> {
+                vm.allChannelsProperty().set(false);
                 w.setPresentation(false);
                 w.localeProperty().set(Locale.SIMPLIFIED_CHINESE);
                 vm.jumpTo(6);

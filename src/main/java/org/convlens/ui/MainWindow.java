@@ -61,6 +61,7 @@ public class MainWindow {
     @FXML private CheckMenuItem loopItem;
     @FXML private CheckMenuItem quizItem;
     @FXML private CheckMenuItem penItem;
+    @FXML private CheckMenuItem allChannelsItem;
 
     public MainWindow(Shell shell) {
         this.shell = shell;
@@ -86,6 +87,7 @@ public class MainWindow {
         loopItem.selectedProperty().bindBidirectional(shell.stepper().loopProperty());
         quizItem.selectedProperty().bindBidirectional(shell.stepper().quizProperty());
         penItem.selectedProperty().bindBidirectional(shell.stepper().pen().activeProperty());
+        allChannelsItem.selectedProperty().bindBidirectional(shell.stepper().allChannelsProperty());
         fpsLabel.visibleProperty().bind(w.showFpsProperty());
         for (Menu m : menuBar.getMenus()) {
             bindCommands(m);

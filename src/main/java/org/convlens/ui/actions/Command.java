@@ -57,6 +57,8 @@ public enum Command {
     QUIZ(Scope.STEPPER, key(KeyCode.Q)),
     PEN(Scope.STEPPER, key(KeyCode.P)),
     PEN_CLEAR(Scope.STEPPER, key(KeyCode.C)),
+    PEN_TOOL(Scope.STEPPER, new KeyCodeCombination(KeyCode.P, KeyCombination.SHIFT_DOWN)),
+    ALL_CHANNELS(Scope.STEPPER, key(KeyCode.A)),
 
     // The lesson beside the stepper.
     LESSON_NEXT(Scope.LESSON, new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN)),

@@ -51,6 +51,19 @@ public record ShapeInfo(String rows, String cols, String poolRows, String poolCo
                 weights, biases, fc);
     }
 
+    /** What the input's dashed and grey cells are: padding, or zeros a transposed convolution inserts; "" for none. */
+    static String legend(ConvPlan plan, Locale locale) {
+        int[] p = plan.padding();
+        if (plan.spec().transposed()) {
+            return UiText.get(locale, "grid.legend.transposed", plan.spec().strideY(), plan.spec().strideX());
+        }
+        if (java.util.Arrays.stream(p).allMatch(v -> v == 0)) {
+            return "";
+        }
+        return UiText.get(locale, "grid.legend.padding", p[0], p[1], p[2], p[3],
+                UiText.get(locale, "paddingMode." + plan.spec().paddingMode().id()));
+    }
+
     private static String pretty(AxisArithmetic a) {
         return prettyText(a.formulaWithNumbers());
     }

@@ -27,17 +27,21 @@ public final class StageFit {
      * grids of {@code cols} x {@code rows} cells each, each grid with its header bands (left and
      * top); the box is at least {@code minWidth} wide (its title's room) and needs
      * {@code reserve} of height besides its grids (titles, bars), plus {@code rowReserve} over
-     * each row of grids (a subtitle).
+     * each row of grids (a subtitle), and {@code extraWidth} beside its grids (gaps, labels).
      */
     public record Block(int cols, int rows, int across, int down, double minWidth, double reserve,
-                        double rowReserve) {
+                        double rowReserve, double extraWidth) {
+        public Block(int cols, int rows, int across, int down, double minWidth, double reserve, double rowReserve) {
+            this(cols, rows, across, down, minWidth, reserve, rowReserve, 0);
+        }
+
         /** One grid. */
         public static Block of(int cols, int rows, double minWidth, double reserve) {
             return new Block(cols, rows, 1, 1, minWidth, reserve, 0);
         }
 
         double width(double s, double header, double pad, double inner) {
-            return Math.max(across * (cols * s + header + pad) + (across - 1) * inner, minWidth);
+            return Math.max(across * (cols * s + header + pad) + (across - 1) * inner + extraWidth, minWidth);
         }
 
         double height(double s, double header, double pad, double inner) {
@@ -46,7 +50,7 @@ public final class StageFit {
 
         /** The same block with its fixed sizes (title room, reserves) times {@code k}. */
         Block scaled(double k) {
-            return new Block(cols, rows, across, down, minWidth * k, reserve * k, rowReserve * k);
+            return new Block(cols, rows, across, down, minWidth * k, reserve * k, rowReserve * k, extraWidth * k);
         }
     }
 

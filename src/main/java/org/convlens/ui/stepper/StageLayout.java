@@ -68,7 +68,10 @@ public final class StageLayout {
         }
         for (Box b : boxes) {
             watched.add(b.title().heightProperty());
-            watched.add(b.grids().get(0).preferredCellSizeProperty());
+            watched.add(b.box().managedProperty());
+            if (!b.grids().isEmpty()) {
+                watched.add(b.grids().get(0).preferredCellSizeProperty());
+            }
         }
         for (ObservableValue<?> o : watched) {
             o.addListener((x, a, c) -> later());
@@ -138,7 +141,7 @@ public final class StageLayout {
             StageFit.Block k = b.block().get();
             double minWidth = Math.max(b.title().prefWidth(-1) + inset(b.box()), b.minEm() * em);
             blocks.add(new StageFit.Block(k.cols(), k.rows(), k.across(), k.down(), minWidth,
-                    reserve(b, minWidth) + k.reserve(), k.rowReserve()));
+                    reserve(b, minWidth) + k.reserve(), k.rowReserve(), k.extraWidth()));
         }
         GridView any = boxes.get(0).grids().get(0);
         javafx.scene.Scene scene = scroll.getScene();
@@ -161,6 +164,9 @@ public final class StageLayout {
                 if (Double.isNaN(g.getCellSize()) || Math.abs(g.getCellSize() - s) >= 0.5) {
                     g.cellSizeProperty().set(s);
                 }
+            }
+            if (b.box() instanceof ChannelOverviewPane overview) {
+                overview.setCellSize(s);
             }
         }
         shown = s;
@@ -195,6 +201,10 @@ public final class StageLayout {
     /** The height a box spends on all but its grids (titles, bars, the box's padding and spacing). */
     private static double reserve(Box b, double width) {
         VBox box = b.box();
+        if (box instanceof ChannelOverviewPane) {
+            // the overview measures itself (its block's reserve)
+            return 0;
+        }
         Set<Node> grids = Set.copyOf(b.grids());
         // the box's top and bottom padding are in the room around each grid (StageFit.Room.pad)
         double h = 0;

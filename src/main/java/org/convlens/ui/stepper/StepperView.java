@@ -75,10 +75,12 @@ public class StepperView {
     @FXML private Label speedLabel;
     @FXML private ToggleButton termPaceToggle;
     @FXML private ToggleButton settingsToggle;
+    @FXML private ToggleButton allChannelsToggle;
     @FXML private Label staleBanner;
     @FXML private Label sourceNote;
     @FXML private ScrollPane stageScroll;
     @FXML private HBox grids;
+    @FXML private ChannelOverviewPane overview;
     @FXML private VBox inputBox;
     @FXML private VBox arithmeticPane;
     @FXML private VBox shapePane;
@@ -147,6 +149,7 @@ public class StepperView {
     @FXML
     private void initialize() {
         channelBars = new ChannelBars(vm, sliceBar, outChannelBar, this::text);
+        overview.bind(vm, allChannelsToggle, this::text, List.of(inputBox, kernelBox), () -> layout.later());
         bindPlayback();
         bindSettings();
         bindGrids();
@@ -169,7 +172,8 @@ public class StepperView {
                 new StageLayout.Box(outputBox, outputTitle, 6, List.of(outputGrid),
                         () -> block(vm.getFrame().featureMap(), null)),
                 new StageLayout.Box(pooledBox, pooledTitle, 6, List.of(pooledGrid),
-                        () -> block(vm.getFrame().pooled(), null))), shapePane, vm::getFrame);
+                        () -> block(vm.getFrame().pooled(), null)),
+                new StageLayout.Box(overview, overview.title(), 6, List.of(), overview::block)), shapePane, vm::getFrame);
         vm.frameProperty().addListener((o, a, b) -> show(b));
         vm.shapeProperty().addListener((o, a, b) -> showShape(b));
         show(vm.getFrame());
@@ -190,9 +194,12 @@ public class StepperView {
         stageScroll.skinProperty().addListener((o, a, b) -> uncacheViewport());
         uncacheViewport();
         // the pen draws over the stage, outside it: its strokes are in no export and no scenario
-        root.setCenter(new StackPane(stageScroll, new PenLayer(vm.pen(), Bindings.createStringBinding(
-                () -> text("pen.note", Actions.keyText(Command.PEN_CLEAR.keys().get(0)),
-                        Actions.keyText(Command.PEN.keys().get(0))), scenario.localeProperty()))));
+        PenAnchors anchors = new PenAnchors(stage, List.of(inputGrid, kernelGrid, enteredKernelGrid, preActivationGrid,
+                outputGrid, pooledGrid), () -> inputTitle.getFont().getSize());
+        root.setCenter(new StackPane(stageScroll, new PenLayer(vm.pen(), anchors, Bindings.createStringBinding(
+                () -> text("pen.note", Actions.keyText(Command.PEN_CLEAR.keys().get(0)), Actions.keyText(Command.PEN.keys()
+                        .get(0)), text("pen.shape." + vm.pen().toolProperty().get().name().toLowerCase(Locale.ROOT)),
+                        Actions.keyText(Command.PEN_TOOL.keys().get(0))), scenario.localeProperty(), vm.pen().toolProperty()))));
     }
 
     /** A box's grids for the fit: one picture, or it and the same-sized one under it. */
@@ -378,6 +385,8 @@ public class StepperView {
         a.on(Command.QUIZ, vm::toggleQuiz);
         a.on(Command.PEN, vm.pen()::toggle);
         a.on(Command.PEN_CLEAR, vm.pen()::clear);
+        a.on(Command.PEN_TOOL, vm.pen()::nextTool);
+        a.on(Command.ALL_CHANNELS, () -> vm.allChannelsProperty().set(!vm.allChannelsProperty().get()));
         a.on(Command.GO_TO, () -> {
             jumpField.requestFocus();
             jumpField.selectAll();
@@ -541,7 +550,7 @@ public class StepperView {
 
         stepLabel.setText(text(f.pooling() ? "play.step.pool" : "play.step", f.step() + 1, f.totalSteps()));
         inputTitle.setText(GridTitles.input(locale(), plan, f));
-        String legend = legend(plan);
+        String legend = ShapeInfo.legend(plan, locale());
         inputLegend.setText(legend);
         inputLegend.setVisible(!legend.isEmpty());
         inputLegend.setManaged(!legend.isEmpty());
@@ -578,18 +587,6 @@ public class StepperView {
         boolean changed = !d.equals(shownDims);
         shownDims = d;
         return changed;
-    }
-
-    private String legend(ConvPlan plan) {
-        int[] p = plan.padding();
-        boolean padded = Arrays.stream(p).anyMatch(v -> v != 0);
-        if (plan.spec().transposed()) {
-            return text("grid.legend.transposed", plan.spec().strideY(), plan.spec().strideX());
-        }
-        if (!padded) {
-            return "";
-        }
-        return text("grid.legend.padding", p[0], p[1], p[2], p[3], text("paddingMode." + plan.spec().paddingMode().id()));
     }
 
     private void showShape(ShapeInfo s) {

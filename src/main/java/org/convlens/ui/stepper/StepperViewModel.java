@@ -16,6 +16,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import org.convlens.engine.ConvPlan;
+
 import java.util.Locale;
 
 /**
@@ -48,6 +50,8 @@ public final class StepperViewModel {
     private final ReadOnlyIntegerWrapper totalSteps = new ReadOnlyIntegerWrapper(this, "totalSteps", 1);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyObjectWrapper<ShapeInfo> shape = new ReadOnlyObjectWrapper<>(this, "shape");
+    private final BooleanProperty allChannels = new SimpleBooleanProperty(this, "allChannels", false);
+    private final ReadOnlyObjectWrapper<ChannelOverview> overview = new ReadOnlyObjectWrapper<>(this, "overview");
     private final BooleanBinding canGoBack;
     private final BooleanBinding canGoForward;
     private boolean moving;
@@ -55,7 +59,7 @@ public final class StepperViewModel {
     public StepperViewModel(ScenarioViewModel scenario) {
         this.scenario = scenario;
         Observable[] inputs = {step, term, termPace, pinnedSlice, hover, pinnedLink, marks, covers, quiz,
-            scenario.computationProperty(), scenario.localeProperty()};
+            allChannels, scenario.computationProperty(), scenario.localeProperty()};
         for (Observable o : inputs) {
             o.addListener(x -> refresh());
         }
@@ -172,6 +176,33 @@ public final class StepperViewModel {
     /** Output sizes, never-read rows and parameter counts of the current computation. */
     public ReadOnlyObjectProperty<ShapeInfo> shapeProperty() {
         return shape.getReadOnlyProperty();
+    }
+
+    /** The all-channels overview is on (every input channel and kernel slice at once). */
+    public BooleanProperty allChannelsProperty() {
+        return allChannels;
+    }
+
+    /** The all-channels overview of the current frame while it is on, else null. */
+    public ReadOnlyObjectProperty<ChannelOverview> overviewProperty() {
+        return overview.getReadOnlyProperty();
+    }
+
+    /** Shows the kernel slice joining output channel {@code co} and input channel {@code ci}, at the same output cell. */
+    public void showSlice(int co, int ci) {
+        Computation c = scenario.getComputation();
+        ConvPlan plan = c.plan();
+        if (co < 0 || co >= plan.outChannels() || ci < 0 || ci >= plan.inChannels()
+                || plan.groupOf(co) != ci / plan.inPerGroup()) {
+            return;
+        }
+        Frame f = getFrame();
+        pinnedSlice.set(ci % plan.inPerGroup());
+        if (f != null && f.outChannel() != co) {
+            int oy = f.convStep() != null ? f.convStep().outY() : 0;
+            int ox = f.convStep() != null ? f.convStep().outX() : 0;
+            jumpToOutput(co, oy, ox);
+        }
     }
 
     public BooleanBinding canGoBackProperty() {
@@ -325,5 +356,6 @@ public final class StepperViewModel {
             cover = cover.union(QUIZ);
         }
         frame.set(cover.apply(f, c));
+        overview.set(allChannels.get() ? ChannelOverview.of(c, frame.get(), locale) : null);
     }
 }

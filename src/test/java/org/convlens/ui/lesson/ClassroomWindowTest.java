@@ -108,7 +108,8 @@ class ClassroomWindowTest {
         assertTrue(pen.activeProperty().get());
         assertTrue(menuItem("PEN").isSelected());
         assertTrue(visible(r, "#penNote"), "the overlay says how to clear and put the pen away");
-        assertEquals("Pen: draw with the mouse. C clears, P puts the pen away.",
+        assertEquals("Pen, line: drag to draw (with Shift an arrow, with Alt a circle); Shift + P changes the shape. "
+                + "C clears, P puts the pen away.",
                 r.lookup("#penNote").queryAs(Label.class).getText());
 
         Node input = r.lookup("#inputGrid").query();
@@ -117,7 +118,7 @@ class ClassroomWindowTest {
         r.drag(input).moveTo(kernel).moveTo(output).drop();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, pen.strokes().size(), "one stroke");
-        assertTrue(pen.strokes().get(0).points().size() >= 6, "through the points it passed");
+        assertTrue(pen.strokes().get(0).points().size() >= 3, "through the points it passed");
         assertEquals(1, r.lookup(".pen-stroke").queryAll().size(), "drawn over the stage");
         r.clickOn(output);
         assertEquals(2, pen.strokes().size(), "a click with the pen draws");
