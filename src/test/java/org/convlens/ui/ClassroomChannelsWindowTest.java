@@ -55,6 +55,8 @@ class ClassroomChannelsWindowTest {
 
     @Test
     void theAKeyShowsEveryChannelAndAClickOnASliceShowsIt(FxRobot r) {
+        assertEquals("Kernel", r.lookup("#kernelTitle").queryAs(Label.class).getText(), "one channel: nothing to tell apart");
+        assertFalse(visible(r, "#allChannelsToggle"), "nothing to overview with one channel");
         r.interact(() -> {
             app.shell.scenario().inChannelsProperty().set(3);
             app.shell.scenario().layer().outChannelsProperty().set(2);
@@ -62,6 +64,7 @@ class ClassroomChannelsWindowTest {
         });
         assertFalse(visible(r, "#channelOverview"));
         assertTrue(visible(r, "#allChannelsToggle"), "offered with more than one channel");
+        assertEquals("Kernel: out 0, in 0", r.lookup("#kernelTitle").queryAs(Label.class).getText());
         key(r, KeyCode.A);
         assertTrue(vm().allChannelsProperty().get());
         settle();
@@ -90,8 +93,13 @@ class ClassroomChannelsWindowTest {
         settle();
         assertFalse(visible(r, "#channelOverview"));
         assertTrue(visible(r, "#inputBox"));
-        assertTrue(r.lookup("#kernelTitle").queryAs(Label.class).getText().contains("2"),
-                "the slice chosen in the overview stays shown");
+        assertEquals("Kernel: out 1, in 2", r.lookup("#kernelTitle").queryAs(Label.class).getText(),
+                "the slice chosen in the overview stays shown, its title saying which channels it joins");
+        r.interact(() -> app.shell.windowModel().localeProperty().set(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("卷积核：输出 1，输入 2", r.lookup("#kernelTitle").queryAs(Label.class).getText());
+        r.interact(() -> app.shell.windowModel().localeProperty().set(Locale.TRADITIONAL_CHINESE));
+        assertEquals("卷積核：輸出 1，輸入 2", r.lookup("#kernelTitle").queryAs(Label.class).getText());
+        r.interact(() -> app.shell.windowModel().localeProperty().set(Locale.ENGLISH));
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.Locale;
 /**
  * The sizes of a computation as the window states them: each axis's output size as a formula with
  * the user's numbers, why some input rows or columns are never read, and the parameter count next
- * to a fully-connected layer of the same input and output sizes.
+ * to a fully-connected layer of the same input and output sizes and to a locally connected one
+ * (each output reading only its window, with weights of its own): what local connections save,
+ * then what weight sharing saves.
  *
  * @param rows the convolution's output rows formula with numbers
  * @param cols the output columns formula
@@ -24,9 +26,11 @@ import java.util.Locale;
  * @param weights number of weights
  * @param biases number of biases
  * @param fullyConnected parameters of a fully-connected layer with the same input and output sizes
+ * @param locallyConnected parameters of the same windows without weight sharing (a weight and bias per output)
  */
 public record ShapeInfo(String rows, String cols, String poolRows, String poolCols, String symbols,
-                        List<String> notes, String params, long weights, long biases, long fullyConnected) {
+                        List<String> notes, String params, long weights, long biases, long fullyConnected,
+                        long locallyConnected) {
 
     /** The shapes of {@code c} in {@code locale}. */
     public static ShapeInfo of(Computation c, Locale locale) {
@@ -43,12 +47,14 @@ public record ShapeInfo(String rows, String cols, String poolRows, String poolCo
         long in = (long) p.inChannels() * p.inHeight() * p.inWidth();
         long out = (long) p.outChannels() * p.outHeight() * p.outWidth();
         long fc = in * out + out;
+        // each output reading only its window, with weights (and a bias) of its own: no sharing
+        long window = (long) p.inPerGroup() * p.directKernel().height() * p.directKernel().width();
+        long local = out * window + out;
         long conv = p.parameterCount();
-        String ratio = NumberText.format((float) fc / conv, 1);
-        String params = UiText.get(locale, "shape.params.text", weights, biases, conv, in, out, fc, ratio);
+        String params = UiText.get(locale, "shape.params.text", weights, biases, conv, in, out, fc, window, local);
         return new ShapeInfo(pretty(p.convY()), pretty(p.convX()), p.hasPool() ? pretty(p.poolY()) : null,
                 p.hasPool() ? pretty(p.poolX()) : null, prettyText(p.convY().formula()), List.copyOf(notes), params,
-                weights, biases, fc);
+                weights, biases, fc, local);
     }
 
     /** What the input's dashed and grey cells are: padding, or zeros a transposed convolution inserts; "" for none. */

@@ -554,7 +554,8 @@ public class StepperView {
         inputLegend.setText(legend);
         inputLegend.setVisible(!legend.isEmpty());
         inputLegend.setManaged(!legend.isEmpty());
-        kernelTitle.setText(text("grid.kernel", f.outChannel(), f.slice()));
+        kernelTitle.setText(plan.inChannels() == 1 && plan.outChannels() == 1 ? text("grid.kernel.one")
+                : text("grid.kernel", f.outChannel(), f.inChannel()));
         String sub;
         if (rotated) {
             sub = plan.spec().transposed() ? "grid.kernel.transposed" : "grid.kernel.flipped";

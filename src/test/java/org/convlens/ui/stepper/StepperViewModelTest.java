@@ -223,6 +223,33 @@ class StepperViewModelTest {
     }
 
     @Test
+    void theParameterCountSeparatesLocalConnectionsFromWeightSharing() {
+        // lesson 1: a 3 x 3 input, a 2 x 2 kernel, 4 outputs: dense 40, local connections 20, shared 5
+        scenario.inHeightProperty().set(3);
+        scenario.inWidthProperty().set(3);
+        scenario.layer().kernelHeightProperty().set(2);
+        scenario.layer().kernelWidthProperty().set(2);
+        ShapeInfo s = vm.shapeProperty().get();
+        assertEquals(40, s.fullyConnected());
+        assertEquals(20, s.locallyConnected());
+        assertEquals(5, s.weights() + s.biases());
+        assertEquals("Parameters: weights 4 + biases 1 = 5. From the same 9 inputs to the same 4 outputs, a "
+                + "fully-connected layer needs 9 × 4 + 4 = 40. Local connections (each output reads only its window "
+                + "of 4 inputs, with weights of its own) need 4 × 4 + 4 = 20. Weight sharing (all outputs of a channel "
+                + "use the same kernel) brings that down to 5.", s.params());
+        scenario.localeProperty().set(Locale.SIMPLIFIED_CHINESE);
+        assertTrue(vm.shapeProperty().get().params().contains("局部连接"), vm.shapeProperty().get().params());
+        scenario.localeProperty().set(Locale.ENGLISH);
+        // with channels and groups a window reads the group's channels: 2 in, 4 out, groups 2 -> 1 channel x 4
+        scenario.inChannelsProperty().set(2);
+        scenario.layer().outChannelsProperty().set(4);
+        scenario.layer().groupsProperty().set(2);
+        s = vm.shapeProperty().get();
+        assertEquals(16 * 4 + 16, s.locallyConnected());
+        assertEquals(4 * 4 + 4, s.weights() + s.biases());
+    }
+
+    @Test
     void aKernelLargerThanTheInputShowsAMessageAtTheKernelAndKeepsTheLastPicture() {
         Computation before = scenario.getComputation();
         Frame shown = vm.getFrame();
@@ -260,6 +287,16 @@ class StepperViewModelTest {
         scenario.layer().outChannelsProperty().set(2);
         assertNull(scenario.errorProperty().get());
         assertEquals(2, scenario.getComputation().plan().groups());
+        // a groups problem made by the output channels is said once, at groups (the two messages stand together)
+        scenario.layer().outChannelsProperty().set(3);
+        assertEquals(Setting.GROUPS, scenario.errorProperty().get().at());
+        assertEquals(Setting.CHANNELS, scenario.errorProperty().get().edited());
+        assertTrue(scenario.messageAt(Setting.GROUPS).get().contains("groups (2)"), scenario.messageAt(Setting.GROUPS).get());
+        assertEquals("", scenario.messageAt(Setting.CHANNELS).get());
+        assertEquals("", scenario.messageAt(Setting.GENERAL).get());
+        scenario.inChannelsProperty().set(3);
+        assertEquals("", scenario.messageAt(Setting.CHANNELS).get(), "the input channels too");
+        assertTrue(scenario.messageAt(Setting.GROUPS).get().startsWith("groups (2)"));
     }
 
     @Test
