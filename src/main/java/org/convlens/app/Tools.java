@@ -261,13 +261,19 @@ final class Tools {
                 vm.quizProperty().set(true);
                 var pen = vm.pen();
                 pen.activeProperty().set(true);
-                // marks are held by the cells they are drawn on: a circle round the window, an arrow to the output
-                pen.begin(Pen.Shape.CIRCLE, new Pen.Point("inputGrid", 3.5, 2.5));
-                pen.extend(new Pen.Point("inputGrid", 5.2, 2.5));
-                pen.begin(Pen.Shape.ARROW, new Pen.Point("inputGrid", 5.3, 3.6));
-                pen.extend(new Pen.Point("outputGrid", 1.5, 1.5));
+                // marks are held by the cells they are drawn on: a circle round the window, an arrow to the kernel
+                pen.begin(Pen.Shape.CIRCLE, new Pen.Point("inputGrid", 2.5, 3.5));
+                pen.extend(new Pen.Point("inputGrid", 4.3, 3.5));
+                pen.begin(Pen.Shape.ARROW, new Pen.Point("inputGrid", 4.5, 2.2));
+                pen.extend(new Pen.Point("kernelGrid", -0.2, 1.5));
             }, "classroom");
+            // zoomed in, the marks stay on their cells
             then(() -> {
+                w.zoomIn();
+                w.zoomIn();
+            }, "classroom-zoomed");
+            then(() -> {
+                w.zoomReset();
                 vm.quizProperty().set(false);
                 vm.pen().clear();
                 vm.pen().activeProperty().set(false);

@@ -34,6 +34,10 @@ public final class ChannelOverviewPane extends VBox {
     private final Label groupNote = new Label();
     private final GridPane table = new GridPane();
     private final Label sum = new Label();
+    private final VBox inputsPart = new VBox(6, inputsTitle, inputsRow, sum);
+    private final VBox kernelsPart = new VBox(6, kernelsTitle, groupNote, table);
+    /** The kernel table beside the input channels (else under them). */
+    private boolean wide;
     private final List<GridView> inputGrids = new ArrayList<>();
     private final List<Label> shares = new ArrayList<>();
     private final List<VBox> inputCells = new ArrayList<>();
@@ -64,10 +68,11 @@ public final class ChannelOverviewPane extends VBox {
         sum.setWrapText(true);
         groupNote.getStyleClass().add("grid-subtitle");
         groupNote.setWrapText(true);
-        for (Label l : List.of(kernelsTitle, groupNote, sum)) {
+        inputsTitle.setWrapText(true);
+        for (Label l : List.of(inputsTitle, kernelsTitle, groupNote, sum)) {
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
-        getChildren().addAll(inputsTitle, inputsRow, sum, kernelsTitle, groupNote, table);
+        getChildren().addAll(inputsPart, kernelsPart);
         setVisible(false);
         setManaged(false);
     }
@@ -152,7 +157,8 @@ public final class ChannelOverviewPane extends VBox {
                     g.setVisible(!o.kernelsCovered());
                     mark(holder, "overview-current", s.current());
                 } else if (cell instanceof Label empty) {
-                    empty.setText(text("overview.notInGroup"));
+                    // the group note above the table says why; the cell stays small
+                    empty.setText("\u2014");
                     empty.setTooltip(new Tooltip(text("overview.notInGroup.tip", r, r / (o.kernels().size() / o.groups()),
                             s.inChannel())));
                 }
@@ -192,7 +198,28 @@ public final class ChannelOverviewPane extends VBox {
         return g;
     }
 
+    /** Side by side while the input channels and a row of slices make at most this many cells across. */
+    static final int WIDE_CELLS = 28;
+
     private void rebuild(ChannelOverview o) {
+        GridPicture in0 = o.inputs().get(0).picture();
+        GridPicture k0 = firstSlice(o);
+        wide = o.inputs().size() * (in0.cols() + (k0 == null ? 0 : k0.cols())) <= WIDE_CELLS;
+        for (Label l : List.of(kernelsTitle, groupNote)) {
+            l.prefWidthProperty().unbind();
+            if (wide) {
+                // the titles wrap to the table's width rather than widen the column
+                l.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(220, table.widthProperty()));
+            } else {
+                l.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            }
+        }
+        if (wide) {
+            javafx.scene.layout.HBox both = new javafx.scene.layout.HBox(BESIDE, inputsPart, kernelsPart);
+            getChildren().setAll(both);
+        } else {
+            getChildren().setAll(inputsPart, kernelsPart);
+        }
         inputsRow.getChildren().clear();
         inputGrids.clear();
         shares.clear();
@@ -217,6 +244,7 @@ public final class ChannelOverviewPane extends VBox {
         colTitles.clear();
         for (int c = 0; c < o.inputs().size(); c++) {
             Label t = new Label();
+            t.setMinWidth(Region.USE_PREF_SIZE);
             t.getStyleClass().add("overview-col-title");
             colTitles.add(t);
             table.add(t, c + 1, 0);
@@ -224,6 +252,7 @@ public final class ChannelOverviewPane extends VBox {
         for (List<ChannelOverview.Slice> row : o.kernels()) {
             int r = row.get(0).outChannel();
             Label title = new Label();
+            title.setMinWidth(Region.USE_PREF_SIZE);
             title.getStyleClass().add("overview-row-title");
             rowTitles.add(title);
             table.add(title, 0, r + 1);
@@ -271,29 +300,51 @@ public final class ChannelOverviewPane extends VBox {
             return StageFit.Block.of(1, 1, 0, 0);
         }
         int n = o.inputs().size();
+        int outs = o.kernels().size();
         GridPicture in0 = o.inputs().get(0).picture();
         GridPicture k0 = firstSlice(o);
+        int kRows = k0 == null ? 0 : k0.rows();
+        int kCols = k0 == null ? 0 : k0.cols();
         VBox cell = inputCells.get(0);
         double cellPadX = cell.snappedLeftInset() + cell.snappedRightInset();
         double cellPadY = cell.snappedTopInset() + cell.snappedBottomInset();
         double rowTitle = rowTitles.stream().mapToDouble(l -> l.prefWidth(-1)).max().orElse(0);
         double width = Math.max(getWidth(), 200);
-        double extra = n * cellPadX + (n - 1) * inputsRow.getHgap() + rowTitle + table.getHgap() + inset(this);
+        double kernelsWidth = wide ? Math.max(220, table.getWidth()) : width;
+        double inputsExtra = n * cellPadX + (n - 1) * inputsRow.getHgap();
+        double kernelsExtra = rowTitle + n * (cellPadX + table.getHgap());
         double labels = cell.getChildren().get(0).prefHeight(-1) + shares.get(0).prefHeight(-1) + 2 * cell.getSpacing();
-        double reserve = snappedTopInset() + snappedBottomInset() + inputsTitle.prefHeight(width) + labels + cellPadY
-                + kernelsTitle.prefHeight(width) + (groupNote.isManaged() ? groupNote.prefHeight(width) + getSpacing() : 0)
-                + (colTitles.isEmpty() ? 0 : colTitles.get(0).prefHeight(-1))
-                + o.kernels().size() * (cellPadY + table.getVgap()) + table.getVgap()
-                + (sum.isManaged() ? sum.prefHeight(width) : 0) + getSpacing() * (sum.isManaged() ? 4 : 3);
-        int kRows = k0 == null ? 0 : k0.rows() * o.kernels().size();
-        return new StageFit.Block(in0.cols(), in0.rows() + kRows, n, 1, 0, reserve, 0, extra);
+        double inputsReserve = inputsTitle.prefHeight(width) + labels + cellPadY
+                + (sum.isManaged() ? sum.prefHeight(width) + inputsPart.getSpacing() : 0) + inputsPart.getSpacing();
+        double kernelsReserve = kernelsTitle.prefHeight(kernelsWidth)
+                + (groupNote.isManaged() ? groupNote.prefHeight(kernelsWidth) + kernelsPart.getSpacing() : 0)
+                + (colTitles.isEmpty() ? 0 : colTitles.get(0).prefHeight(-1)) + outs * (cellPadY + table.getVgap())
+                + table.getVgap() + kernelsPart.getSpacing();
+        double pad = snappedTopInset() + snappedBottomInset();
+        if (wide) {
+            return new StageFit.Block(in0.cols() + kCols, Math.max(in0.rows(), outs * kRows), n, 1, 0,
+                    pad + Math.max(inputsReserve, kernelsReserve), 0, inputsExtra + kernelsExtra + BESIDE + inset(this));
+        }
+        return new StageFit.Block(in0.cols(), in0.rows() + outs * kRows, n, 1, 0,
+                pad + inputsReserve + kernelsReserve + getSpacing(), 0, Math.max(inputsExtra, kernelsExtra) + inset(this));
     }
+
+    /** The room between the input channels and the kernel table side by side. */
+    private static final double BESIDE = 28;
 
     /** Every grid of the overview at cell side {@code s}. */
     void setCellSize(double s) {
         for (GridView g : inputGrids) {
             size(g, s);
         }
+        // the input channels in one row where the fit made room for them (a FlowPane would wrap at 400 pixels)
+        double across = -inputsRow.getHgap();
+        for (VBox cell : inputCells) {
+            GridView g = (GridView) cell.getChildren().get(1);
+            across += g.prefWidth(-1) + cell.snappedLeftInset() + cell.snappedRightInset() + inputsRow.getHgap();
+        }
+        inputsRow.setPrefWrapLength(across);
+        inputsTitle.setPrefWidth(wide ? Math.max(across, 200) : Region.USE_COMPUTED_SIZE);
         GridPicture k0 = null;
         for (List<Node> row : sliceCells) {
             for (Node cell : row) {

@@ -49,6 +49,7 @@ final class PenLayer extends Pane {
         note.setId("penNote");
         note.getStyleClass().add("pen-note");
         note.setManaged(false);
+        note.setWrapText(true);
         note.textProperty().bind(noteText);
         note.visibleProperty().bind(pen.activeProperty());
         mouseTransparentProperty().bind(pen.activeProperty().not());
@@ -117,7 +118,8 @@ final class PenLayer extends Pane {
                 at.add(q);
             }
         }
-        if (at.isEmpty()) {
+        // a mark whose cells are out of sight (a covered grid, a hidden one) waits for them
+        if (at.isEmpty() || s.shape() != Pen.Shape.LINE && at.size() < s.points().size()) {
             return null;
         }
         switch (s.shape()) {
@@ -161,9 +163,10 @@ final class PenLayer extends Pane {
 
     @Override
     protected void layoutChildren() {
-        note.autosize();
-        // bottom right: the grids' titles are at the top
-        note.relocate(Math.max(0, getWidth() - note.getWidth() - 12), Math.max(0, getHeight() - note.getHeight() - 8));
+        // bottom right: the grids' titles are at the top; wrapped when the window is narrow or zoomed
+        double w = Math.max(40, Math.min(note.prefWidth(-1), getWidth() - 24));
+        double h = note.prefHeight(w);
+        note.resizeRelocate(Math.max(0, getWidth() - w - 12), Math.max(0, getHeight() - h - 8), w, h);
     }
 
     /** How many marks are drawn (for tests). */
