@@ -89,6 +89,22 @@ class ClassroomChannelsWindowTest {
 
         assertTrue(app.shell.actions().help(Locale.ENGLISH, UiText::get).stream()
                 .anyMatch(h -> h.keys().equals("A") && h.action().startsWith("All channels")), "F1 lists the key");
+
+        // presentation mode (F5): larger
+        double normal = r.lookup("#overviewInput0").queryAs(GridView.class).getCellSize();
+        r.type(KeyCode.F5);
+        settle();
+        double presenting = r.lookup("#overviewInput0").queryAs(GridView.class).getCellSize();
+        assertTrue(presenting > normal, normal + " -> " + presenting);
+        r.type(KeyCode.F5);
+        settle();
+        // the live language switch
+        r.interact(() -> app.shell.windowModel().localeProperty().set(Locale.SIMPLIFIED_CHINESE));
+        settle();
+        assertTrue(r.lookup("#overviewSum").queryAs(Label.class).getText().startsWith("输出 [1, 0, 0] = "),
+                r.lookup("#overviewSum").queryAs(Label.class).getText());
+        r.interact(() -> app.shell.windowModel().localeProperty().set(Locale.ENGLISH));
+        settle();
         key(r, KeyCode.A);
         settle();
         assertFalse(visible(r, "#channelOverview"));

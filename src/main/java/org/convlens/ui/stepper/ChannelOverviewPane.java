@@ -92,12 +92,13 @@ public final class ChannelOverviewPane extends VBox {
         this.vm = model;
         this.texts = text;
         this.replaced = instead;
-        this.relayout = fit;
         toggle.selectedProperty().bindBidirectional(model.allChannelsProperty());
         model.overviewProperty().addListener((o, a, b) -> show(b));
         model.frameProperty().addListener((o, a, b) -> toggleShown(toggle));
         toggleShown(toggle);
         show(model.overviewProperty().get());
+        // from now on (the stage's layout is made after this view: it fits what is shown at its start)
+        this.relayout = fit;
     }
 
     /** The toggle only where there is more than one channel to see. */
