@@ -78,7 +78,9 @@ public record ChannelOverview(int outChannel, int inChannel, int groups, List<In
                 for (int t = 0; t < cs.terms().size(); t++) {
                     ConvStep.Term tm = cs.terms().get(t);
                     if (tm.slice() == slice) {
-                        flags[tm.vy() * base.cols() + tm.vx()] |= CellFlags.IN_WINDOW;
+                        // term by term: read, being read, still to read (as in the input grid)
+                        int read = !f.termPace() ? 0 : t < f.term() ? CellFlags.READ : t == f.term() ? CellFlags.CURRENT : 0;
+                        flags[tm.vy() * base.cols() + tm.vx()] |= CellFlags.IN_WINDOW | read;
                         last = t;
                     } else if (tm.slice() < slice) {
                         before = tm.runningSum();

@@ -163,6 +163,10 @@ class ChannelOverviewTest {
         }
         ChannelOverview o = vm.overviewProperty().get();
         assertFalse(Float.isNaN(o.inputs().get(0).partial()), "channel 0's 9 terms are read");
+        assertEquals(9, o.inputs().get(0).picture().count(CellFlags.READ));
+        assertEquals(1, o.inputs().get(1).picture().count(CellFlags.READ), "channel 1: its first term read");
+        assertEquals(1, o.inputs().get(1).picture().count(CellFlags.CURRENT), "and its second being read");
+        assertEquals(0, o.inputs().get(2).picture().count(CellFlags.READ));
         assertEquals(Covers.HIDDEN_TEXT, o.inputs().get(1).partialText(), "channel 1 is being read");
         assertTrue(o.sum().endsWith("= ?"), o.sum());
         vm.termPaceProperty().set(false);
