@@ -185,4 +185,33 @@ class ClassroomChannelsWindowTest {
         assertTrue(r.lookup("#penNote").queryAs(Label.class).getText().startsWith("Pen, arrow"));
         r.interact(() -> app.shell.windowModel().zoomReset());
     }
+
+    @Test
+    void aMarkOnTheOverviewStaysOnItsCellToo(FxRobot r) {
+        r.interact(() -> {
+            app.shell.scenario().inChannelsProperty().set(3);
+            vm().allChannelsProperty().set(true);
+            vm().pen().activeProperty().set(true);
+        });
+        settle();
+        GridView in1 = r.lookup("#overviewInput1").queryAs(GridView.class);
+        r.drag(in1.cellCenterOnScreen(1, 1)).moveTo(in1.cellCenterOnScreen(3, 3)).drop();
+        settle();
+        assertEquals("overviewInput1", vm().pen().strokes().get(0).points().get(0).anchor());
+        double before = in1.cellSize();
+        r.interact(() -> app.shell.windowModel().zoomIn());
+        r.interact(() -> app.shell.windowModel().zoomIn());
+        settle();
+        assertTrue(Math.abs(in1.cellSize() - before) >= 2, before + " -> " + in1.cellSize());
+        Polyline line = r.lookup(".pen-stroke").queryAs(Polyline.class);
+        Point2D drawn = line.localToScene(line.getPoints().get(0), line.getPoints().get(1));
+        Point2D cell = in1.cellCenterInScene(1, 1);
+        assertEquals(cell.getX(), drawn.getX(), 1.5);
+        assertEquals(cell.getY(), drawn.getY(), 1.5);
+        r.interact(() -> {
+            app.shell.windowModel().zoomReset();
+            vm().pen().clear();
+            vm().pen().activeProperty().set(false);
+        });
+    }
 }

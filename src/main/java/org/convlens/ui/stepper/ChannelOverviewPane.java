@@ -262,6 +262,7 @@ public final class ChannelOverviewPane extends VBox {
                 Node cell;
                 if (s.inGroup()) {
                     GridView g = smallGrid();
+                    g.setId("overviewSliceGrid" + r + "x" + s.inChannel());
                     StackPane holder = new StackPane(g);
                     holder.setId("overviewSlice" + r + "x" + s.inChannel());
                     holder.getStyleClass().add("overview-slice");
@@ -379,6 +380,22 @@ public final class ChannelOverviewPane extends VBox {
     /** The cell side the overview's grids show (for tests). */
     double cellSize() {
         return inputGrids.isEmpty() ? 0 : inputGrids.get(0).getCellSize();
+    }
+
+    /** Every grid shown now (for the pen to hold marks by), each with an id. */
+    List<GridView> grids() {
+        if (!isVisible()) {
+            return List.of();
+        }
+        List<GridView> all = new ArrayList<>(inputGrids);
+        for (List<Node> row : sliceCells) {
+            for (Node cell : row) {
+                if (cell instanceof StackPane holder && holder.getChildren().get(0) instanceof GridView g) {
+                    all.add(g);
+                }
+            }
+        }
+        return all;
     }
 
     /** The title the stage's fit measures. */

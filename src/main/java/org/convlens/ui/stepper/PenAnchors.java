@@ -7,6 +7,7 @@ import org.convlens.ui.grid.GridView;
 
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * Where the pen's points are held ({@link Pen.Point}): a point drawn on or near a grid is kept in
@@ -18,21 +19,35 @@ final class PenAnchors {
     /** A point this many cells or fewer outside a grid belongs to it. */
     static final double REACH = 3;
 
-    private final Node stage;
-    private final List<GridView> grids;
+    private final javafx.scene.Parent stage;
+    private final List<GridView> fixed;
+    private final Supplier<List<GridView>> more;
     private final DoubleSupplier em;
 
-    PenAnchors(Node stage, List<GridView> grids, DoubleSupplier em) {
+    /**
+     * @param grids the stepper's grids
+     * @param more grids that come and go (the all-channels overview's), each with an id
+     */
+    PenAnchors(javafx.scene.Parent stage, List<GridView> grids, Supplier<List<GridView>> more, DoubleSupplier em) {
         this.stage = stage;
-        this.grids = grids;
+        this.fixed = grids;
+        this.more = more;
         this.em = em;
+    }
+
+    private List<GridView> grids() {
+        List<GridView> all = new java.util.ArrayList<>(fixed);
+        all.addAll(more.get());
+        return all;
     }
 
     /** Calls {@code r} whenever a grid or the stage moves, resizes, rescales or shows or hides. */
     void onMove(Runnable r) {
         stage.localToSceneTransformProperty().addListener((o, a, b) -> r.run());
         stage.layoutBoundsProperty().addListener((o, a, b) -> r.run());
-        for (GridView g : grids) {
+        // anything laid out again under the stage (the overview's grids too): after the layout
+        stage.needsLayoutProperty().addListener((o, a, b) -> r.run());
+        for (GridView g : fixed) {
             g.localToSceneTransformProperty().addListener((o, a, b) -> r.run());
             g.layoutBoundsProperty().addListener((o, a, b) -> r.run());
             g.cellSizeProperty().addListener((o, a, b) -> r.run());
@@ -67,9 +82,9 @@ final class PenAnchors {
         Point2D scene = layer.localToScene(x, y);
         GridView best = null;
         double bestDistance = Double.MAX_VALUE;
-        for (GridView g : grids) {
+        for (GridView g : grids()) {
             double[] c = cells(g);
-            if (c == null) {
+            if (c == null || g.getId() == null) {
                 continue;
             }
             if (g.getId().equals(prefer)) {
@@ -102,7 +117,7 @@ final class PenAnchors {
         if (Pen.STAGE.equals(p.anchor())) {
             return layer.sceneToLocal(stage.localToScene(p.u() * em.getAsDouble(), p.v() * em.getAsDouble()));
         }
-        for (GridView g : grids) {
+        for (GridView g : grids()) {
             if (p.anchor().equals(g.getId())) {
                 double[] c = cells(g);
                 return c == null ? null : layer.sceneToLocal(g.localToScene(c[0] + p.u() * c[2], c[1] + p.v() * c[2]));

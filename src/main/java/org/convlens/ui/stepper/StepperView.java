@@ -195,7 +195,7 @@ public class StepperView {
         uncacheViewport();
         // the pen draws over the stage, outside it: its strokes are in no export and no scenario
         PenAnchors anchors = new PenAnchors(stage, List.of(inputGrid, kernelGrid, enteredKernelGrid, preActivationGrid,
-                outputGrid, pooledGrid), () -> inputTitle.getFont().getSize());
+                outputGrid, pooledGrid), overview::grids, () -> inputTitle.getFont().getSize());
         root.setCenter(new StackPane(stageScroll, new PenLayer(vm.pen(), anchors, Bindings.createStringBinding(
                 () -> text("pen.note", Actions.keyText(Command.PEN_CLEAR.keys().get(0)), Actions.keyText(Command.PEN.keys()
                         .get(0)), text("pen.shape." + vm.pen().toolProperty().get().name().toLowerCase(Locale.ROOT)),
