@@ -234,6 +234,27 @@ class LessonPlayerWindowTest {
     }
 
     @Test
+    void backToTheWorkedExampleLeavesNoLessonMarksOnIt(FxRobot r) {
+        Lesson first = LessonLibrary.shipped(Locale.ROOT).lessons().get(0);
+        int marked = -1;
+        for (int i = 0; i < first.steps().size() && marked < 0; i++) {
+            if (!first.steps().get(i).highlight().input().isEmpty()) {
+                marked = i;
+            }
+        }
+        assertTrue(marked >= 0, "lesson 1 marks cells somewhere");
+        int step = marked;
+        r.interact(() -> {
+            w.player().open(first, first.id());
+            w.player().goTo(step);
+        });
+        assertFalse(w.shell.stepper().marksProperty().get().isEmpty(), "the step marks its cells");
+        r.interact(() -> w.shell.actions().run(org.convlens.ui.actions.Command.RESET));
+        assertTrue(w.player().divergedProperty().get(), "the worked example is not the step's state");
+        assertTrue(w.shell.stepper().marksProperty().get().isEmpty(), "no marks left over on the worked example");
+    }
+
+    @Test
     void aPhotoStepShowsThePhotoFilteredByTheEngine(FxRobot r) {
         Lesson padding = LessonLibrary.shipped(Locale.ROOT).lessons().get(7);
         r.interact(() -> {
