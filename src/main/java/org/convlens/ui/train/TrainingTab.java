@@ -37,7 +37,14 @@ public final class TrainingTab implements TabContribution {
     @Override
     public void fill(Tab tab, UiContext context) {
         if (vm == null) {
-            vm = new TrainingViewModel(context.executor(), Platform::runLater);
+            // Runs get a thread of their own, so a long run never holds one of the window's two.
+            java.util.concurrent.ExecutorService runs = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "convlens-training");
+                t.setDaemon(true);
+                t.setPriority(Thread.NORM_PRIORITY - 1);
+                return t;
+            });
+            vm = new TrainingViewModel(context.executor(), runs, Platform::runLater);
         }
         vm.localeProperty().set(context.locale());
         view = TrainingView.load(vm, context.locale());

@@ -43,7 +43,8 @@ import java.util.function.Function;
 /**
  * The Training tab's state: the run's settings, its progress and curves, the network as it learns
  * (its kernels), and what it makes of one chosen test image ({@link Inspector}). A run trains on
- * the injected executor's thread; what it reports reaches the JavaFX thread (through {@code fx})
+ * its own executor's thread (the window's shared background threads stay free for photos and
+ * the inspector while it runs); what it reports reaches the JavaFX thread (through {@code fx})
  * at most every {@link #pushIntervalProperty()} milliseconds, so the window never stalls however
  * fast the batches go. No JavaFX nodes.
  */
@@ -63,6 +64,7 @@ public final class TrainingViewModel {
     }
 
     private final Executor executor;
+    private final Executor runs;
     private final Consumer<Runnable> fx;
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(Locale.ENGLISH);
 
@@ -107,7 +109,17 @@ public final class TrainingViewModel {
     private double firstLoss;
 
     public TrainingViewModel(Executor executor, Consumer<Runnable> fx) {
+        this(executor, executor, fx);
+    }
+
+    /**
+     * @param executor the window's background work: loading a network file, saving, the inspector
+     * @param runs where runs train, one at a time (a thread of their own in the window)
+     * @param fx runs a task on the JavaFX thread
+     */
+    public TrainingViewModel(Executor executor, Executor runs, Consumer<Runnable> fx) {
         this.executor = executor;
+        this.runs = runs;
         this.fx = fx;
         this.message = new LocalText(locale);
         this.inspector = new Inspector(executor, fx);
@@ -282,7 +294,7 @@ public final class TrainingViewModel {
         blownUp.set(Double.NaN);
         state.set(State.LOADING);
         message.set(l -> TrainText.get(l, "train.status.loading"));
-        if (!Inspector.submit(executor, () -> run(id, path, images, start, s))) {
+        if (!Inspector.submit(runs, () -> run(id, path, images, start, s))) {
             fail(l -> TrainText.get(l, "train.error.closing"));
         }
     }

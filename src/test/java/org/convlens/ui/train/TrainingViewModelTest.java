@@ -71,6 +71,20 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aRunGoesToItsOwnExecutorNotTheWindowsSharedOne() {
+        java.util.List<Runnable> shared = new java.util.ArrayList<>();
+        java.util.List<Runnable> runs = new java.util.ArrayList<>();
+        TrainingViewModel vm = new TrainingViewModel(shared::add, runs::add, Runnable::run);
+        vm.trainImagesProperty().set(64);
+        vm.epochsProperty().set(1);
+        vm.start();
+        assertEquals(1, runs.size(), "the run");
+        assertEquals(0, shared.size(), "nothing of the run on the shared threads");
+        runs.remove(0).run();
+        assertEquals(TrainingViewModel.State.FINISHED, vm.stateProperty().get(), vm.messageProperty().get());
+    }
+
+    @Test
     void aConfusionCellListsExactlyTheImagesItCounts() {
         TrainingViewModel vm = small(Runnable::run, Runnable::run);
         vm.start();
