@@ -17,6 +17,7 @@ import org.convlens.network.PoolLayer;
 import org.convlens.network.Shape;
 import org.convlens.network.grad.ActivationBackward;
 import org.convlens.network.grad.BatchCanvas;
+import org.convlens.network.grad.CanvasPool;
 import org.convlens.network.grad.ConvLayerBackward;
 import org.convlens.network.grad.LinearBackward;
 import org.convlens.network.grad.Losses;
@@ -31,7 +32,8 @@ import java.util.Arrays;
  * {@link BatchCanvas} (one engine call for the forward convolution, one for the input gradient,
  * one per input channel for the kernel gradient); a transposed conv layer runs image by image
  * through {@link ConvEngine} and {@link ConvLayerBackward}; the other layers image by image
- * through their own backward. The buffers are kept from one call to the next; the plan (the
+ * through their own backward. A conv layer with ReLU and 2 x 2 max pooling pools straight off its
+ * output canvas and scatters its gradient straight into its gradient canvas ({@link CanvasPool}). The buffers are kept from one call to the next; the plan (the
  * weights) may change between calls, its shapes may not. One thread at a time.
  */
 final class BatchPass {
@@ -49,6 +51,8 @@ final class BatchPass {
     private final Tensor[] outCanvas;
     private final Tensor[] gradCanvas;
     private final BatchCanvas[] canvases;
+    /** Per conv layer: true where ReLU and 2 x 2 max pooling run on the canvas ({@link CanvasPool}). */
+    private final boolean[] canvasPool;
     /** The gradients of the last call, per layer (null for layers without parameters), summed over its images. */
     final float[][] weightGrad;
     final float[][] biasGrad;
@@ -73,6 +77,7 @@ final class BatchPass {
         outCanvas = new Tensor[nLayers];
         gradCanvas = new Tensor[nLayers];
         canvases = new BatchCanvas[nLayers];
+        canvasPool = new boolean[nLayers];
         weightGrad = new float[nLayers][];
         biasGrad = new float[nLayers][];
         predicted = new int[capacity];
@@ -99,7 +104,11 @@ final class BatchPass {
                     : l.layer() instanceof PoolLayer p ? p.pool() : null;
             Shape pooledFrom = plan.maps().get(l.lastMap() - 1).shape();
             if (pool != null && PoolBackward.tiledMax2x2(pool, pooledFrom.height(), pooledFrom.width())) {
-                poolWhich[i] = new byte[capacity][(int) l.out().size()];
+                canvasPool[i] = l.layer() instanceof ConvLayer c && !c.spec().transposed()
+                        && c.spec().activation().type() == Activation.Type.RELU;
+                if (!canvasPool[i]) {
+                    poolWhich[i] = new byte[capacity][(int) l.out().size()];
+                }
             }
             if (l.layer() instanceof ConvLayer c) {
                 weightGrad[i] = new float[c.spec().kernel().size()];
@@ -181,6 +190,14 @@ final class BatchPass {
                     canvases[i] = canvas;
                     inCanvas[i] = canvas.inputCanvas(Arrays.asList(in).subList(0, n), inCanvas[i]);
                     outCanvas[i] = canvas.forward(inCanvas[i], outCanvas[i]);
+                    if (canvasPool[i]) {
+                        int oh = conv.outHeight();
+                        int ow = conv.outWidth();
+                        for (int b = 0; b < n; b++) {
+                            CanvasPool.reluMaxPool(outCanvas[i], b * canvas.outputPitch(), oh, ow, maps[l.lastMap()][b]);
+                        }
+                        continue;
+                    }
                     for (int b = 0; b < n; b++) {
                         canvas.outputOf(outCanvas[i], b, fm[b]);
                     }
@@ -328,6 +345,17 @@ final class BatchPass {
         ConvPlan conv = l.conv();
         Tensor[] fm = maps[l.firstMap()];
         Tensor[] gFm = grads[l.firstMap()];
+        if (canvasPool[i]) {
+            BatchCanvas canvas = canvases[i];
+            gradCanvas[i] = canvas.zeroGradientCanvas(gradCanvas[i]);
+            int oh = conv.outHeight();
+            for (int b = 0; b < n; b++) {
+                CanvasPool.scatterReluMax(outCanvas[i], gOut[b], maps[l.lastMap()][b], gradCanvas[i],
+                        b * canvas.outputPitch(), oh, biasGrad[i]);
+            }
+            kernelAndInputGradients(i, canvas, n, gIn, wantInput);
+            return;
+        }
         if (conv.hasPool()) {
             for (int b = 0; b < n; b++) {
                 poolBackward(i, c.spec().pool(), fm[b], maps[l.lastMap()][b], gOut[b], gFm[b], b);
@@ -370,6 +398,11 @@ final class BatchPass {
             }
             biasGrad[i][ch] += s;
         }
+        kernelAndInputGradients(i, canvas, n, gIn, wantInput);
+    }
+
+    private void kernelAndInputGradients(int i, BatchCanvas canvas, int n, Tensor[] gIn, boolean wantInput) {
+        Tensor gc = gradCanvas[i];
         canvas.addKernelGradient(inCanvas[i], gc, weightGrad[i]);
         if (wantInput) {
             canvas.inputGradients(gc, Arrays.asList(gIn).subList(0, n));
