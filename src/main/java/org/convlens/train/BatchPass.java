@@ -53,6 +53,7 @@ final class BatchPass {
     private final BatchCanvas[] canvases;
     /** Per conv layer: true where ReLU and 2 x 2 max pooling run on the canvas ({@link CanvasPool}). */
     private final boolean[] canvasPool;
+    private float[][] linRows;
     /** The gradients of the last call, per layer (null for layers without parameters), summed over its images. */
     final float[][] weightGrad;
     final float[][] biasGrad;
@@ -323,16 +324,22 @@ final class BatchPass {
                 }
             } else if (l.layer() instanceof LinearLayer lin) {
                 Tensor[] out = maps[l.lastMap()];
+                float[][] xs = new float[n][];
+                float[][] gs = new float[n][];
+                float[][] gis = new float[n][];
                 for (int b = 0; b < n; b++) {
                     float[] gz = gOut[b].data();
                     ActivationBackward.backward(lin.activation(), pre[i] == null ? null : pre[i][b].data(),
                             out[b].data(), gz, gz, gz.length);
-                    LinearBackward.accumulate(in[b].data(), lin.outFeatures(), lin.inFeatures(), gz, weightGrad[i],
-                            biasGrad[i]);
-                    if (wantInput) {
-                        LinearBackward.inputGradient(lin.weight(), lin.outFeatures(), lin.inFeatures(), gz,
-                                gIn[b].data());
-                    }
+                    xs[b] = in[b].data();
+                    gs[b] = gz;
+                    gis[b] = gIn[b].data();
+                }
+                float[][] rows = linearRows(lin);
+                LinearBackward.accumulateBatch(xs, gs, n, lin.outFeatures(), lin.inFeatures(), weightGrad[i], biasGrad[i],
+                        rows[0]);
+                if (wantInput) {
+                    LinearBackward.inputGradientBatch(lin.weight(), lin.outFeatures(), lin.inFeatures(), gs, gis, n, rows);
                 }
             }
             // flatten: its gradient is its input's already
@@ -399,6 +406,14 @@ final class BatchPass {
             biasGrad[i][ch] += s;
         }
         kernelAndInputGradients(i, canvas, n, gIn, wantInput);
+    }
+
+    /** Scratch rows for a linear layer's backward pass: at least {@code out} arrays of {@code in} floats. */
+    private float[][] linearRows(LinearLayer lin) {
+        if (linRows == null || linRows.length < lin.outFeatures() || linRows[0].length < lin.inFeatures()) {
+            linRows = new float[Math.max(1, lin.outFeatures())][lin.inFeatures()];
+        }
+        return linRows;
     }
 
     private void kernelAndInputGradients(int i, BatchCanvas canvas, int n, Tensor[] gIn, boolean wantInput) {

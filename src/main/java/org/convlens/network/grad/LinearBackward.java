@@ -39,4 +39,61 @@ public final class LinearBackward {
             }
         }
     }
+
+    /**
+     * {@link #accumulate} for images {@code [0, n)} of a batch in order, each weight getting the
+     * same additions in the same order, a row at a time: the row is copied out and back, so that
+     * the loop indexes every array alike, which C2 vectorises (it did not with the row's offset:
+     * 6x slower).
+     *
+     * @param xs each image's input
+     * @param gradOuts each image's dL/dy
+     * @param row scratch of at least {@code in} floats
+     */
+    public static void accumulateBatch(float[][] xs, float[][] gradOuts, int n, int out, int in, float[] gradWeight,
+                                       float[] gradBias, float[] row) {
+        for (int o = 0; o < out; o++) {
+            System.arraycopy(gradWeight, o * in, row, 0, in);
+            for (int b = 0; b < n; b++) {
+                float g = gradOuts[b][o];
+                if (gradBias != null) {
+                    gradBias[o] += g;
+                }
+                if (g == 0f) {
+                    continue;
+                }
+                float[] x = xs[b];
+                for (int i = 0; i < in; i++) {
+                    row[i] += g * x[i];
+                }
+            }
+            System.arraycopy(row, 0, gradWeight, o * in, in);
+        }
+    }
+
+    /**
+     * {@link #inputGradient} for images {@code [0, n)} of a batch, the same values, with W's rows
+     * copied once into {@code rows} ({@code out} arrays of at least {@code in} floats) so the loop
+     * vectorises.
+     */
+    public static void inputGradientBatch(float[] weight, int out, int in, float[][] gradOuts, float[][] gradIns, int n,
+                                          float[][] rows) {
+        for (int o = 0; o < out; o++) {
+            System.arraycopy(weight, o * in, rows[o], 0, in);
+        }
+        for (int b = 0; b < n; b++) {
+            float[] gi = gradIns[b];
+            java.util.Arrays.fill(gi, 0, in, 0f);
+            for (int o = 0; o < out; o++) {
+                float g = gradOuts[b][o];
+                if (g == 0f) {
+                    continue;
+                }
+                float[] w = rows[o];
+                for (int i = 0; i < in; i++) {
+                    gi[i] += w[i] * g;
+                }
+            }
+        }
+    }
 }
