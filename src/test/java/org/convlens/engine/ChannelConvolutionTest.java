@@ -90,4 +90,16 @@ class ChannelConvolutionTest {
         }
         assertArrayEquals(one.data(), ConvEngine.run(plan, in, 1).featureMap().data(), "ConvEngine.run takes this path");
     }
+
+    @org.junit.jupiter.api.Test
+    void layersThatTakeTurnsShareOneThreadsRows() {
+        // The default network's three shapes a training step runs, in turn: after one round the
+        // thread's rows fit them all and no run makes new ones.
+        ChannelConvolution.columns(9, 964);
+        ChannelConvolution.columns(72, 774);
+        ChannelConvolution.columns(144, 800);
+        float[][] kept = ChannelConvolution.columns(9, 964);
+        assertTrue(ChannelConvolution.columns(72, 774) == kept && ChannelConvolution.columns(144, 800) == kept,
+                "rows made anew");
+    }
 }
