@@ -45,6 +45,7 @@ public final class BatchCanvas {
     /** The kernel-gradient convolutions of the last call, per group, kept while their kernel arrays are the same. */
     private final ConvPlan[] kernelPlans;
     private final float[][] groupKernels;
+    private float[] channelData;
 
     /**
      * @param plan one image's plan: an ordinary convolution (its activation and pooling are left
@@ -258,9 +259,15 @@ public final class BatchCanvas {
             }
             for (int s = 0; s < inPer; s++) {
                 int ci = g * inPer + s;
-                Tensor channel = inputCanvas.channels() == 1 ? inputCanvas
-                        : new Tensor(1, hv, cw, java.util.Arrays.copyOfRange(inputCanvas.data(), ci * hv * cw,
-                        (ci + 1) * hv * cw));
+                Tensor channel = inputCanvas;
+                if (inputCanvas.channels() > 1) {
+                    // One channel's array for every channel of the call, overwritten each time.
+                    if (channelData == null || channelData.length != hv * cw) {
+                        channelData = new float[hv * cw];
+                    }
+                    System.arraycopy(inputCanvas.data(), ci * hv * cw, channelData, 0, hv * cw);
+                    channel = new Tensor(1, hv, cw, channelData);
+                }
                 // Sums in another order than the trace's are fine here: the wide-kernel path.
                 Tensor r = ConvEngine.run(p, channel, null, 1, null, ConvEngine.Accuracy.SEPARABLE_ALLOWED).featureMap();
                 int rh = r.height();
