@@ -233,10 +233,9 @@ class StepperViewModelTest {
         assertEquals(40, s.fullyConnected());
         assertEquals(20, s.locallyConnected());
         assertEquals(5, s.weights() + s.biases());
-        assertEquals("Parameters: weights 4 + biases 1 = 5. From the same 9 inputs to the same 4 outputs, a "
-                + "fully-connected layer needs 9 × 4 + 4 = 40. Local connections (each output reads only its window "
-                + "of 4 inputs, with weights of its own) need 4 × 4 + 4 = 20. Weight sharing (all outputs of a channel "
-                + "use the same kernel) brings that down to 5.", s.params());
+        assertEquals("Parameters: weights 4 + biases 1 = 5. For 9 inputs to 4 outputs, fully connected: 9 × 4 + 4 = 40; "
+                + "local, each output with its own weights on its 4 inputs: 4 × 4 + 4 = 20; one kernel shared: 5.",
+                s.params());
         scenario.localeProperty().set(Locale.SIMPLIFIED_CHINESE);
         assertTrue(vm.shapeProperty().get().params().contains("局部连接"), vm.shapeProperty().get().params());
         scenario.localeProperty().set(Locale.ENGLISH);
