@@ -234,6 +234,16 @@ public final class PhotoView {
         inputPane.displayProperty().bind(vm.inputDisplayProperty());
         resultPane.displayProperty().bind(vm.displayProperty());
         resultPane.setAfterRender(() -> vm.markShown(resultPane.displayProperty().get()));
+        // "on screen N ms after the edit" is taken at the pulse that hands the drawn picture to the renderer
+        Runnable pulse = vm::markPulse;
+        root.sceneProperty().addListener((o, a, sc) -> {
+            if (a != null) {
+                a.removePostLayoutPulseListener(pulse);
+            }
+            if (sc != null) {
+                sc.addPostLayoutPulseListener(pulse);
+            }
+        });
         dropHint.visibleProperty().bind(vm.photoProperty().isNull());
         vm.photoProperty().addListener((o, a, p) -> {
             patchCorner = null;

@@ -406,9 +406,17 @@ public final class PhotoViewModel {
         runs.setPreviewPixels(pixels);
     }
 
-    /** The view calls this once it has put {@code d} on screen. */
+    /** The view calls this once it has drawn {@code d} into its picture. */
     public void markShown(Display d) {
-        times.shown(d);
+        times.drawn(d);
+    }
+
+    /**
+     * The view calls this at every pulse of its scene after the layout pass: a result drawn since
+     * the last one reaches the screen with this pulse, and its edit-to-screen time is taken now.
+     */
+    public void markPulse() {
+        times.pulse();
     }
 
     /** Time from the edit to the preview on screen, of the last preview shown. */

@@ -11,9 +11,11 @@ import org.convlens.ui.LocalText;
 import java.util.Locale;
 
 /**
- * How long each edit took to reach the screen, measured the first time its result is drawn:
- * "engine 34 ms, on screen 52 ms after the edit" (and the preview's time when one came first).
- * A result drawn again (a zoom, a pan) is not an edit and is not timed again. No JavaFX nodes.
+ * How long each edit took to reach the screen: "engine 34 ms, on screen 52 ms after the edit" (and
+ * the preview's time when one came first), measured at the JavaFX pulse that puts its result on
+ * screen, the first time it is drawn: {@link #drawn} when the pane has written it into its image,
+ * {@link #pulse} when the next pulse hands that image to the renderer. A result drawn again (a
+ * zoom, a pan) is not an edit and is not timed again. No JavaFX nodes.
  */
 final class ShownTimes {
     private final LocalText timing;
@@ -28,13 +30,25 @@ final class ShownTimes {
         this.timing = new LocalText(locale);
     }
 
-    /** Counts {@code d} as drawn, and times it if it is a result seen for the first time. */
-    void shown(PhotoViewModel.Display d) {
+    /** A result drawn into the pane but not yet timed: the next {@link #pulse} times it. */
+    private PhotoResult pending;
+
+    /** Counts {@code d} as drawn; a result seen for the first time is timed at the next {@link #pulse}. */
+    void drawn(PhotoViewModel.Display d) {
         shownCount.set(shownCount.get() + 1);
         if (d == null || d.source() == null || d.source() == timed) {
             return;
         }
-        PhotoResult r = d.source();
+        pending = d.source();
+    }
+
+    /** A pulse after the layout pass: the result drawn since the last one reaches the screen with it. */
+    void pulse() {
+        PhotoResult r = pending;
+        if (r == null) {
+            return;
+        }
+        pending = null;
         timed = r;
         double since = r.editNanos() == 0 ? Double.NaN : (System.nanoTime() - r.editNanos()) / 1e6;
         if (r.isPreview()) {

@@ -93,6 +93,30 @@ class PhotoViewModelTest {
     private PhotoViewModel vm;
 
     @Test
+    void theEditToScreenFigureIsTakenAtThePulseAfterTheDrawAndOnlyOnce() {
+        steps(() -> {
+            vm = new PhotoViewModel(Runnable::run, Runnable::run);
+            vm.openSample("camera.png");
+        }, () -> {
+            PhotoViewModel.Display d = vm.displayProperty().get();
+            assertNotNull(d);
+            vm.markPulse();
+            assertEquals("", vm.timingProperty().get(), "nothing drawn yet: no figure");
+            vm.markShown(d);
+            assertEquals(1, vm.shownCountProperty().get());
+            assertEquals("", vm.timingProperty().get(), "drawn, but not on screen before the pulse");
+            assertTrue(Double.isNaN(vm.shownMsProperty().get()));
+            vm.markPulse();
+            assertTrue(vm.timingProperty().get().startsWith("engine"), vm.timingProperty().get());
+            double ms = vm.shownMsProperty().get();
+            assertTrue(ms >= 0, "edit to pulse: " + ms);
+            vm.markShown(d);
+            vm.markPulse();
+            assertEquals(ms, vm.shownMsProperty().get(), "a redraw of the same result is not timed again");
+        });
+    }
+
+    @Test
     void aBadFileLeavesPhotoAndResultAsTheyWere(@TempDir Path tmp) throws Exception {
         Path bad = Files.writeString(tmp.resolve("holiday.jpg"), "not really a photo");
         AtomicReference<Object[]> before = new AtomicReference<>();

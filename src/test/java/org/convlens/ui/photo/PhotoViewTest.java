@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +62,9 @@ class PhotoViewTest {
         assertTrue(vm.resultProperty().get() != before, "a new result after the edit");
         assertEquals(4f, vm.resultProperty().get().plan().spec().kernel().get(0, 0, 1, 1));
         assertTrue(vm.shownCountProperty().get() > shown);
+        // the figure is taken at the pulse that puts the new result on screen
+        assertDoesNotThrow(() -> org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> vm.timingProperty().get().startsWith("engine")));
         assertTrue(vm.timingProperty().get().startsWith("engine"), vm.timingProperty().get());
     }
 
