@@ -41,7 +41,8 @@ public final class PhotoTab implements TabContribution {
     @Override
     public void fill(Tab tab, UiContext context) {
         if (vm == null) {
-            vm = new PhotoViewModel(context.executor(), Platform::runLater);
+            vm = new PhotoViewModel(context.executor(), PhotoRuns.ownThread(), Platform::runLater);
+            vm.warmUp();
         }
         vm.localeProperty().set(context.locale());
         PhotoView view = PhotoView.load(vm, context.locale());

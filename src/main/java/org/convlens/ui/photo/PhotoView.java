@@ -180,7 +180,7 @@ public final class PhotoView {
             th.setDaemon(true);
             return th;
         });
-        return new PhotoViewModel(ex, Platform::runLater);
+        return new PhotoViewModel(ex, PhotoRuns.ownThread(), Platform::runLater);
     }
 
     /** Adds a theme ({@code light}, {@code dark}, ...: css/theme-NAME.css) for use outside the main window. */
