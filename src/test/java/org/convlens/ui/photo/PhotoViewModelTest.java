@@ -93,6 +93,19 @@ class PhotoViewModelTest {
     private PhotoViewModel vm;
 
     @Test
+    void theWarmUpGoesThroughTheRunExecutorAndRunsWithoutError() {
+        Queue runs = new Queue();
+        steps(() -> {
+            vm = new PhotoViewModel(Runnable::run, runs, Runnable::run);
+            vm.warmUp();
+            assertEquals(1, runs.jobs.size(), "the warm-up is a job of the run executor, not of the JavaFX thread");
+            assertNull(vm.resultProperty().get());
+        });
+        runs.runAll();
+        steps(() -> assertNull(vm.resultProperty().get(), "the warm-up shows nothing"));
+    }
+
+    @Test
     void theEditToScreenFigureIsTakenAtThePulseAfterTheDrawAndOnlyOnce() {
         steps(() -> {
             vm = new PhotoViewModel(Runnable::run, Runnable::run);
