@@ -34,13 +34,16 @@ import java.util.Random;
  *   <li>{@code --screenshots DIR}: walks through the main views and writes a PNG of the real
  *       window for each into DIR (the README's pictures), then quits;</li>
  *   <li>{@code --measure-fps [SECONDS]}: plays a 32 x 32 input with a 5 x 5 kernel at 60 steps a
- *       second and reports the frames JavaFX rendered per second, then quits.</li>
+ *       second and reports the frames JavaFX rendered per second, then quits;</li>
+ *   <li>{@code --measure-photo [EDITS] PHOTO...}: the Photos tab's time from an edit to the
+ *       screen on each photo, next to the engine's time alone ({@link PhotoSpeed}), then quits.</li>
  * </ul>
  * Both run in a fresh temporary app folder, so they never touch the user's saved scenario.
  */
 final class Tools {
     /** Options that open the window rather than the command line. */
-    static final List<String> WINDOW_OPTIONS = List.of("--presentation", "--screenshots", "--measure-fps");
+    static final List<String> WINDOW_OPTIONS = List.of("--presentation", "--screenshots", "--measure-fps",
+            "--measure-photo");
 
     private Tools() {
     }
@@ -51,7 +54,7 @@ final class Tools {
 
     /** True if the arguments ask for a tool run (which gets a temporary app folder). */
     static boolean isToolRun(List<String> args) {
-        return args.contains("--screenshots") || args.contains("--measure-fps");
+        return args.contains("--screenshots") || args.contains("--measure-fps") || args.contains("--measure-photo");
     }
 
     static void useTemporaryHome() {
@@ -81,6 +84,9 @@ final class Tools {
                 }
             }
             measureFps(shell, seconds, System.err);
+        }
+        if (args.contains("--measure-photo")) {
+            PhotoSpeed.start(shell, args, System.err);
         }
     }
 
