@@ -80,6 +80,8 @@ final class VectorConvolution {
         private final int[] tags;
         private final float[] virtualRow;
         private final float[] tail;
+        /** The stride phases some tap reads: a preview's stride of 8 with a 3 x 3 kernel reads 3 of the 8. */
+        private final int[] usedPhases;
         private final float[][] tapRows;
         private final int[] tapOffsets;
         private final float[] tapWeights;
@@ -133,9 +135,19 @@ final class VectorConvolution {
             int paddedOut = (width + blockCols - 1) / blockCols * blockCols;
             // Each phase holds its virtual columns, then zeros far enough for the last block's loads.
             this.phaseLen = Math.max((vw + sx - 1) / sx, paddedOut + maxOffset);
+            boolean[] used = new boolean[sx];
             for (int kx = 0; kx < kWidth; kx++) {
                 tapBase[kx] = (kx * dx % sx) * phaseLen + kx * dx / sx;
+                used[kx * dx % sx] = true;
             }
+            int nUsed = 0;
+            int[] phases = new int[sx];
+            for (int p = 0; p < sx; p++) {
+                if (used[p]) {
+                    phases[nUsed++] = p;
+                }
+            }
+            this.usedPhases = java.util.Arrays.copyOf(phases, nUsed);
             this.slots = (kHeight - 1) * dy + 1;
             this.ring = new float[plan.inChannels() * slots][];
             this.tags = new int[ring.length];
@@ -219,7 +231,8 @@ final class VectorConvolution {
             if (sx == 1) {
                 return;
             }
-            for (int p = 0; p < sx; p++) {
+            // Only the phases a tap reads: the others would be copied and never loaded.
+            for (int p : usedPhases) {
                 int o = p * phaseLen;
                 for (int j = 0, i = p; i < vw; j++, i += sx) {
                     dst[o + j] = virtualRow[i];

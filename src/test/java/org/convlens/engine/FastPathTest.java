@@ -30,7 +30,7 @@ class FastPathTest {
 
     @ParameterizedTest(name = "{0}x{1} k{2} stride {3} dilation {4} groups {5} {6}")
     @CsvSource({"96,130,3,1,1,1,zeros", "97,64,5,2,1,1,reflect", "64,64,7,1,2,2,replicate", "80,81,11,3,1,1,circular",
-        "70,90,1,1,1,4,reflect", "65,66,4,2,3,2,zeros"})
+        "70,90,1,1,1,4,reflect", "65,66,4,2,3,2,zeros", "60,100,3,8,1,1,zeros", "61,99,3,5,2,1,reflect"})
     void parallelOutputEqualsSerialOutputExactly(int h, int w, int k, int s, int d, int g, String mode) {
         Random r = new Random(h * 31L + w);
         Tensor in = RandomCases.randomTensor(r, 2 * g, h, w);
