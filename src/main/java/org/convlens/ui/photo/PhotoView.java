@@ -112,6 +112,8 @@ public final class PhotoView {
     private Label statusLabel;
     @FXML
     private Label timingLabel;
+    /** How long a run goes on before its progress bar and Cancel button show. */
+    static final javafx.util.Duration BUSY_SHOWN_AFTER = javafx.util.Duration.millis(150);
     @FXML
     private ProgressBar progressBar;
     @FXML
@@ -319,8 +321,22 @@ public final class PhotoView {
         statusLabel.textProperty().bind(vm.statusProperty());
         timingLabel.textProperty().bind(vm.timingProperty());
         progressBar.progressProperty().bind(vm.progressProperty());
-        progressBar.visibleProperty().bind(vm.busyProperty());
-        cancelButton.visibleProperty().bind(vm.busyProperty());
+        // Progress and Cancel only for a run that lasts: most edits are done within a frame or two,
+        // and showing then hiding them costs the window a pulse of CSS and painting for nothing.
+        javafx.beans.property.BooleanProperty lasting = new javafx.beans.property.SimpleBooleanProperty();
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(BUSY_SHOWN_AFTER);
+        wait.setOnFinished(e -> lasting.set(vm.busyProperty().get()));
+        vm.busyProperty().addListener((o, was, now) -> {
+            if (now) {
+                wait.playFromStart();
+            } else {
+                wait.stop();
+                lasting.set(false);
+            }
+        });
+        lasting.set(vm.busyProperty().get());
+        progressBar.visibleProperty().bind(lasting);
+        cancelButton.visibleProperty().bind(lasting);
         javafx.beans.binding.BooleanBinding noFullResult = Bindings.createBooleanBinding(
                 () -> vm.resultProperty().get() == null || vm.resultProperty().get().isPreview(), vm.resultProperty());
         exportPngButton.disableProperty().bind(noFullResult);
