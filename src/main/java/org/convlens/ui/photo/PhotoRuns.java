@@ -15,7 +15,6 @@ import org.convlens.image.Photo;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -107,11 +106,7 @@ final class PhotoRuns {
      * "engine 14 ms, on screen 348 ms" under load.
      */
     static ExecutorService ownThread() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "convlens-photo-run");
-            t.setDaemon(true);
-            return t;
-        });
+        return org.convlens.ui.OwnThread.named("convlens-photo-run", Thread.NORM_PRIORITY);
     }
 
     /** Runs the loops of a run a few times on a small made-up photo, so the JIT has compiled them before the first edit. */

@@ -38,12 +38,8 @@ public final class TrainingTab implements TabContribution {
     public void fill(Tab tab, UiContext context) {
         if (vm == null) {
             // Runs get a thread of their own, so a long run never holds one of the window's two.
-            java.util.concurrent.ExecutorService runs = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "convlens-training");
-                t.setDaemon(true);
-                t.setPriority(Thread.NORM_PRIORITY - 1);
-                return t;
-            });
+            java.util.concurrent.ExecutorService runs = org.convlens.ui.OwnThread.named("convlens-training",
+                    Thread.NORM_PRIORITY - 1);
             vm = new TrainingViewModel(context.executor(), runs, Platform::runLater);
         }
         vm.localeProperty().set(context.locale());
