@@ -5,7 +5,8 @@
 #     - bare:     a JavaFX window with one Label (org.convlens.app.BareWindow) from the same jar
 #     - convlens: java -jar target/convlens.jar (the window, no lesson: --lesson=none)
 #     and, when target/dist/ConvLens exists (mvn -B -Pdist package), the packaged window with its
-#     start-up archive (AppCDS) and without it.
+#     start-up archive (AppCDS) and without it; then the time until the lesson window is painted
+#     with lesson 1 in its panel (`--lesson 1`: the panel's blue Next button is on the screen).
 #  2. Wall time of the command line `compute examples/one-to-nine.json` next to `java -version`,
 #     from the jar and from the packaged image (its archive made on the first run).
 #   tools/bench/startup.sh [ROUNDS]
@@ -47,13 +48,19 @@ class XImage(ctypes.Structure):
 libc = ctypes.CDLL(None)
 d = x11.XOpenDisplay(os.environ["DISPLAY"].encode())
 root = x11.XDefaultRootWindow(d)
-W, H = 800, 300
+lesson = len(sys.argv) > 3 and sys.argv[3] == "lesson"
+# The lesson panel's Next button: bottom right of the 1440 x 900 window centred on 1600 x 1000.
+X, Y, W, H = (1430, 860, 100, 40) if lesson else (0, 0, 800, 300)
+def blue(v):
+    r, g, b = (v >> 16) & 255, (v >> 8) & 255, v & 255
+    return r < 40 and 90 < g < 140 and b > 150
 while time.time() < deadline:
-    p = x11.XGetImage(d, root, 0, 0, W, H, 0xFFFFFFFF, 2)
+    p = x11.XGetImage(d, root, X, Y, W, H, 0xFFFFFFFF, 2)
     img = ctypes.cast(p, ctypes.POINTER(XImage)).contents
     buf = ctypes.string_at(img.data, img.bytes_per_line * H)
     libc.free(ctypes.c_void_p(img.data)); libc.free(ctypes.c_void_p(p))
-    if len(set(memoryview(buf).cast("I"))) >= 6:
+    px = memoryview(buf).cast("I")
+    if (sum(1 for v in px if blue(v)) >= 40) if lesson else len(set(px)) >= 6:
         print("%.3f" % (time.time() - start))
         sys.exit(0)
     time.sleep(0.02)
@@ -61,15 +68,20 @@ print("timeout")
 sys.exit(1)
 PY
 
-window() { # name command...
+window() { # name [lesson] command...
   local name="$1"
   shift
+  local mode=first
+  if [ "$1" = lesson ]; then
+    mode=lesson
+    shift
+  fi
   local t0
   t0=$(date +%s%N)
   DISPLAY="$display" "$@" >/dev/null 2>&1 &
   local pid=$!
   local s
-  s=$(DISPLAY="$display" python3 "$home/firstpaint.py" "$t0" 120 || true)
+  s=$(DISPLAY="$display" python3 "$home/firstpaint.py" "$t0" 120 "$mode" || true)
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   sleep 0.5
@@ -96,6 +108,12 @@ for r in $(seq 1 "$rounds"); do
   if [ -x "$image/bin/ConvLens" ]; then
     window packaged-cds "$image/bin/ConvLens" --lesson=none
     window packaged-nocds env CONVLENS_CDS=off "$image/bin/ConvLens" --lesson=none
+  fi
+  rm -rf "$home/.convlens"
+  window convlens-lesson lesson java -jar "$jar" --lesson 1
+  if [ -x "$image/bin/ConvLens" ]; then
+    rm -rf "$home/.convlens"
+    window packaged-cds-lesson lesson "$image/bin/ConvLens" --lesson 1
   fi
   cli java-version java -version
   cli compute java -jar "$jar" compute examples/one-to-nine.json
@@ -125,6 +143,8 @@ row("bare JavaFX window, one Label (same jar)", "window", "bare", "bare")
 row("ConvLens, java -jar", "window", "convlens", "bare")
 row("ConvLens, packaged image, with AppCDS", "window", "packaged-cds", "bare")
 row("ConvLens, packaged image, without AppCDS", "window", "packaged-nocds", "bare")
+row("lesson window (lesson 1 in its panel), java -jar", "window", "convlens-lesson", "bare")
+row("lesson window, packaged image, with AppCDS", "window", "packaged-cds-lesson", "bare")
 print()
 print("| command line, wall time | median | vs java -version |")
 print("| --- | --- | --- |")

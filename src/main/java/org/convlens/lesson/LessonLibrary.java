@@ -117,29 +117,78 @@ public final class LessonLibrary {
 
     /** The lessons shipped with the app. */
     public static Loaded shipped(Locale locale) {
-        URL url = LessonLibrary.class.getClassLoader().getResource(SHIPPED);
-        if (url == null) {
-            return new Loaded(List.of(), List.of(), 0);
-        }
         try {
-            URI uri = url.toURI();
-            if ("file".equals(uri.getScheme())) {
-                return named(load(Path.of(uri), locale), Path.of(uri));
+            Path dir = shippedFolder();
+            if (dir == null) {
+                return new Loaded(List.of(), List.of(), 0);
             }
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return fromJar(fs.getPath(SHIPPED), locale);
-            }
+            return "file".equals(dir.toUri().getScheme()) ? named(load(dir, locale), dir) : fromJar(dir, locale);
         } catch (URISyntaxException | IOException e) {
             return new Loaded(List.of(), List.of(new LessonProblem(SHIPPED, 1, false,
                     Text.get(locale, "error.file.read", String.valueOf(e.getMessage())))), 0);
         }
-        return new Loaded(List.of(), List.of(), 0);
+    }
+
+    /** The ids of the shipped lessons, in order, without loading them (empty if they cannot be listed). */
+    public static List<String> shippedIds() {
+        List<String> ids = new ArrayList<>();
+        try {
+            Path dir = shippedFolder();
+            if (dir != null) {
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                    for (Path p : ds) {
+                        String name = p.getFileName().toString();
+                        if (isLessonFile(name)) {
+                            ids.add(LessonLoader.idOf(name));
+                        }
+                    }
+                }
+            }
+        } catch (URISyntaxException | IOException e) {
+            return List.of();
+        }
+        ids.sort(Comparator.naturalOrder());
+        return ids;
+    }
+
+    /**
+     * One shipped lesson loaded alone, as {@link #shipped} loads it (the app shows the lesson it
+     * opens with before the others are in), or null if there is none of that id or it does not load.
+     */
+    public static Lesson shippedLesson(String id, Locale locale) {
+        String name = SHIPPED + "/" + id + ".yaml";
+        try (InputStream in = LessonLibrary.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                return null;
+            }
+            LessonLoader.Result r = new LessonLoader(locale).load(name, id, in.readNBytes(YamlTree.MAX_BYTES + 1),
+                    LessonFolder.onClasspath(SHIPPED));
+            return r.ok() ? r.lesson() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Where the shipped lessons are: a folder, or a folder inside the jar; null if nowhere. */
+    private static Path shippedFolder() throws URISyntaxException, IOException {
+        URL url = LessonLibrary.class.getClassLoader().getResource(SHIPPED);
+        if (url == null) {
+            return null;
+        }
+        URI uri = url.toURI();
+        if ("file".equals(uri.getScheme())) {
+            return Path.of(uri);
+        }
+        if ("jar".equals(uri.getScheme())) {
+            FileSystem fs;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
+            }
+            return fs.getPath(SHIPPED);
+        }
+        return null;
     }
 
     /** Shipped lessons named {@code lessons/NAME.yaml} in messages rather than by their full path. */

@@ -69,6 +69,8 @@ public final class Shell implements UiContext {
     private boolean settingsBeforePresentation = true;
     private SidePanelPlacement sidePanel;
     private javafx.beans.binding.DoubleBinding zoomRatio;
+    /** Work asked for {@link #afterNextFrame} before the window had a scene. */
+    private final List<Runnable> beforeShown = new ArrayList<>();
 
     public Shell(Stage stage, ScenarioViewModel scenario, StepperViewModel stepper, WindowViewModel window, Path home,
                  Executor executor, List<String> parameters) {
@@ -172,6 +174,8 @@ public final class Shell implements UiContext {
         build();
         stage.setTitle(UiText.get(locale(), "app.title"));
         stage.show();
+        beforeShown.forEach(this::afterNextFrame);
+        beforeShown.clear();
         for (Observable o : window.saved()) {
             o.addListener(x -> saveSettings());
         }
@@ -208,6 +212,31 @@ public final class Shell implements UiContext {
         if (parameters.contains("--presentation")) {
             window.setPresentation(true);
         }
+    }
+
+    @Override
+    public void afterNextFrame(Runnable r) {
+        if (scene == null) {
+            beforeShown.add(r);
+            return;
+        }
+        Runnable once = new Runnable() {
+            private boolean ran;
+
+            @Override
+            public void run() {
+                // Later, not here: the pulse is still going through its listeners.
+                javafx.application.Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(this);
+                    if (!ran) {
+                        ran = true;
+                        r.run();
+                    }
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+        javafx.application.Platform.requestNextPulse();
     }
 
     @Override

@@ -53,6 +53,15 @@ public interface UiContext {
      */
     void whenScenarioRestored(java.util.function.Consumer<Boolean> then);
 
+    /**
+     * Runs {@code r} on the JavaFX thread once the window has laid out its next frame: work that
+     * can wait (loading every lesson, say) then does not hold up what is about to be painted, on a
+     * machine with few cores. At once (later on the JavaFX thread) if there is no window.
+     */
+    default void afterNextFrame(Runnable r) {
+        javafx.application.Platform.runLater(r);
+    }
+
     /** A short message in the status bar. */
     void showStatus(String message);
 

@@ -65,10 +65,28 @@ public final class LessonContribution implements TabContribution {
         library = new LessonLibraryViewModel(c.parameters());
         panelShown.set(!library.noLessonAtStart() && (player.panelWasShown() || library.wantsLesson()));
         panelShown.addListener((o, a, b) -> player.rememberPanel(b));
-        load(!library.noLessonAtStart());
+        if (library.noLessonAtStart()) {
+            c.afterNextFrame(() -> load(false));
+        } else {
+            // The lesson to open first, alone; every other lesson once the window has painted it.
+            library.loadOpening(c.executor(), c.locale(), player.lastKey(), panelShown.get(), first -> {
+                if (first != null) {
+                    start(first);
+                }
+                ctx.afterNextFrame(() -> load(first == null, false));
+            });
+        }
     }
 
     private void load(boolean atStart) {
+        load(atStart, true);
+    }
+
+    /**
+     * Loads every lesson; then opens the start's lesson if {@code atStart}, else, if {@code reopen},
+     * the open lesson again as loaded now (a reload, another language).
+     */
+    private void load(boolean atStart, boolean reopen) {
         library.load(ctx.executor(), ctx.locale(), lib -> {
             long bad = lib.problems().stream().filter(p -> !p.warning()).map(p -> p.file()).distinct().count();
             if (bad > 0) {
@@ -76,7 +94,7 @@ public final class LessonContribution implements TabContribution {
             }
             if (atStart) {
                 start();
-            } else if (player.getLesson() != null) {
+            } else if (reopen && player.getLesson() != null) {
                 Lesson same = lib.byKey(player.keyProperty().get());
                 if (same != null) {
                     player.open(same, lib.keyOf(same));
@@ -96,19 +114,23 @@ public final class LessonContribution implements TabContribution {
             }
         }
         if (l != null) {
-            Lesson first = l;
-            // The user's own scenario, brought back from the autosave, stays: the lesson's state is one click away.
-            ctx.whenScenarioRestored(kept -> {
-                panelShown.set(true);
-                player.open(first, library.keyOf(first), kept);
-                if (!tabs.showsOtherTab()) {
-                    ctx.selectTab("stepper");
-                }
-                if (kept && player.divergedProperty().get()) {
-                    ctx.showStatus(org.convlens.ui.UiText.get(ctx.locale(), "status.autosave.kept"));
-                }
-            });
+            start(l);
         }
+    }
+
+    /** Opens {@code first} at start, once the last scenario is back. */
+    private void start(Lesson first) {
+        // The user's own scenario, brought back from the autosave, stays: the lesson's state is one click away.
+        ctx.whenScenarioRestored(kept -> {
+            panelShown.set(true);
+            player.open(first, library.keyOf(first), kept);
+            if (!tabs.showsOtherTab()) {
+                ctx.selectTab("stepper");
+            }
+            if (kept && player.divergedProperty().get()) {
+                ctx.showStatus(org.convlens.ui.UiText.get(ctx.locale(), "status.autosave.kept"));
+            }
+        });
     }
 
     /** Opens a lesson in the panel beside the stepper. */

@@ -38,6 +38,8 @@ public final class LessonLibraryViewModel {
     /** The {@code --lesson} value that starts the app with no lesson open. */
     public static final String NONE = "none";
     private Lesson requested;
+    /** The lesson the app opened with, loaded alone first; the full load keeps this object. */
+    private Opening opened;
 
     /**
      * @param parameters the app's arguments: {@code --lessons DIR} and {@code --lesson FILE} add
@@ -126,13 +128,74 @@ public final class LessonLibraryViewModel {
     record Found(List<Lesson> lessons, List<String> keys, List<LessonProblem> problems, Lesson requested) {
     }
 
+    /** A lesson loaded alone, under the key the full load files it under. */
+    record Opening(Lesson lesson, String key, boolean requested) {
+    }
+
+    /**
+     * Loads, on {@code executor}, only the lesson the app opens with: the one {@code --lesson}
+     * asks for, else (with {@code fallBack}) the shipped lesson {@code lastKey} names, else the
+     * first shipped one. Loading it alone shows it seconds sooner than waiting for every lesson.
+     * {@code then} gets it on the JavaFX thread, or null (none asked for, or it did not load:
+     * the full {@link #load} then says why and picks as before). Call {@link #load} next; it
+     * keeps this lesson object, so the lesson open in the player stays the library's.
+     */
+    public void loadOpening(Executor executor, Locale locale, String lastKey, boolean fallBack, Consumer<Lesson> then) {
+        loading.set(true);
+        Task<Opening> task = new Task<>() {
+            @Override
+            protected Opening call() {
+                return opening(locale, lastKey, fallBack);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            opened = task.getValue();
+            if (opened != null) {
+                keys.put(opened.lesson(), opened.key());
+                if (opened.requested()) {
+                    requested = opened.lesson();
+                }
+            }
+            then.accept(opened == null ? null : opened.lesson());
+        });
+        task.setOnFailed(e -> then.accept(null));
+        executor.execute(task);
+    }
+
+    Opening opening(Locale locale, String lastKey, boolean fallBack) {
+        List<String> ids = LessonLibrary.shippedIds();
+        Opening asked = null;
+        boolean askedFor = false;
+        for (Path p : List.copyOf(extra)) {
+            if (Files.isRegularFile(p)) {
+                askedFor = true;
+                LessonLoader.Result r = new LessonLoader(locale).load(p);
+                asked = r.ok() ? new Opening(r.lesson(), keyFor(p.toAbsolutePath().normalize()), true) : null;
+            } else if (!Files.isDirectory(p)) {
+                askedFor = true;
+                String id = shippedIdNamed(ids, p.toString());
+                Lesson l = id == null ? null : LessonLibrary.shippedLesson(id, locale);
+                asked = l == null ? null : new Opening(l, id, true);
+            }
+        }
+        if (askedFor || !fallBack) {
+            return asked;
+        }
+        // A lesson from a file opened last waits for the full load, which knows whether it is still on offer.
+        String id = lastKey != null && ids.contains(lastKey) ? lastKey : lastKey == null && !ids.isEmpty() ? ids.get(0) : null;
+        Lesson l = id == null ? null : LessonLibrary.shippedLesson(id, locale);
+        return l == null ? null : new Opening(l, id, false);
+    }
+
     /** Loads every lesson on {@code executor}; {@code done} runs on the JavaFX thread when they are in. */
     public void load(Executor executor, Locale locale, Consumer<LessonLibraryViewModel> done) {
         loading.set(true);
+        Opening keep = opened;
+        opened = null;
         Task<Found> task = new Task<>() {
             @Override
             protected Found call() {
-                return find(locale);
+                return find(locale, keep);
             }
         };
         task.setOnSucceeded(e -> {
@@ -156,7 +219,7 @@ public final class LessonLibraryViewModel {
         executor.execute(task);
     }
 
-    private Found find(Locale locale) {
+    Found find(Locale locale, Opening keep) {
         List<Lesson> all = new ArrayList<>();
         List<String> k = new ArrayList<>();
         List<LessonProblem> probs = new ArrayList<>();
@@ -194,16 +257,32 @@ public final class LessonLibraryViewModel {
                 }
             }
         }
+        if (keep != null) {
+            int i = k.indexOf(keep.key());
+            if (i >= 0) {
+                if (req == all.get(i)) {
+                    req = keep.lesson();
+                }
+                all.set(i, keep.lesson());
+            }
+        }
         return new Found(all, k, probs, req);
     }
 
     /** The shipped lesson {@code name} means: its id ({@code 17-receptive-field}), its number ({@code 17}), or null. */
     static Lesson shippedNamed(List<Lesson> shipped, String name) {
+        List<String> ids = shipped.stream().map(Lesson::id).toList();
+        String id = shippedIdNamed(ids, name);
+        return id == null ? null : shipped.get(ids.indexOf(id));
+    }
+
+    /** The id among {@code ids} that {@code name} means: the id itself, or its number; null if none. */
+    static String shippedIdNamed(List<String> ids, String name) {
         String n = name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
-        for (Lesson l : shipped) {
-            if (l.id().equals(n) || l.id().startsWith(n + "-") && n.matches("\\d+")
-                    || n.matches("\\d") && l.id().startsWith("0" + n + "-")) {
-                return l;
+        for (String id : ids) {
+            if (id.equals(n) || id.startsWith(n + "-") && n.matches("\\d+")
+                    || n.matches("\\d") && id.startsWith("0" + n + "-")) {
+                return id;
             }
         }
         return null;
