@@ -30,9 +30,13 @@ public record LessonTraining(int images, int epochs, int batch, double learningR
     /** A lesson's run must fit in a class: at most this many epochs. */
     static final int MAX_EPOCHS = 100;
 
-    /** The Training tab's own defaults: the whole subset, 8 epochs of Adam at 0.002, batch 64, seed 1. */
-    public static final LessonTraining DEFAULTS = new LessonTraining(MAX_IMAGES, 8, 64, 0.002,
-            TrainSettings.OptimizerKind.ADAM, 1);
+    /** The Training tab's own defaults ({@link TrainSettings#defaults()}) on the whole subset. */
+    public static final LessonTraining DEFAULTS = of(TrainSettings.defaults());
+
+    private static LessonTraining of(TrainSettings d) {
+        return new LessonTraining(MAX_IMAGES, d.epochs(), d.batchSize(), TrainSettings.DEFAULT_LEARNING_RATE,
+                d.optimizer(), d.seed());
+    }
 
     /** Reads a step's {@code train}, each key optional ({@link #DEFAULTS}), or null after reporting. */
     static LessonTraining read(Node n, Report r) {

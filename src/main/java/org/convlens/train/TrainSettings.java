@@ -79,12 +79,16 @@ public record TrainSettings(int epochs, int batchSize, float learningRate, Optim
         }
     }
 
+    /** The default learning rate as a person types it (the float in {@link #defaults()} is its nearest). */
+    public static final double DEFAULT_LEARNING_RATE = 0.002;
+
     /**
      * The defaults the default network reaches its goal with: 8 epochs of Adam (learning rate
-     * 0.002), batches of 64, no weight decay, seed 1, every processor, the standard limit.
+     * 0.002), batches of 64, no weight decay, seed 1, every processor, the standard limit. The
+     * Training tab and a lesson's {@code train} start from these.
      */
     public static TrainSettings defaults() {
-        return new TrainSettings(8, 64, 0.002f, OptimizerKind.ADAM, 0.9f, 0f, 1, Parallel.availableThreads(),
+        return new TrainSettings(8, 64, (float) DEFAULT_LEARNING_RATE, OptimizerKind.ADAM, 0.9f, 0f, 1, Parallel.availableThreads(),
                 WorkLimit.standard());
     }
 

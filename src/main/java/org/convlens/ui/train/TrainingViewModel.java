@@ -68,12 +68,12 @@ public final class TrainingViewModel {
     private final Consumer<Runnable> fx;
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(Locale.ENGLISH);
 
-    private final ObjectProperty<TrainSettings.OptimizerKind> optimizer =
-            new SimpleObjectProperty<>(TrainSettings.OptimizerKind.ADAM);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(0.002);
-    private final IntegerProperty batchSize = new SimpleIntegerProperty(64);
-    private final IntegerProperty epochs = new SimpleIntegerProperty(8);
-    private final IntegerProperty seed = new SimpleIntegerProperty(1);
+    private static final TrainSettings DEFAULTS = TrainSettings.defaults();
+    private final ObjectProperty<TrainSettings.OptimizerKind> optimizer = new SimpleObjectProperty<>(DEFAULTS.optimizer());
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(TrainSettings.DEFAULT_LEARNING_RATE);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(DEFAULTS.batchSize());
+    private final IntegerProperty epochs = new SimpleIntegerProperty(DEFAULTS.epochs());
+    private final IntegerProperty seed = new SimpleIntegerProperty((int) DEFAULTS.seed());
     private final IntegerProperty trainImages = new SimpleIntegerProperty(10_000);
     /** Null: the shipped Fashion-MNIST subset; else an IDX folder or a folder of class folders. */
     private final ObjectProperty<Path> dataPath = new SimpleObjectProperty<>();
