@@ -29,4 +29,9 @@ public record Step(int number, int line, Localized<String> title, Localized<Rich
                 Highlight highlight, Question question, PhotoStep photo, FitDemo fit, LessonNetwork network) {
         this(number, line, title, text, scenario, highlight, question, photo, fit, network, null);
     }
+
+    /** True if the step is shown in another tab than the stepper: the Network tab or the Training tab. */
+    public boolean showsOtherTab() {
+        return network != null || train != null;
+    }
 }

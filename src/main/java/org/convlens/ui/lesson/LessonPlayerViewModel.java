@@ -568,7 +568,7 @@ public final class LessonPlayerViewModel {
         if (applying || s == null || atEnd.get()) {
             return;
         }
-        if (s.network() != null || s.train() != null) {
+        if (s.showsOtherTab()) {
             // A network or training step shows its own tab: the stepper's scenario is not what it is about.
             diverged.set(false);
             return;

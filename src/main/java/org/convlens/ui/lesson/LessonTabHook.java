@@ -51,7 +51,7 @@ final class LessonTabHook {
                 } else {
                     showTraining(now.train());
                 }
-            } else if (was != null && otherTab(was)) {
+            } else if (was != null && was.showsOtherTab()) {
                 ctx.get().selectTab("stepper");
             }
         });
@@ -59,11 +59,8 @@ final class LessonTabHook {
 
     /** Whether the step shown is shown in another tab than the stepper (the Network or Training tab). */
     boolean showsOtherTab() {
-        return otherTab(player.stepProperty().get());
-    }
-
-    private static boolean otherTab(Step s) {
-        return s != null && (s.network() != null || s.train() != null);
+        Step s = player.stepProperty().get();
+        return s != null && s.showsOtherTab();
     }
 
     private void showNetwork(Step s) {
