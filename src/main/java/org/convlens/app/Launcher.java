@@ -17,6 +17,7 @@ public final class Launcher {
                 System.err.println(Cli.message("error.noDisplay"));
                 System.exit(Cli.BAD_INPUT);
             }
+            ClassPreload.start();
             ConvLensApp.launchApp(args);
         } else {
             Cli.main(args);
