@@ -28,6 +28,11 @@ public final class Pooling {
      * ({@link AxisArithmetic#pool AxisArithmetic.pool(...).size()} per axis).
      */
     public static Tensor pool(PoolSpec p, Tensor fm, Tensor out, int threads) {
+        return pool(p, fm, out, threads, VectorPath.available());
+    }
+
+    /** As {@link #pool(PoolSpec, Tensor, Tensor, int)}, on the vector path or not (tests take both). */
+    static Tensor pool(PoolSpec p, Tensor fm, Tensor out, int threads, boolean vector) {
         if (out.channels() != fm.channels()) {
             throw new IllegalArgumentException("pooling " + fm + " into " + out);
         }
@@ -38,7 +43,7 @@ public final class Pooling {
             float[] column = new float[fm.width()];
             for (int c = 0; c < fm.channels(); c++) {
                 for (int oy = from; oy < to; oy++) {
-                    poolRow(p, fm, c, oy, out, column);
+                    poolRow(p, fm, c, oy, out, column, vector);
                 }
             }
         });
@@ -52,7 +57,7 @@ public final class Pooling {
      * Window positions are in 64 bits (a window and its padding may pass 2^31); the cells read
      * are always inside the map.
      */
-    private static void poolRow(PoolSpec p, Tensor fm, int c, int oy, Tensor out, float[] column) {
+    private static void poolRow(PoolSpec p, Tensor fm, int c, int oy, Tensor out, float[] column, boolean vector) {
         int h = fm.height();
         int w = fm.width();
         float[] a = fm.data();
@@ -65,19 +70,6 @@ public final class Pooling {
         long yEndPad = Math.min(y0 + p.kernelHeight(), (long) h + p.padY());
         int ya = (int) Math.max(y0, 0);
         int yb = (int) Math.min(y0 + p.kernelHeight(), h);
-        System.arraycopy(a, plane + ya * w, column, 0, w);
-        for (int y = ya + 1; y < yb; y++) {
-            int r = plane + y * w;
-            if (max) {
-                for (int x = 0; x < w; x++) {
-                    column[x] = Math.max(column[x], a[r + x]);
-                }
-            } else {
-                for (int x = 0; x < w; x++) {
-                    column[x] += a[r + x];
-                }
-            }
-        }
         int sx = p.strideX();
         int kw = p.kernelWidth();
         // Outputs whose window lies wholly inside the row: no clipping, and for average pooling
@@ -85,10 +77,23 @@ public final class Pooling {
         // average 15.6 -> 11.2 ms.
         int first = (int) Math.min(ow, ((long) p.padX() + sx - 1) / sx);
         int last = (int) Math.max(first, Math.min(ow, Math.floorDiv((long) w + p.padX() - kw, sx) + 1));
+        int base = (int) ((long) first * sx - p.padX());
+        // Average windows two columns wide that do not overlap: each one's two column sums are
+        // made where it is pooled (no pass through column), column only for the clipped ends.
+        boolean pairs = !max && kw == 2 && sx >= 2 && first < last && yb - ya == 2;
+        if (pairs) {
+            if (first > 0) {
+                reduceRows(a, plane, w, ya, yb, column, 0, Math.min(w, base + kw), false);
+            }
+            if (last < ow) {
+                reduceRows(a, plane, w, ya, yb, column, (int) Math.max(0, (long) last * sx - p.padX()), w, false);
+            }
+        } else {
+            reduceRows(a, plane, w, ya, yb, column, 0, w, max);
+        }
         for (int ox = 0; ox < first; ox++) {
             o[ob + ox] = clipped(p, column, ox, w, max, y0, yEndPad, ya, yb);
         }
-        int base = (int) ((long) first * sx - p.padX());
         if (max) {
             if (kw == 2) {
                 for (int ox = first, x = base; ox < last; ox++, x += sx) {
@@ -105,19 +110,93 @@ public final class Pooling {
             }
         } else if (first < last) {
             long d = divisor(p, y0, yEndPad, ya, yb, base, base, base + kw, w);
-            float inv = 1f / d;
-            boolean exact = Long.bitCount(d) == 1;
+            if (pairs) {
+                pairRow(a, plane + ya * w + base, w, o, ob, first, last, sx, d);
+            } else {
+                averageRow(column, o, ob, first, last, base, sx, kw, d);
+            }
+        }
+        for (int ox = last; ox < ow; ox++) {
+            o[ob + ox] = clipped(p, column, ox, w, max, y0, yEndPad, ya, yb);
+        }
+    }
+
+    /**
+     * Reduces rows {@code [ya, yb)} of a plane into {@code column[from, to)}: the max, or the sum
+     * from the top row down (a loop C2 vectorises).
+     */
+    private static void reduceRows(float[] a, int plane, int w, int ya, int yb, float[] column, int from, int to,
+                                   boolean max) {
+        System.arraycopy(a, plane + ya * w + from, column, from, to - from);
+        for (int y = ya + 1; y < yb; y++) {
+            int r = plane + y * w;
+            if (max) {
+                for (int x = from; x < to; x++) {
+                    column[x] = Math.max(column[x], a[r + x]);
+                }
+            } else {
+                for (int x = from; x < to; x++) {
+                    column[x] += a[r + x];
+                }
+            }
+        }
+    }
+
+    /**
+     * Two-row, two-column average windows {@code sx} apart, the first at {@code at}: each
+     * {@code ((top[x] + bottom[x]) + (top[x + 1] + bottom[x + 1]))}, the column sums then the
+     * row's, and the division as {@link #averageRow}.
+     */
+    private static void pairRow(float[] a, int at, int w, float[] o, int ob, int first, int last, int sx, long d) {
+        float fd = d;
+        float inv = 1f / d;
+        int b = at + w;
+        if (Long.bitCount(d) == 1) {
+            for (int ox = first, x = 0; ox < last; ox++, x += sx) {
+                o[ob + ox] = ((a[at + x] + a[b + x]) + (a[at + x + 1] + a[b + x + 1])) * inv;
+            }
+        } else {
+            for (int ox = first, x = 0; ox < last; ox++, x += sx) {
+                o[ob + ox] = ((a[at + x] + a[b + x]) + (a[at + x + 1] + a[b + x + 1])) / fd;
+            }
+        }
+    }
+
+    /**
+     * The sums of a row's unclipped average windows, {@code column[x] + column[x + 1] + ...} from
+     * the left, then divided by {@code d} (as PyTorch does), or multiplied by {@code 1 / d} when
+     * that is a power of two (the same bits: both are the one rounding of the same quotient).
+     * Window widths 2 and 3 have loops of their own, with no inner loop and no branch per cell.
+     */
+    private static void averageRow(float[] column, float[] o, int ob, int first, int last, int base, int sx, int kw,
+                                   long d) {
+        float fd = d;
+        float inv = 1f / d;
+        boolean exact = Long.bitCount(d) == 1;
+        if (kw == 2 && exact) {
+            for (int ox = first, x = base; ox < last; ox++, x += sx) {
+                o[ob + ox] = (column[x] + column[x + 1]) * inv;
+            }
+        } else if (kw == 2) {
+            for (int ox = first, x = base; ox < last; ox++, x += sx) {
+                o[ob + ox] = (column[x] + column[x + 1]) / fd;
+            }
+        } else if (kw == 3 && exact) {
+            for (int ox = first, x = base; ox < last; ox++, x += sx) {
+                o[ob + ox] = (column[x] + column[x + 1] + column[x + 2]) * inv;
+            }
+        } else if (kw == 3) {
+            for (int ox = first, x = base; ox < last; ox++, x += sx) {
+                o[ob + ox] = (column[x] + column[x + 1] + column[x + 2]) / fd;
+            }
+        } else {
             for (int ox = first, x = base; ox < last; ox++, x += sx) {
                 float v = column[x];
                 for (int j = 1; j < kw; j++) {
                     v += column[x + j];
                 }
-                // Divide (as PyTorch does) unless multiplying by the reciprocal is exact (powers of two).
-                o[ob + ox] = exact ? v * inv : v / d;
+                o[ob + ox] = exact ? v * inv : v / fd;
             }
-        }
-        for (int ox = last; ox < ow; ox++) {
-            o[ob + ox] = clipped(p, column, ox, w, max, y0, yEndPad, ya, yb);
         }
     }
 
