@@ -111,7 +111,7 @@ public final class Pooling {
         } else if (first < last) {
             long d = divisor(p, y0, yEndPad, ya, yb, base, base, base + kw, w);
             if (pairs) {
-                pairRow(a, plane + ya * w + base, w, o, ob, first, last, sx, d);
+                pairRow(a, plane + ya * w + base, w, o, ob, first, last, sx, d, vector);
             } else {
                 averageRow(column, o, ob, first, last, base, sx, kw, d);
             }
@@ -147,16 +147,18 @@ public final class Pooling {
      * {@code ((top[x] + bottom[x]) + (top[x + 1] + bottom[x + 1]))}, the column sums then the
      * row's, and the division as {@link #averageRow}.
      */
-    private static void pairRow(float[] a, int at, int w, float[] o, int ob, int first, int last, int sx, long d) {
+    private static void pairRow(float[] a, int at, int w, float[] o, int ob, int first, int last, int sx, long d,
+                                boolean vector) {
         float fd = d;
         float inv = 1f / d;
         int b = at + w;
+        int start = vector && sx == 2 ? VectorPath.averagePairs(a, at, w, o, ob, first, last, d) : first;
         if (Long.bitCount(d) == 1) {
-            for (int ox = first, x = 0; ox < last; ox++, x += sx) {
+            for (int ox = start, x = (start - first) * sx; ox < last; ox++, x += sx) {
                 o[ob + ox] = ((a[at + x] + a[b + x]) + (a[at + x + 1] + a[b + x + 1])) * inv;
             }
         } else {
-            for (int ox = first, x = 0; ox < last; ox++, x += sx) {
+            for (int ox = start, x = (start - first) * sx; ox < last; ox++, x += sx) {
                 o[ob + ox] = ((a[at + x] + a[b + x]) + (a[at + x + 1] + a[b + x + 1])) / fd;
             }
         }

@@ -25,6 +25,15 @@ final class VectorPath {
         VectorConvolution.run(plan, input, out, threads, rowDone, smallWork);
     }
 
+    /**
+     * Average pooling's two-by-two windows, stride 2 across, with {@link VectorPooling} where
+     * that pays; returns the first output of {@code [first, last)} left to the caller (all of
+     * them when the vector path is off).
+     */
+    static int averagePairs(float[] a, int at, int w, float[] o, int ob, int first, int last, long d) {
+        return AVAILABLE && VectorPooling.WORTH_IT ? VectorPooling.pairs(a, at, w, o, ob, first, last, d) : first;
+    }
+
     /** A line for {@code bench} and the README: which path runs and with what vectors. */
     static String describe() {
         return AVAILABLE ? VectorConvolution.describe() : "scalar (C2 auto-vectorised)";
