@@ -8,6 +8,12 @@ import java.util.List;
  * clipped to the padded input ({@code count_include_pad}) or by the input cells it covers.
  */
 public final class Pooling {
+    /**
+     * Average pooling with the vector path and the loop not compiled yet starts its warm-up for
+     * maps this large (pooled cells): 512 x 512 pooled, the same bits on the plain path meanwhile.
+     */
+    private static final long VECTOR_WARM_UP_OUTPUTS = 1L << 18;
+
     private Pooling() {
     }
 
@@ -28,10 +34,23 @@ public final class Pooling {
      * ({@link AxisArithmetic#pool AxisArithmetic.pool(...).size()} per axis).
      */
     public static Tensor pool(PoolSpec p, Tensor fm, Tensor out, int threads) {
-        return pool(p, fm, out, threads, VectorPath.available());
+        boolean pairs = p.type() == PoolSpec.Type.AVG && p.kernelWidth() == 2 && p.strideX() == 2;
+        return pool(p, fm, out, threads, pairs && VectorPath.poolingReady((long) out.height() * out.width()
+                * out.channels() >= VECTOR_WARM_UP_OUTPUTS));
     }
 
-    /** As {@link #pool(PoolSpec, Tensor, Tensor, int)}, on the vector path or not (tests take both). */
+    /**
+     * True while the vector path for average pooling is being compiled, on a thread of its own
+     * (the plain path runs meanwhile, with the same bits): {@code bench} waits for the end.
+     */
+    public static boolean vectorPathWarmingUp() {
+        return VectorPath.poolingWarmingUp();
+    }
+
+    /**
+     * As {@link #pool(PoolSpec, Tensor, Tensor, int)}, on the vector path (where the module is,
+     * compiled or not: tests take both paths) or not.
+     */
     static Tensor pool(PoolSpec p, Tensor fm, Tensor out, int threads, boolean vector) {
         if (out.channels() != fm.channels()) {
             throw new IllegalArgumentException("pooling " + fm + " into " + out);

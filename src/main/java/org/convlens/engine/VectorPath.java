@@ -1,5 +1,7 @@
 package org.convlens.engine;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * Whether the vector path runs: only when the JVM was started with
  * {@code --add-modules jdk.incubator.vector} (the packaged app and {@code mvn javafx:run} are;
@@ -11,6 +13,10 @@ final class VectorPath {
     /** Off with {@code -Dconvlens.vector=false}, to measure the other path on the same JVM. */
     static final boolean ENABLED = !"false".equals(System.getProperty("convlens.vector"));
     private static final boolean AVAILABLE = ENABLED && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    private static final AtomicBoolean POOLING_WARM_UP_STARTED = new AtomicBoolean();
+    private static volatile boolean poolingWarm;
+    private static volatile boolean poolingWarmUpDone;
 
     private VectorPath() {
     }
@@ -26,9 +32,37 @@ final class VectorPath {
     }
 
     /**
-     * Average pooling's two-by-two windows, stride 2 across, with {@link VectorPooling} where
-     * that pays; returns the first output of {@code [first, last)} left to the caller (all of
-     * them when the vector path is off).
+     * Whether average pooling takes {@link VectorPooling}: where the module is, vectors are 256
+     * bits or more, and its loop is compiled. Until then (its interpreted and C1 code allocates
+     * every vector: a first 4096 x 4096 pool took 1.2 s instead of 0.09 s on the plain path, and
+     * small maps stayed 100x slower for many calls) {@link Pooling} takes the plain path, which
+     * gives the same bits; the first ask with {@code large} (a map worth it) starts a daemon
+     * thread that runs the loop on scratch rows until it is compiled.
+     */
+    static boolean poolingReady(boolean large) {
+        if (!AVAILABLE || poolingWarm) {
+            return poolingWarm;
+        }
+        if (large && POOLING_WARM_UP_STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                poolingWarm = VectorPooling.warmUp();
+                poolingWarmUpDone = true;
+            }, "convlens-pooling-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+        return false;
+    }
+
+    /** True from the start of the pooling warm-up to its end ({@code bench} waits for it). */
+    static boolean poolingWarmingUp() {
+        return POOLING_WARM_UP_STARTED.get() && !poolingWarmUpDone;
+    }
+
+    /**
+     * Average pooling's two-by-two windows, stride 2 across, with {@link VectorPooling} (also
+     * before it is compiled: tests); returns the first output of {@code [first, last)} left to
+     * the caller (all of them when the module or wide vectors are missing).
      */
     static int averagePairs(float[] a, int at, int w, float[] o, int ob, int first, int last, long d) {
         return AVAILABLE && VectorPooling.WORTH_IT ? VectorPooling.pairs(a, at, w, o, ob, first, last, d) : first;

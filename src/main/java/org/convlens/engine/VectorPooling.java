@@ -21,7 +21,39 @@ final class VectorPooling {
     /** Narrower vectors (128-bit machines) would pack into 64 bits, which C2 does not compile. */
     static final boolean WORTH_IT = S.vectorBitSize() >= 256;
 
+    /** Calls of the warm-up loop per timed batch (short: the interpreted loop takes ~0.1 ms a block). */
+    private static final int BATCH = 10;
+    /** A block (L / 2 outputs) at or below this many nanoseconds: compiled (C1: microseconds). */
+    private static final long COMPILED_NS_PER_BLOCK = 40;
+    /** The warm-up gives up after this long (the vector path then runs all the same). */
+    private static final long WARM_UP_LIMIT_NS = 20_000_000_000L;
+
     private VectorPooling() {
+    }
+
+    /**
+     * Runs {@link #pairs} (both divisions) on scratch rows until three batches in a row run at
+     * compiled speed; on this machine about 1 s of one core, most of it in the first interpreted
+     * calls. Returns whether the vector path should run ({@link #WORTH_IT}).
+     */
+    static boolean warmUp() {
+        if (!WORTH_IT) {
+            return false;
+        }
+        int w = 16 * L + 1;
+        float[] a = new float[2 * w + 1];
+        float[] o = new float[w / 2];
+        long start = System.nanoTime();
+        for (int fast = 0; fast < 3 && System.nanoTime() - start < WARM_UP_LIMIT_NS;) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < BATCH; i++) {
+                pairs(a, 0, w, o, 0, 0, w / 2, 4);
+                pairs(a, 0, w, o, 0, 0, w / 2, 3);
+            }
+            long perBlock = (System.nanoTime() - t0) / (2L * BATCH * 16);
+            fast = perBlock <= COMPILED_NS_PER_BLOCK ? fast + 1 : 0;
+        }
+        return true;
     }
 
     /**

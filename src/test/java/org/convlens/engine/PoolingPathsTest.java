@@ -28,6 +28,23 @@ class PoolingPathsTest {
         assertTrue(VectorPath.available(), "surefire's argLine adds --add-modules jdk.incubator.vector");
     }
 
+    @Test
+    void aLargeAveragePoolWarmsTheVectorPathUpAndThenTakesIt() throws InterruptedException {
+        Tensor map = RandomCases.randomTensor(new Random(3), 1, 1024, 1026);
+        PoolSpec p = PoolSpec.of(PoolSpec.Type.AVG, 2);
+        float[] want = cellByCell(p, map);
+        Tensor out = new Tensor(1, 512, 513);
+        assertArrayEquals(want, Pooling.pool(p, map, out, 1).data(), "while warming up");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (Pooling.vectorPathWarmingUp() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(!Pooling.vectorPathWarmingUp());
+        assertEquals(VectorPooling.WORTH_IT, VectorPath.poolingReady(false), "vectors of 256 bits or more: taken");
+        java.util.Arrays.fill(out.data(), Float.NaN);
+        assertArrayEquals(want, Pooling.pool(p, map, out, 2).data(), "after the warm-up");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyPathGivesTheCellByCellBits() {
         List<Case> cases = new ArrayList<>();
