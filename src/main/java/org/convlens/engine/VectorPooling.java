@@ -12,9 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * the low half and its right column in the high half, each narrowed to an int lane (one
  * {@code vpmovqd} with AVX-512) and added as floats: {@code (top[x] + bottom[x]) + (top[x + 1] +
  * bottom[x + 1])}, {@link Pooling}'s order, then divided. Two loads per L / 2 windows, aligned
- * where it can be (on 4096 x 4096, 0.75 to 1.05 ns a window against 0.85 to 1.2 with the loads
- * unaligned, and against four loads, one column apart: 0.85 to 1.1). Loaded only through
- * {@link VectorPath}.
+ * where it can be: on 4096 x 4096 (one JVM, variants taking turns, loaded machine) 0.75 to 1.06
+ * ns a window, against 1.21 with the loads unaligned and 0.85 to 1.10 with four loads (each row
+ * also one column along, the sums in the even lanes). Loaded only through {@link VectorPath}.
  */
 final class VectorPooling {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
