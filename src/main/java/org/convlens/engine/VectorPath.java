@@ -34,8 +34,8 @@ final class VectorPath {
     /**
      * Whether average pooling takes {@link VectorPooling}: where the module is, vectors are 256
      * bits or more, and its loop is compiled. Until then (its interpreted and C1 code allocates
-     * every vector: a first 4096 x 4096 pool took 1.2 s instead of 0.09 s on the plain path, and
-     * small maps stayed 100x slower for many calls) {@link Pooling} takes the plain path, which
+     * every vector: a first 4096 x 4096 pool took 1.2 s against 0.04 to 0.12 s on the plain path,
+     * and 256 x 256 stayed 100x slower or more for many calls) {@link Pooling} takes the plain path, which
      * gives the same bits; the first ask with {@code large} (a map worth it) starts a daemon
      * thread that runs the loop on scratch rows until it is compiled.
      */
