@@ -10,26 +10,40 @@ import java.util.Arrays;
  *
  * <p>Kernel rows are cut into strips of {@link #STRIP} columns. Each output cell keeps one
  * partial-sum strip; every strip of every kernel row is multiplied into it with the matching
- * strip of the virtual grid ({@code p[j] += k[j] * g[j]}, all arrays indexed by the same
- * {@code j}, which C2 vectorises), and the partial strip is summed once at the end. The grid's
- * strips are gathered once per call (padding applied there, from the {@link AxisMap}s) and
- * shared by every output channel; the partial strips of one output channel stay in L1.
+ * strip of the virtual grid ({@code p[j] = fma(k[j], g[j], p[j])}, all arrays indexed by the same
+ * {@code j}, which C2 vectorises; an offset on any of them, {@code g[ox + j]}, and it did not, as
+ * the store might alias the load), and the partial strip is summed once at the end. Two kernel
+ * rows a pass, and where stride and dilation agree (a kernel gradient's stride 1, dilation 1) two
+ * output rows too: output row {@code oy} meets grid rows {@code oy + i} and {@code oy + i + 1}
+ * with kernel rows {@code i} and {@code i + 1}, and output row {@code oy + 1} meets the second of
+ * them again, so one pass loads three grid strips and two kernel strips for four multiply-adds
+ * (seven arrays; with three rows of each, eight or more arrays, C2 left the loop scalar). Each cell
+ * adds its kernel rows in the same order whichever pass it is in, so the value does not depend on
+ * how rows are split across threads. The grid's strips are gathered once per call (padding
+ * applied there, from the {@link AxisMap}s) and shared by every output channel; they, the table
+ * pointing at them and the partial strips are the thread's, kept from call to call.
  *
- * <p>Measured with thread CPU time (JDK 17, this shared 2-core machine under heavy load, so
- * as a ratio) on the kernel gradient of an 8 -> 16 channel 3x3 layer for 64 14x14 maps laid side
+ * <p>Measured with thread CPU time (JDK 17, this shared 2-core machine under load, so as a
+ * ratio) on the kernel gradient of an 8 -> 16 channel 3x3 layer for 64 14x14 maps laid side
  * by side, one input channel a call (kernel 16 x 1 x 14 x 1022, output 16 x 3 x 3): the fast path
  * 2.8 to 3.1 ms, this path 0.34 to 0.48 ms. Summing each partial row value by value cost about as
- * much as the multiply-adds; folding it in halves does not.
+ * much as the multiply-adds; folding it in halves does not. The default network's kernel
+ * gradients for one batch of 64 (one call with kernel 8 x 1 x 28 x 1920 and eight with
+ * 16 x 1 x 14 x 1024, 20.4 M multiply-adds; best of 12 rounds): 2.19 to 2.29 ms with one pass per
+ * output cell, two kernel rows and new strips every call, 1.65 to 1.79 ms now (about 12 G
+ * multiply-adds/s; strips of 256 or 1024 columns within the noise of 512).
  */
 final class WideKernelConvolution {
     /** Kernel rows at least this long... */
     static final int MIN_KERNEL_WIDTH = 64;
     /** ...and at least this many times the output row. */
     static final int MIN_RATIO = 8;
-    /** Columns per strip: an output channel's partial strips (kh x kw of them) stay in L1. */
-    static final int STRIP = 256;
+    /** Columns per strip: a pass's partial, kernel and grid strips stay in L1 and L2. */
+    static final int STRIP = 512;
     /** Gathered grid strips (or virtual columns) beyond this many are not attempted (another path runs). */
     static final long MAX_GATHERED = 1L << 24;
+    /** The strip of a grid row that is all padding, never written. */
+    private static final float[] ZERO = new float[STRIP];
 
     private WideKernelConvolution() {
     }
@@ -68,66 +82,75 @@ final class WideKernelConvolution {
         int strips = (kw + STRIP - 1) / STRIP;
         int vyFirst = from * sy;
         int vyLast = (to - 1) * sy + (kh - 1) * dy;
-        float[][][][][] grid = gather(plan, input, vyFirst, vyLast, strips);
-        float[][][] partial = new float[to - from][ow][STRIP];
-        float[][] krow = new float[strips][];
-        float[][] krow2 = new float[strips][];
-        for (int st = 0; st < strips; st++) {
-            krow[st] = new float[Math.min(STRIP, kw - st * STRIP)];
-            krow2[st] = new float[krow[st].length];
-        }
-        float[] tmp = new float[STRIP];
-        float[] w = k.data();
-        float[] o = out.data();
-        Activation act = plan.spec().activation();
-        for (int co = 0; co < plan.outChannels(); co++) {
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-                throw new Parallel.CancelledException();
-            }
-            for (float[][] r : partial) {
-                for (float[] p : r) {
-                    Arrays.fill(p, 0f);
+        int nRows = vyLast - vyFirst + 1;
+        Scratch scratch = Scratch.of(plan.inChannels() * nRows * ow * strips, (to - from) * ow);
+        try {
+            float[][] grid = gather(plan, input, vyFirst, vyLast, strips, scratch);
+            float[][] partial = scratch.partial;
+            float[] k0 = scratch.k0;
+            float[] k1 = scratch.k1;
+            float[] w = k.data();
+            float[] o = out.data();
+            Activation act = plan.spec().activation();
+            // Two output rows share a kernel row's grid row where stride and dilation agree.
+            boolean rowPairs = sy == dy;
+            for (int co = 0; co < plan.outChannels(); co++) {
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new Parallel.CancelledException();
                 }
-            }
-            for (int s = 0; s < perGroup; s++) {
-                int ci = plan.inputChannel(co, s);
-                // Two kernel rows a pass where there are two: each partial strip is then read
-                // and written once for two multiply-adds.
-                for (int i = 0; i < kh; i += 2) {
-                    boolean pair = i + 1 < kh;
-                    int rowStart = ((co * perGroup + s) * kh + i) * kw;
-                    for (int st = 0; st < strips; st++) {
-                        float[] kr = krow[st];
-                        float[] kr2 = krow2[st];
-                        System.arraycopy(w, rowStart + st * STRIP, kr, 0, kr.length);
-                        if (pair) {
-                            System.arraycopy(w, rowStart + kw + st * STRIP, kr2, 0, kr2.length);
-                        }
-                        for (int oy = from; oy < to; oy++) {
-                            float[][][] g = grid[ci][oy * sy + i * dy - vyFirst];
-                            float[][][] g2 = pair ? grid[ci][oy * sy + (i + 1) * dy - vyFirst] : null;
-                            float[][] p = partial[oy - from];
-                            for (int ox = 0; ox < ow; ox++) {
-                                if (g != null && g2 != null) {
-                                    multiplyAdd2(p[ox], kr, g[ox][st], kr2, g2[ox][st], kr.length);
-                                } else if (g != null) {
-                                    multiplyAdd(p[ox], kr, g[ox][st], kr.length);
-                                } else if (g2 != null) {
-                                    multiplyAdd(p[ox], kr2, g2[ox][st], kr.length);
+                for (int c = 0; c < (to - from) * ow; c++) {
+                    Arrays.fill(partial[c], 0f);
+                }
+                for (int s = 0; s < perGroup; s++) {
+                    int chBase = plan.inputChannel(co, s) * nRows;
+                    for (int i = 0; i < kh; i += 2) {
+                        boolean pair = i + 1 < kh;
+                        int rowStart = ((co * perGroup + s) * kh + i) * kw;
+                        for (int st = 0; st < strips; st++) {
+                            int n = Math.min(STRIP, kw - st * STRIP);
+                            System.arraycopy(w, rowStart + st * STRIP, k0, 0, n);
+                            if (pair) {
+                                System.arraycopy(w, rowStart + kw + st * STRIP, k1, 0, n);
+                            }
+                            for (int oy = from; oy < to; oy++) {
+                                int r0 = ((chBase + oy * sy + i * dy - vyFirst) * ow) * strips + st;
+                                int p0 = (oy - from) * ow;
+                                if (!pair) {
+                                    for (int ox = 0; ox < ow; ox++) {
+                                        multiplyAdd(partial[p0 + ox], k0, grid[r0 + ox * strips], n);
+                                    }
+                                    continue;
+                                }
+                                int r1 = r0 + dy * ow * strips;
+                                if (rowPairs && oy + 1 < to) {
+                                    int r2 = r1 + dy * ow * strips;
+                                    for (int ox = 0; ox < ow; ox++) {
+                                        int c = ox * strips;
+                                        multiplyAdd22(partial[p0 + ox], partial[p0 + ow + ox], k0, k1, grid[r0 + c],
+                                                grid[r1 + c], grid[r2 + c], n);
+                                    }
+                                    oy++;
+                                } else {
+                                    for (int ox = 0; ox < ow; ox++) {
+                                        int c = ox * strips;
+                                        multiplyAdd2(partial[p0 + ox], k0, grid[r0 + c], k1, grid[r1 + c], n);
+                                    }
                                 }
                             }
                         }
                     }
                 }
-            }
-            float b = plan.bias()[co];
-            for (int oy = from; oy < to; oy++) {
-                int base = (co * oh + oy) * ow;
-                for (int ox = 0; ox < ow; ox++) {
-                    o[base + ox] = act.apply(b + sumAndClear(partial[oy - from][ox], tmp));
+                float b = plan.bias()[co];
+                for (int oy = from; oy < to; oy++) {
+                    int base = (co * oh + oy) * ow;
+                    for (int ox = 0; ox < ow; ox++) {
+                        o[base + ox] = act.apply(b + sumAndClear(partial[(oy - from) * ow + ox], scratch.tmp));
+                    }
                 }
             }
+        } finally {
+            scratch.release();
         }
         if (rowDone != null) {
             for (int r = from; r < to; r++) {
@@ -138,10 +161,12 @@ final class WideKernelConvolution {
 
     /**
      * For each input channel and virtual row in {@code [vyFirst, vyLast]}, the grid each output
-     * column reads, strip by strip: {@code g[ox][st][j] = grid(vy, ox * sx + (st * STRIP + j) * dx)};
-     * null for a row of zeros.
+     * column reads, strip by strip: entry {@code ((ci * rows + vy - vyFirst) * OW + ox) * strips + st}
+     * holds {@code grid(vy, ox * sx + (st * STRIP + j) * dx)} for {@code j} in the strip; a row of
+     * zeros is {@link #ZERO}. The strips are the scratch's, overwritten.
      */
-    private static float[][][][][] gather(ConvPlan plan, Tensor input, int vyFirst, int vyLast, int strips) {
+    private static float[][] gather(ConvPlan plan, Tensor input, int vyFirst, int vyLast, int strips,
+                                    Scratch scratch) {
         int kw = plan.directKernel().width();
         int ow = plan.outWidth();
         int sx = plan.strideX();
@@ -152,32 +177,36 @@ final class WideKernelConvolution {
         int h = input.height();
         int w = input.width();
         int[] run = inputRun(plan.cols());
-        float[][][][][] g = new float[plan.inChannels()][vyLast - vyFirst + 1][][][];
+        float[][] g = scratch.grid;
+        float[][] own = scratch.strips;
+        int e = 0;
         for (int ci = 0; ci < plan.inChannels(); ci++) {
             for (int vy = vyFirst; vy <= vyLast; vy++) {
                 int src = rows.source(vy);
                 if (src < 0) {
+                    for (int x = 0; x < ow * strips; x++, e++) {
+                        g[e] = ZERO;
+                    }
                     continue;
                 }
                 int rowStart = (ci * h + src) * w;
-                float[][][] r = new float[ow][strips][];
                 for (int ox = 0; ox < ow; ox++) {
-                    for (int st = 0; st < strips; st++) {
+                    for (int st = 0; st < strips; st++, e++) {
                         int j0 = st * STRIP;
-                        float[] seg = new float[Math.min(STRIP, kw - j0)];
+                        int len = Math.min(STRIP, kw - j0);
+                        float[] seg = own[e];
                         int v0 = ox * sx + j0 * dx;
-                        if (dx == 1 && v0 >= run[0] && v0 + seg.length <= run[1]) {
-                            System.arraycopy(in, rowStart + colSource[v0], seg, 0, seg.length);
+                        if (dx == 1 && v0 >= run[0] && v0 + len <= run[1]) {
+                            System.arraycopy(in, rowStart + colSource[v0], seg, 0, len);
                         } else {
-                            for (int j = 0, v = v0; j < seg.length; j++, v += dx) {
+                            for (int j = 0, v = v0; j < len; j++, v += dx) {
                                 int s = colSource[v];
                                 seg[j] = s < 0 ? 0f : in[rowStart + s];
                             }
                         }
-                        r[ox][st] = seg;
+                        g[e] = seg;
                     }
                 }
-                g[ci][vy - vyFirst] = r;
             }
         }
         return g;
@@ -197,15 +226,34 @@ final class WideKernelConvolution {
         return new int[] {a, b};
     }
 
-    private static void multiplyAdd2(float[] p, float[] k, float[] g, float[] k2, float[] g2, int n) {
+    /**
+     * Two output rows and two kernel rows a pass: {@code r1} is the grid row the first output row
+     * meets with kernel row {@code k1} and the second with {@code k0}. Seven arrays indexed alike:
+     * C2 (JDK 17) vectorised this; with eight or more (three rows of each) it did not.
+     */
+    private static void multiplyAdd22(float[] p, float[] q, float[] k0, float[] k1, float[] r0, float[] r1,
+                                      float[] r2, int n) {
         for (int j = 0; j < n; j++) {
-            p[j] += k[j] * g[j] + k2[j] * g2[j];
+            float a = k0[j];
+            float b = k1[j];
+            float x1 = r1[j];
+            float s = Math.fma(b, x1, Math.fma(a, r0[j], p[j]));
+            float t = Math.fma(b, r2[j], Math.fma(a, x1, q[j]));
+            p[j] = s;
+            q[j] = t;
+        }
+    }
+
+    /** One output row, two kernel rows: each cell in the order {@link #multiplyAdd22} adds them. */
+    private static void multiplyAdd2(float[] p, float[] k0, float[] g0, float[] k1, float[] g1, int n) {
+        for (int j = 0; j < n; j++) {
+            p[j] = Math.fma(k1[j], g1[j], Math.fma(k0[j], g0[j], p[j]));
         }
     }
 
     private static void multiplyAdd(float[] p, float[] k, float[] g, int n) {
         for (int j = 0; j < n; j++) {
-            p[j] += k[j] * g[j];
+            p[j] = Math.fma(k[j], g[j], p[j]);
         }
     }
 
@@ -242,6 +290,58 @@ final class WideKernelConvolution {
     private static void addInto(float[] p, float[] q, int n) {
         for (int j = 0; j < n; j++) {
             p[j] += q[j];
+        }
+    }
+
+    /**
+     * A thread's buffers for {@link #band}, kept between calls when small (a training epoch made
+     * about 300 MB of new strips otherwise): the gathered grid strips and the table pointing at
+     * them, the partial strips, two kernel strips.
+     */
+    private static final class Scratch {
+        /** Most floats of strips a thread keeps between calls (4 MB). */
+        static final long KEEP_FLOATS = 1L << 20;
+        private static final ThreadLocal<Scratch> KEPT = new ThreadLocal<>();
+
+        float[][] strips = new float[0][];
+        float[][] grid = new float[0][];
+        float[][] partial = new float[0][];
+        final float[] k0 = new float[STRIP];
+        final float[] k1 = new float[STRIP];
+        final float[] tmp = new float[STRIP];
+        private boolean inUse;
+
+        /** A thread's scratch with room for {@code gathered} grid strips and {@code cells} partial strips. */
+        static Scratch of(int gathered, int cells) {
+            Scratch s = KEPT.get();
+            if (s == null || s.inUse) {
+                s = new Scratch();
+            }
+            if (s.strips.length < gathered) {
+                s.strips = grow(s.strips, gathered);
+                s.grid = new float[s.strips.length][];
+            }
+            if (s.partial.length < cells) {
+                s.partial = grow(s.partial, cells);
+            }
+            s.inUse = true;
+            if ((long) (s.strips.length + s.partial.length) * STRIP <= KEEP_FLOATS) {
+                KEPT.set(s);
+            }
+            return s;
+        }
+
+        void release() {
+            inUse = false;
+            Arrays.fill(grid, null);
+        }
+
+        private static float[][] grow(float[][] a, int n) {
+            float[][] b = Arrays.copyOf(a, n);
+            for (int i = a.length; i < n; i++) {
+                b[i] = new float[STRIP];
+            }
+            return b;
         }
     }
 }

@@ -238,7 +238,7 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
         return new Cost(plus(times(n, perThread), grid), macs, nanos, n);
     }
 
-    /** The wide-kernel path's buffers: per thread, the gathered grid strips, the partial strips, two kernel rows; the column table. */
+    /** The wide-kernel path's buffers: per thread, the gathered grid strips and their table, the partial strips, three more; the column table. */
     private static Cost wide(ConvPlan plan, int threads, long macs) {
         Kernel k = plan.directKernel();
         int kh = k.height();
@@ -251,9 +251,8 @@ public record WorkEstimate(Path path, long memoryBytes, long multiplyAdds, doubl
                 (long) (kh - 1) * plan.dilationY(), 1));
         long strips = (kw + WideKernelConvolution.STRIP - 1) / WideKernelConvolution.STRIP;
         long gathered = times(plan.inChannels(), rows, ow);
-        long perThread = plus(PER_THREAD_OBJECTS, times(gathered, plus(refs(strips), floats(kw))),
-                times(rowsPerThread, ow, floats(WideKernelConvolution.STRIP)), times(2, floats(kw)),
-                floats(WideKernelConvolution.STRIP));
+        long perThread = plus(PER_THREAD_OBJECTS, times(gathered, strips, plus(2 * REF, floats(WideKernelConvolution.STRIP))),
+                times(rowsPerThread, ow, floats(WideKernelConvolution.STRIP)), times(3, floats(WideKernelConvolution.STRIP)));
         double nanos = (macs * WIDE_NS_PER_MAC + times(gathered, kw) * COPY_NS_PER_VALUE) / n;
         return new Cost(plus(times(n, perThread), ints(plan.cols().length())), macs, nanos, n);
     }

@@ -20,7 +20,7 @@ class WideKernelPathTest {
     @ParameterizedTest(name = "{0}x{1} in {2} out {3} kernel {4}x{5} stride {6}x{7} dilation {8}x{9} groups {10} {11}")
     @CsvSource({"16,300,1,4,14,296,1,1,1,1,1,zeros", "16,300,8,128,14,290,1,1,1,1,8,zeros",
         "20,200,2,3,7,64,1,3,2,3,1,reflect", "9,200,3,6,3,99,2,1,1,2,3,replicate", "12,180,2,2,5,160,1,2,1,1,2,circular",
-        "5,100,1,1,5,100,1,1,1,1,1,zeros"})
+        "5,100,1,1,5,100,1,1,1,1,1,zeros", "8,1200,2,3,3,1100,1,1,1,1,1,zeros", "9,1100,1,2,4,1030,1,1,1,1,1,zeros"})
     void matchesTheReferenceLoop(int h, int w, int cin, int cout, int kh, int kw, int sy, int sx, int dy, int dx,
                                  int groups, String mode) {
         Random r = new Random(h * 1000L + w + kw);
