@@ -50,6 +50,8 @@ final class BatchPass {
     private final Tensor[] inCanvas;
     private final Tensor[] outCanvas;
     private final Tensor[] gradCanvas;
+    /** Per conv layer: the input gradient's transposed convolution output, kept for the next call. */
+    private final Tensor[] inGradGrid;
     private final BatchCanvas[] canvases;
     /** Per conv layer: true where ReLU and 2 x 2 max pooling run on the canvas ({@link CanvasPool}). */
     private final boolean[] canvasPool;
@@ -77,6 +79,7 @@ final class BatchPass {
         inCanvas = new Tensor[nLayers];
         outCanvas = new Tensor[nLayers];
         gradCanvas = new Tensor[nLayers];
+        inGradGrid = new Tensor[nLayers];
         canvases = new BatchCanvas[nLayers];
         canvasPool = new boolean[nLayers];
         weightGrad = new float[nLayers][];
@@ -420,7 +423,7 @@ final class BatchPass {
         Tensor gc = gradCanvas[i];
         canvas.addKernelGradient(inCanvas[i], gc, weightGrad[i]);
         if (wantInput) {
-            canvas.inputGradients(gc, Arrays.asList(gIn).subList(0, n));
+            inGradGrid[i] = canvas.inputGradients(gc, Arrays.asList(gIn).subList(0, n), inGradGrid[i]);
         }
     }
 

@@ -188,7 +188,17 @@ public final class BatchCanvas {
      * image's stretch of it folded onto its input ({@code into.get(b)}, overwritten).
      */
     public void inputGradients(Tensor gradCanvas, List<Tensor> into) {
-        Tensor grid = ConvEngine.run(ConvPlan.of(inputGradSpec, gradCanvas), gradCanvas, 1).featureMap();
+        inputGradients(gradCanvas, into, null);
+    }
+
+    /**
+     * As {@link #inputGradients(Tensor, List)}, the transposed convolution's output written into
+     * {@code reuse} where its shape fits (else a new tensor); returns that output, for the next call.
+     */
+    public Tensor inputGradients(Tensor gradCanvas, List<Tensor> into, Tensor reuse) {
+        ConvPlan p = ConvPlan.of(inputGradSpec, gradCanvas);
+        Tensor grid = ConvEngine.run(p, gradCanvas, reuse == null ? null : new ConvEngine.Result(p, reuse, null), 1)
+                .featureMap();
         AxisMap rows = plan.rows();
         AxisMap cols = plan.cols();
         int c = plan.inChannels();
@@ -218,6 +228,7 @@ public final class BatchCanvas {
                 }
             }
         }
+        return grid;
     }
 
     /**
