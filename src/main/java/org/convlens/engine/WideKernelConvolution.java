@@ -331,9 +331,9 @@ final class WideKernelConvolution {
             return s;
         }
 
+        /** Done with it (the table keeps pointing at the scratch's own strips or {@link #ZERO}: nothing to clear). */
         void release() {
             inUse = false;
-            Arrays.fill(grid, null);
         }
 
         private static float[][] grow(float[][] a, int n) {
