@@ -16,6 +16,10 @@ of threads as ConvLens (--threads, default every processor).
 
     mvn -B -q -o package -DskipTests
     /usr/bin/python3 tools/bench/train_vs_torch.py [--rounds 3] [--epochs 3] [--threads 2]
+
+--jar PATH (repeatable, default target/convlens.jar) times each jar in turn in every round, before
+PyTorch: an earlier build and the current one measured under the same load, each with its median
+and ratio.
 """
 
 import argparse
@@ -96,8 +100,8 @@ def torch_epochs(data, epochs, batch, lr, seed):
     return out
 
 
-def convlens_epochs(epochs, batch, lr, seed, threads):
-    cmd = ["java", "-jar", JAR, "train", "--json", "--epochs", str(epochs), "--batch", str(batch), "--lr", str(lr),
+def convlens_epochs(jar, epochs, batch, lr, seed, threads):
+    cmd = ["java", "-jar", jar, "train", "--json", "--epochs", str(epochs), "--batch", str(batch), "--lr", str(lr),
            "--optimizer", "adam", "--seed", str(seed), "--threads", str(threads)]
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode != 0:
@@ -113,26 +117,32 @@ def main():
     ap.add_argument("--lr", type=float, default=0.002)
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jar", action="append", help="a convlens jar to time (repeatable; default %s)" % JAR)
     a = ap.parse_args()
+    jars = a.jar or [JAR]
     torch.set_num_threads(a.threads)
     data = load()
-    java, pt = [], []
+    java, pt = [[] for _ in jars], []
     for r in range(a.rounds):
-        j = convlens_epochs(a.epochs, a.batch, a.lr, a.seed, a.threads)
+        js = [convlens_epochs(jar, a.epochs, a.batch, a.lr, a.seed, a.threads) for jar in jars]
         p = torch_epochs(data, a.epochs, a.batch, a.lr, a.seed)
-        for e in j:
-            print("round %d convlens epoch %d: %.2f s, test accuracy %.3f" % (r + 1, e["epoch"], e["seconds"],
-                                                                             e["test_accuracy"]))
+        for k, j in enumerate(js):
+            name = "convlens" if len(jars) == 1 else "convlens[%d]" % k
+            for e in j:
+                print("round %d %s epoch %d: %.2f s, test accuracy %.3f" % (r + 1, name, e["epoch"], e["seconds"],
+                                                                           e["test_accuracy"]))
+            java[k] += [e["seconds"] for e in j[1:]]
         for e in p:
             print("round %d pytorch  epoch %d: %.2f s, test accuracy %.3f" % (r + 1, e["epoch"], e["seconds"],
                                                                              e["test_accuracy"]))
-        java += [e["seconds"] for e in j[1:]]
         pt += [e["seconds"] for e in p[1:]]
-    mj, mp = statistics.median(java), statistics.median(pt)
+    mp = statistics.median(pt)
     print("torch %s, %d threads, batch %d, %d rounds x %d epochs (first of each left out)"
           % (torch.__version__, a.threads, a.batch, a.rounds, a.epochs))
-    print("median seconds per epoch: convlens %.2f, pytorch %.2f, ratio %.2f" % (mj, mp, mj / mp))
-
+    for k, jar in enumerate(jars):
+        mj = statistics.median(java[k])
+        name = "convlens" if len(jars) == 1 else "convlens[%d] %s" % (k, jar)
+        print("median seconds per epoch: %s %.2f, pytorch %.2f, ratio %.2f" % (name, mj, mp, mj / mp))
 
 if __name__ == "__main__":
     main()
