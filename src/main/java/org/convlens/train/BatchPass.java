@@ -197,9 +197,7 @@ final class BatchPass {
                     if (canvasPool[i]) {
                         int oh = conv.outHeight();
                         int ow = conv.outWidth();
-                        for (int b = 0; b < n; b++) {
-                            CanvasPool.reluMaxPool(outCanvas[i], b * canvas.outputPitch(), oh, ow, maps[l.lastMap()][b]);
-                        }
+                        CanvasPool.reluMaxPool(outCanvas[i], 0, canvas.outputPitch(), oh, ow, maps[l.lastMap()], n);
                         continue;
                     }
                     for (int b = 0; b < n; b++) {
@@ -359,10 +357,8 @@ final class BatchPass {
             BatchCanvas canvas = canvases[i];
             gradCanvas[i] = canvas.zeroGradientCanvas(gradCanvas[i]);
             int oh = conv.outHeight();
-            for (int b = 0; b < n; b++) {
-                CanvasPool.scatterReluMax(outCanvas[i], gOut[b], maps[l.lastMap()][b], gradCanvas[i],
-                        b * canvas.outputPitch(), oh, biasGrad[i]);
-            }
+            CanvasPool.scatterReluMax(outCanvas[i], gOut, maps[l.lastMap()], gradCanvas[i], 0, canvas.outputPitch(), oh,
+                    biasGrad[i], n);
             kernelAndInputGradients(i, canvas, n, gIn, wantInput);
             return;
         }
