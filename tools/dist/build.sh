@@ -32,9 +32,10 @@ done
 # The thin jar, from the compiled classes (the shaded jar holds JavaFX and the libraries again).
 "$jdk/bin/jar" --create --file "$work/app/convlens.jar" -C "$target/classes" .
 
-# jdk.localedata with en and zh only: the window speaks English and Chinese.
+# jdk.localedata with en and zh only: the window speaks English and Chinese. jdk.zipfs: the
+# shipped lessons are listed from inside the jar (a zip file system), without it there are none.
 modules=java.base,java.desktop,java.logging,java.management,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.unsupported.desktop
-modules=$modules,jdk.localedata,jdk.incubator.vector,javafx.controls,javafx.fxml,javafx.swing
+modules=$modules,jdk.localedata,jdk.zipfs,jdk.incubator.vector,javafx.controls,javafx.fxml,javafx.swing
 echo "jlink: $modules"
 # The JavaFX native libraries are left out of the modules: they go into the runtime's lib below.
 "$jdk/bin/jlink" --module-path "$jdk/jmods:$work/fx" --add-modules "$modules" --include-locales=en,zh \

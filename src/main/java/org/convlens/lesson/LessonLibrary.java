@@ -11,6 +11,7 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.ProviderNotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -123,7 +124,7 @@ public final class LessonLibrary {
                 return new Loaded(List.of(), List.of(), 0);
             }
             return "file".equals(dir.toUri().getScheme()) ? named(load(dir, locale), dir) : fromJar(dir, locale);
-        } catch (URISyntaxException | IOException e) {
+        } catch (URISyntaxException | IOException | ProviderNotFoundException e) {
             return new Loaded(List.of(), List.of(new LessonProblem(SHIPPED, 1, false,
                     Text.get(locale, "error.file.read", String.valueOf(e.getMessage())))), 0);
         }
@@ -144,7 +145,7 @@ public final class LessonLibrary {
                     }
                 }
             }
-        } catch (URISyntaxException | IOException e) {
+        } catch (URISyntaxException | IOException | ProviderNotFoundException e) {
             return List.of();
         }
         ids.sort(Comparator.naturalOrder());
