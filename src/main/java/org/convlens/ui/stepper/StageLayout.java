@@ -49,6 +49,13 @@ public final class StageLayout {
     private boolean presentation;
     private boolean queued;
     private double shown = Double.NaN;
+    /**
+     * The cell side shown at each zoom ratio for the same grids in the same window and mode: zoom
+     * never makes cells smaller, also where {@link StageFit}'s estimate of the fit at the mode's
+     * zoom falls short (text that does not grow in step with the zoom, as in some locales' fonts).
+     */
+    private final java.util.TreeMap<Double, Double> atZoom = new java.util.TreeMap<>();
+    private String atZoomKey = "";
     private DoubleSupplier rowExtra = () -> 0;
 
     public StageLayout(ScrollPane scroll, VBox stage, HBox row, List<Box> boxes, Node shapePane, Supplier<Frame> frame) {
@@ -88,6 +95,34 @@ public final class StageLayout {
             presentation = presenting;
             later();
         }
+    }
+
+    /**
+     * {@code s}, raised to the largest side shown at a lower zoom and to {@code z / b} times the
+     * side shown at the mode's own zoom, for the same grids, window size and mode.
+     */
+    private double notSmallerThanAtLowerZoom(List<StageFit.Block> blocks, javafx.scene.Scene scene, double s) {
+        StringBuilder key = new StringBuilder().append(scene.getWidth()).append('x').append(scene.getHeight())
+                .append(presentation);
+        for (StageFit.Block b : blocks) {
+            key.append('|').append(b.cols()).append(',').append(b.rows()).append(',').append(b.across()).append(',')
+                    .append(b.down());
+        }
+        if (!key.toString().equals(atZoomKey)) {
+            atZoomKey = key.toString();
+            atZoom.clear();
+        }
+        double kept = s;
+        for (double lower : atZoom.headMap(zoomRatio - 1e-6).values()) {
+            kept = Math.max(kept, lower);
+        }
+        Double atModeZoom = atZoom.get(1.0);
+        if (atModeZoom != null && zoomRatio > 1) {
+            // StageFit's rule with the side measured at the mode's zoom, not estimated
+            kept = Math.max(kept, Math.floor(atModeZoom * zoomRatio));
+        }
+        atZoom.put(zoomRatio, kept);
+        return kept;
     }
 
     /** The cell side the grids show now. */
@@ -147,6 +182,7 @@ public final class StageLayout {
         javafx.scene.Scene scene = scroll.getScene();
         StageFit.Around around = new StageFit.Around(scene.getWidth() - room.width(), scene.getHeight() - room.height());
         double s = StageFit.cellSize(blocks, room, around, zoomRatio, floor(shownBoxes, em), any::headerExtent);
+        s = notSmallerThanAtLowerZoom(blocks, scene, s);
         if (System.getenv("CONVLENS_DEBUG_FIT") != null) {
             System.err.printf("fit: room=%.0fx%.0f below=%.0f ratio=%.2f s=%.0f%n", room.width(), room.height(),
                     below, zoomRatio, s);
