@@ -10,6 +10,7 @@ import org.convlens.engine.Parallel;
 import org.convlens.image.ChannelPolicy;
 import org.convlens.image.Photo;
 import org.convlens.spec.Numbers;
+import org.convlens.ui.FxWait;
 import org.convlens.ui.Shell;
 import org.convlens.ui.photo.PhotoResult;
 import org.convlens.ui.photo.PhotoView;
@@ -21,11 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
  * {@code --measure-photo [EDITS] PHOTO...}: in the real window, the Photos tab's time from an edit
@@ -92,12 +89,12 @@ final class PhotoSpeed {
 
     private void measure() throws InterruptedException {
         Thread.sleep(1500);
-        onFx(() -> shell.selectTab("photos"));
+        FxWait.run(() -> shell.selectTab("photos"));
         waitFor(() -> view() != null, 60);
-        PhotoView view = onFxGet(this::view);
+        PhotoView view = FxWait.get(this::view);
         PhotoViewModel vm = view.viewModel();
         waitFor(() -> vm.photoProperty().get() != null && vm.shownCountProperty().get() > 0 && !vm.busyProperty().get(), 120);
-        String pipeline = onFxGet(() -> com.sun.prism.GraphicsPipeline.getPipeline() == null ? "?"
+        String pipeline = FxWait.get(() -> com.sun.prism.GraphicsPipeline.getPipeline() == null ? "?"
                 : com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
         out.printf(Locale.ROOT, "measure-photo: %s, window %.0f x %.0f, %d processors, engine path %s%n", pipeline,
                 shell.stage().getWidth(), shell.stage().getHeight(), Runtime.getRuntime().availableProcessors(),
@@ -109,38 +106,38 @@ final class PhotoSpeed {
 
     private void measure(PhotoView view, PhotoViewModel vm, Path path) throws InterruptedException {
         String name = path.getFileName().toString();
-        onFx(() -> vm.open(path));
+        FxWait.run(() -> vm.open(path));
         current = vm;
         waitFor(() -> vm.photoProperty().get() != null && vm.photoProperty().get().name().endsWith(name)
                 && vm.resultProperty().get() != null && vm.resultProperty().get().photo() == vm.photoProperty().get()
                 && !vm.resultProperty().get().isPreview() && !vm.busyProperty().get(), 60);
         float[][] rows = kernel(3);
-        int before = onFxGet(() -> vm.shownCountProperty().get());
-        onFx(() -> vm.layer().setKernelRows(rows));
+        int before = FxWait.get(() -> vm.shownCountProperty().get());
+        FxWait.run(() -> vm.layer().setKernelRows(rows));
         waitFor(() -> vm.shownCountProperty().get() > before && full(vm) && !vm.busyProperty().get(), 300);
         Thread.sleep(300);
         List<double[]> rowsMs = new ArrayList<>();
         for (int i = 0; i < edits + WARM_UP; i++) {
             String value = Numbers.shortest(rows[0][0] + (i + 1) * 0.125f);
-            onFx(() -> ((TextField) view.root().lookup("#photo-k0_0")).setText(value));
+            FxWait.run(() -> ((TextField) view.root().lookup("#photo-k0_0")).setText(value));
             waitFor(() -> full(vm) && !vm.busyProperty().get()
                     && Numbers.shortest(vm.resultProperty().get().plan().spec().kernel().get(0, 0, 0, 0)).equals(value)
                     && Double.isFinite(vm.shownMsProperty().get()) && vm.shownMsProperty().get() > 0
                     && shownIs(vm), 300);
             // a gap, as between a person's edits: the frame after settles
             Thread.sleep(150);
-            double[] r = onFxGet(() -> new double[] {vm.shownMsProperty().get(), vm.previewShownMsProperty().get(),
+            double[] r = FxWait.get(() -> new double[] {vm.shownMsProperty().get(), vm.previewShownMsProperty().get(),
                 vm.resultProperty().get().engineMs()});
             if (i >= WARM_UP) {
                 rowsMs.add(r);
             }
         }
-        Photo photo = onFxGet(() -> vm.photoProperty().get());
-        ConvSpec spec = onFxGet(() -> ChannelPolicy.forChannels(vm.resultProperty().get().plan().spec(), photo.channels()));
+        Photo photo = FxWait.get(() -> vm.photoProperty().get());
+        ConvSpec spec = FxWait.get(() -> ChannelPolicy.forChannels(vm.resultProperty().get().plan().spec(), photo.channels()));
         ConvPlan plan = ConvPlan.of(spec, photo.tensor());
         ConvEngine.Result[] last = {null};
         double engine = median(edits, () -> last[0] = ConvEngine.run(plan, photo.tensor(), last[0], Parallel.availableThreads()));
-        double step = onFxGet(() -> vm.viewStepProperty().get());
+        double step = FxWait.get(() -> vm.viewStepProperty().get());
         out.printf(Locale.ROOT, "{\"side\": \"edit_to_screen\", \"photo\": \"%s\", \"width\": %d, \"height\": %d,"
                         + " \"channels\": %d, \"kernel\": 3, \"view_step\": %.2f, \"edits\": %d, \"on_screen_ms\": %.2f,"
                         + " \"preview_on_screen_ms\": %.2f, \"engine_in_tab_ms\": %.2f, \"engine_alone_ms\": %.2f}%n",
@@ -185,50 +182,14 @@ final class PhotoSpeed {
         return n == null ? null : (PhotoView) n.getUserData();
     }
 
-    private static void onFx(Runnable r) {
-        onFxGet(() -> {
-            r.run();
-            return null;
-        });
-    }
-
-    private static <T> T onFxGet(Supplier<T> s) {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> fail = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                result.set(s.get());
-            } catch (Throwable t) {
-                fail.set(t);
-            } finally {
-                done.countDown();
-            }
-        });
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        if (fail.get() != null) {
-            throw new IllegalStateException(fail.get());
-        }
-        return result.get();
-    }
-
-    /** Waits until {@code cond}, evaluated on the JavaFX thread, holds. */
+    /** Waits until {@code cond}, evaluated on the JavaFX thread, holds; a time-out says what the tab holds. */
     private static void waitFor(BooleanSupplier cond, int seconds) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!onFxGet(cond::getAsBoolean)) {
-            if (System.nanoTime() > end) {
-                PhotoViewModel vm = current;
-                throw new IllegalStateException("timed out" + (vm == null ? "" : onFxGet(() -> ": photo "
-                        + (vm.photoProperty().get() == null ? null : vm.photoProperty().get().name()) + ", result "
-                        + vm.resultProperty().get() + ", busy " + vm.busyProperty().get() + ", error "
-                        + vm.errorProperty().get() + ", status " + vm.statusProperty().get())));
-            }
-            Thread.sleep(5);
-        }
+        FxWait.until(cond, seconds, 5, () -> {
+            PhotoViewModel vm = current;
+            return vm == null ? "" : FxWait.get(() -> ": photo "
+                    + (vm.photoProperty().get() == null ? null : vm.photoProperty().get().name()) + ", result "
+                    + vm.resultProperty().get() + ", busy " + vm.busyProperty().get() + ", error "
+                    + vm.errorProperty().get() + ", status " + vm.statusProperty().get());
+        });
     }
 }

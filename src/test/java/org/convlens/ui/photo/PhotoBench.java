@@ -12,6 +12,7 @@ import org.convlens.engine.Parallel;
 import org.convlens.image.ChannelPolicy;
 import org.convlens.image.ColorMode;
 import org.convlens.spec.Numbers;
+import org.convlens.ui.FxWait;
 import org.convlens.image.Photo;
 import org.convlens.image.PhotoReader;
 
@@ -21,7 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -96,7 +96,7 @@ public final class PhotoBench {
         Platform.startup(up::countDown);
         up.await();
         AtomicReference<PhotoViewModel> vmRef = new AtomicReference<>();
-        onFx(() -> {
+        FxWait.run(() -> {
             PhotoViewModel vm = PhotoView.defaultModel();
             PhotoView v = PhotoView.load(vm, Locale.ENGLISH).withTheme("dark");
             Stage stage = new Stage();
@@ -110,7 +110,7 @@ public final class PhotoBench {
         for (int k : new int[] {3, 7, 15}) {
             float[][] rows = kernel(k);
             int before = shown(vm);
-            onFx(() -> vm.layer().setKernelRows(rows));
+            FxWait.run(() -> vm.layer().setKernelRows(rows));
             waitFor(() -> vm.shownCountProperty().get() > before
                     && vm.resultProperty().get().plan().spec().kernel().height() == k, 120);
             List<Double> ms = new ArrayList<>();
@@ -118,12 +118,12 @@ public final class PhotoBench {
             for (int i = 0; i < runs + 2; i++) {
                 int b = shown(vm);
                 String value = Numbers.shortest(rows[0][0] + (i + 1) * 0.125f);
-                onFx(() -> vm.settings().setKernelCell(0, 0, value));
+                FxWait.run(() -> vm.settings().setKernelCell(0, 0, value));
                 waitFor(() -> vm.shownCountProperty().get() > b && !vm.busyProperty().get(), 120);
                 Thread.sleep(50);
-                double v = onFxGet(() -> vm.shownMsProperty().get());
-                double pv = onFxGet(() -> vm.previewShownMsProperty().get());
-                double engine = onFxGet(() -> vm.resultProperty().get().engineMs());
+                double v = FxWait.get(() -> vm.shownMsProperty().get());
+                double pv = FxWait.get(() -> vm.previewShownMsProperty().get());
+                double engine = FxWait.get(() -> vm.resultProperty().get().engineMs());
                 if (i >= 2) {
                     ms.add(v);
                     preview.add(pv);
@@ -135,7 +135,7 @@ public final class PhotoBench {
             engineMs.sort(Double::compare);
             System.out.printf(Locale.ROOT, "{\"side\": \"edit_to_screen\", \"case\": \"rgb_k%d\", \"median_ms\": %.2f,"
                     + " \"preview_ms\": %.2f, \"view_step\": %.2f, \"engine_in_app_ms\": %.2f, \"edits\": %d}%n", k,
-                    ms.get(ms.size() / 2), preview.get(preview.size() / 2), onFxGet(() -> vm.viewStepProperty().get()),
+                    ms.get(ms.size() / 2), preview.get(preview.size() / 2), FxWait.get(() -> vm.viewStepProperty().get()),
                     engineMs.get(engineMs.size() / 2), ms.size());
             engineMs.clear();
         }
@@ -144,48 +144,11 @@ public final class PhotoBench {
     private static final List<Double> engineMs = new ArrayList<>();
 
     private static int shown(PhotoViewModel vm) {
-        return onFxGet(() -> vm.shownCountProperty().get());
-    }
-
-    private static void onFx(Runnable r) {
-        onFxGet(() -> {
-            r.run();
-            return null;
-        });
-    }
-
-    private static <T> T onFxGet(java.util.function.Supplier<T> s) {
-        AtomicReference<T> out = new AtomicReference<>();
-        AtomicReference<Throwable> fail = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                out.set(s.get());
-            } catch (Throwable t) {
-                fail.set(t);
-            } finally {
-                done.countDown();
-            }
-        });
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-        if (fail.get() != null) {
-            throw new IllegalStateException(fail.get());
-        }
-        return out.get();
+        return FxWait.get(() -> vm.shownCountProperty().get());
     }
 
     /** Waits until {@code cond}, evaluated on the JavaFX thread, holds. */
     private static void waitFor(java.util.function.BooleanSupplier cond, int seconds) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!onFxGet(cond::getAsBoolean)) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(2);
-        }
+        FxWait.until(cond, seconds, 2, () -> "");
     }
 }
