@@ -91,7 +91,10 @@ final class ChannelConvolution {
 
     /** Each thread's im2col rows from its last run, kept when small (see {@link #columns}). */
     private static final ThreadLocal<float[][]> COLUMNS = new ThreadLocal<>();
-    /** Most floats of im2col rows a thread keeps between runs (4 MB). */
+    /**
+     * Most floats of scratch a thread keeps between runs (4 MB): im2col rows and grids here, the
+     * wide-kernel path's strips ({@link WideKernelConvolution}).
+     */
     static final int KEEP_FLOATS = 1 << 20;
 
     /**

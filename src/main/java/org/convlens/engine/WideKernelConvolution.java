@@ -299,8 +299,6 @@ final class WideKernelConvolution {
      * them, the partial strips, two kernel strips.
      */
     private static final class Scratch {
-        /** Most floats of strips a thread keeps between calls (4 MB). */
-        static final long KEEP_FLOATS = 1L << 20;
         private static final ThreadLocal<Scratch> KEPT = new ThreadLocal<>();
 
         float[][] strips = new float[0][];
@@ -325,7 +323,7 @@ final class WideKernelConvolution {
                 s.partial = grow(s.partial, cells);
             }
             s.inUse = true;
-            if ((long) (s.strips.length + s.partial.length) * STRIP <= KEEP_FLOATS) {
+            if ((long) (s.strips.length + s.partial.length) * STRIP <= ChannelConvolution.KEEP_FLOATS) {
                 KEPT.set(s);
             }
             return s;
