@@ -81,11 +81,8 @@ public final class LessonLibrary {
         return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
     }
 
-    /** The lessons in a folder on disk (not its sub-folders). A missing folder has none. */
-    public static Loaded load(Path dir, Locale locale) {
-        if (!Files.isDirectory(dir)) {
-            return new Loaded(List.of(), List.of(), 0);
-        }
+    /** The lesson files of a folder (on disk or in the jar, not its sub-folders), by file name. */
+    private static List<Path> lessonFiles(Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
@@ -93,11 +90,23 @@ public final class LessonLibrary {
                     files.add(p);
                 }
             }
+        }
+        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return files;
+    }
+
+    /** The lessons in a folder on disk (not its sub-folders). A missing folder has none. */
+    public static Loaded load(Path dir, Locale locale) {
+        if (!Files.isDirectory(dir)) {
+            return new Loaded(List.of(), List.of(), 0);
+        }
+        List<Path> files;
+        try {
+            files = lessonFiles(dir);
         } catch (IOException e) {
             return new Loaded(List.of(), List.of(new LessonProblem(dir.toString(), 1, false,
                     Text.get(locale, "error.file.read", String.valueOf(e.getMessage())))), 0);
         }
-        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
         LessonLoader loader = new LessonLoader(locale);
         List<Lesson> lessons = new ArrayList<>();
         List<LessonProblem> problems = new ArrayList<>();
@@ -136,19 +145,13 @@ public final class LessonLibrary {
         try {
             Path dir = shippedFolder();
             if (dir != null) {
-                try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-                    for (Path p : ds) {
-                        String name = p.getFileName().toString();
-                        if (isLessonFile(name)) {
-                            ids.add(LessonLoader.idOf(name));
-                        }
-                    }
+                for (Path p : lessonFiles(dir)) {
+                    ids.add(LessonLoader.idOf(p.getFileName().toString()));
                 }
             }
         } catch (URISyntaxException | IOException | ProviderNotFoundException e) {
             return List.of();
         }
-        ids.sort(Comparator.naturalOrder());
         return ids;
     }
 
@@ -233,15 +236,7 @@ public final class LessonLibrary {
     }
 
     private static Loaded fromJar(Path dir, Locale locale) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                if (isLessonFile(p.getFileName().toString())) {
-                    files.add(p);
-                }
-            }
-        }
-        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        List<Path> files = lessonFiles(dir);
         LessonLoader loader = new LessonLoader(locale);
         List<Lesson> lessons = new ArrayList<>();
         List<LessonProblem> problems = new ArrayList<>();
