@@ -160,14 +160,15 @@ public final class LessonLibrary {
      * opens with before the others are in), or null if there is none of that id or it does not load.
      */
     public static Lesson shippedLesson(String id, Locale locale) {
-        String name = SHIPPED + "/" + id + ".yaml";
+        LessonLoader.Result r = loadShipped(new LessonLoader(locale), SHIPPED + "/" + id + ".yaml", id, 0);
+        return r != null && r.ok() ? r.lesson() : null;
+    }
+
+    /** The shipped lesson file {@code name} read from the class path and loaded; null if it cannot be read. */
+    private static LessonLoader.Result loadShipped(LessonLoader loader, String name, String id, long variant) {
         try (InputStream in = LessonLibrary.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                return null;
-            }
-            LessonLoader.Result r = new LessonLoader(locale).load(name, id, in.readNBytes(YamlTree.MAX_BYTES + 1),
-                    LessonFolder.onClasspath(SHIPPED));
-            return r.ok() ? r.lesson() : null;
+            return in == null ? null : loader.load(name, id, in.readNBytes(YamlTree.MAX_BYTES + 1),
+                    LessonFolder.onClasspath(SHIPPED), variant);
         } catch (IOException e) {
             return null;
         }
@@ -220,19 +221,11 @@ public final class LessonLibrary {
         LessonLoader.Result r;
         String name = l.source();
         if (name.startsWith(SHIPPED + "/")) {
-            try (InputStream in = LessonLibrary.class.getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    return l;
-                }
-                r = loader.load(name, l.id(), in.readNBytes(YamlTree.MAX_BYTES + 1), LessonFolder.onClasspath(SHIPPED),
-                        variant);
-            } catch (IOException e) {
-                return l;
-            }
+            r = loadShipped(loader, name, l.id(), variant);
         } else {
             r = loader.load(Path.of(name), variant);
         }
-        return r.ok() ? r.lesson() : l;
+        return r != null && r.ok() ? r.lesson() : l;
     }
 
     private static Loaded fromJar(Path dir, Locale locale) throws IOException {
