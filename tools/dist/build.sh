@@ -6,7 +6,6 @@
 #   ConvLens/            the app image with its own runtime (jlink: only the modules used, stripped)
 #     bin/ConvLens       no argument or a window option: the window; a subcommand: the command line
 #     bin/convlens       the command line
-#     lib/app/window.jsa the window's start-up archive (AppCDS)
 #   convlens_VERSION-1_amd64.deb   the image under /opt/convlens, a menu entry, a `convlens` command
 set -euo pipefail
 target="$(cd "$1" && pwd)"
@@ -75,28 +74,31 @@ printf '#!/bin/sh\n# The command line (see ConvLens beside this file).\nexec "$(
   > "$image/bin/convlens"
 chmod 755 "$image/bin/ConvLens" "$image/bin/convlens"
 
-# AppCDS: a training run of the window with -XX:ArchiveClassesAtExit; the launcher then uses
-# the archive with -XX:SharedArchiveFile while the image stays where it was built (JDK 17 checks
-# the class path's absolute paths); an installed or moved copy makes its own on first start.
-# The command line's archive (6 MB) is not packaged, to keep the image under 100 MB: the launcher
-# makes it in the user's cache on the first run.
+# The packaged window's smoke test, which also tries the start-up archive (AppCDS) as a user's
+# first start makes it: the launcher runs the window with -XX:ArchiveClassesAtExit into the
+# user's cache (here a scratch home) and renames it into place when the window has closed. No
+# archive is shipped: JDK 17 takes one only with the class path it was made with, so it would be
+# dead weight (31 MB) in an installed or moved copy.
 if command -v xvfb-run >/dev/null 2>&1; then
   home="$(mktemp -d)"
-  CONVLENS_CDS_DUMP=1 HOME="$home" timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" \
-    "$image/bin/ConvLens" --measure-fps 1 > "$work/window-training.log" 2>&1 || true
-  rm -rf "$home"
-  # The training run is also the packaged window's smoke test.
-  if grep -E 'Exception|Error' "$work/window-training.log" >&2; then
-    echo "the packaged window failed (log: $work/window-training.log)" >&2
+  HOME="$home" XDG_CACHE_HOME="$home/cache" timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" \
+    "$image/bin/ConvLens" --measure-fps 1 > "$work/window-smoke.log" 2>&1 || true
+  archive=$(find "$home/cache" -name window.jsa 2>/dev/null | head -1)
+  if grep -E 'Exception|Error' "$work/window-smoke.log" >&2; then
+    rm -rf "$home"
+    echo "the packaged window failed (log: $work/window-smoke.log)" >&2
     exit 1
   fi
+  if [ -z "$archive" ]; then
+    rm -rf "$home"
+    echo "the packaged window made no start-up archive in the user's cache" >&2
+    exit 1
+  fi
+  echo "AppCDS: a first start makes $(du -h "$archive" | cut -f1) in the user's cache"
+  rm -rf "$home"
 else
-  echo "AppCDS: no window archive (xvfb-run is needed for the training run: apt-get install xvfb)"
+  echo "no smoke test of the packaged window (xvfb-run is needed: apt-get install xvfb)"
 fi
-echo "$image" > "$image/lib/app/cds-root"
-for a in cli window; do
-  if [ -s "$image/lib/app/$a.jsa" ]; then echo "AppCDS: $a.jsa $(du -h "$image/lib/app/$a.jsa" | cut -f1)"; fi
-done
 echo "app image: $image ($(du -sh "$image" | cut -f1))"
 
 if [ "$skip_deb" = "skip-deb" ]; then
@@ -129,12 +131,7 @@ esac
 exit 0
 SH
 echo "jpackage: .deb"
-# The archive is only good where it was made (JDK 17 checks the class path's absolute paths), so
-# the installed copy under /opt/convlens goes without it and makes one per user on first start.
-rm -rf "$work/deb-image"
-cp -a "$image" "$work/deb-image"
-rm -f "$work/deb-image/lib/app/window.jsa" "$work/deb-image/lib/app/cds-root"
-"$jdk/bin/jpackage" --type deb --app-image "$work/deb-image" --name ConvLens --app-version "$version" --dest "$dist" \
+"$jdk/bin/jpackage" --type deb --app-image "$image" --name ConvLens --app-version "$version" --dest "$dist" \
   --linux-package-name convlens --linux-shortcut --linux-menu-group Education --linux-app-category education \
   --description "See convolution: a kernel that slides, every multiply-sum shown, exact to PyTorch." \
   --resource-dir "$work/deb-resources"

@@ -4,9 +4,12 @@
 #   ConvLens SUBCOMMAND ...       the command line, as bin/convlens
 # The window runs with the Vector API module; the command line without it, so that its stderr
 # holds only its own one-line messages (the JVM warns about incubator modules before main).
-# Start-up archive (AppCDS): the one made at package time while the image is where it was built,
-# else one this script makes in the user's cache on the first start (-XX:ArchiveClassesAtExit).
-# CONVLENS_CDS=off starts without an archive (to measure what it gives).
+# Start-up archive (AppCDS): made in the user's cache when the first start exits
+# (-XX:ArchiveClassesAtExit), used from the second start on (-XX:SharedArchiveFile). JDK 17 takes
+# an archive only with the class path it was made with, so an archive made at package time would
+# be dead weight once the image is installed or moved: none is shipped. The JVM writes it under a
+# temporary name that is renamed when the JVM has exited, so a second window started meanwhile
+# never reads half an archive. CONVLENS_CDS=off starts without an archive (to measure what it gives).
 app=$(cd "$(dirname "$(readlink -f "$0")")/../lib/app" && pwd)
 root=$(dirname "$(dirname "$app")")
 mode=window
@@ -30,24 +33,29 @@ case "${1:-}" in
   --cli) shift; mode=cli; main=org.convlens.cli.Cli; opts= ;;
   *) mode=cli; main=org.convlens.cli.Cli; opts= ;;
 esac
-if [ "${CONVLENS_CDS:-}" = off ]; then
-  cds=
-elif [ -n "${CONVLENS_CDS_DUMP:-}" ]; then
-  cds="-XX:ArchiveClassesAtExit=$app/$mode.jsa"
-elif [ -s "$app/$mode.jsa" ] && [ "$(cat "$app/cds-root" 2>/dev/null)" = "$root" ]; then
-  cds="-XX:SharedArchiveFile=$app/$mode.jsa"
-else
+cds=
+dump=
+if [ "${CONVLENS_CDS:-}" != off ]; then
   stamp=$(ls -l --time-style=+%s "$app"/*.jar | cksum | cut -d' ' -f1)
   cache="${XDG_CACHE_HOME:-$HOME/.cache}/convlens/@VERSION@-$stamp"
   if [ -s "$cache/$mode.jsa" ]; then
     cds="-XX:SharedArchiveFile=$cache/$mode.jsa"
   elif mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
-    cds="-XX:ArchiveClassesAtExit=$cache/$mode.jsa"
-  else
-    cds=
+    dump="$cache/$mode.jsa.$$.part"
+    cds="-XX:ArchiveClassesAtExit=$dump"
   fi
 fi
 # JVM log lines (an archive that cannot be used, say) only for errors, and to stderr.
 # shellcheck disable=SC2086
-exec "$root/lib/runtime/bin/java" -Xlog:disable -Xlog:all=error:stderr $cds $opts \
-  -cp "@CLASSPATH@" "$main" "$@"
+if [ -z "$dump" ]; then
+  exec "$root/lib/runtime/bin/java" -Xlog:disable -Xlog:all=error:stderr $cds $opts \
+    -cp "@CLASSPATH@" "$main" "$@"
+fi
+# A part left by a launcher killed before its JVM had finished is removed a day later.
+find "$cache" -name '*.part' -mmin +1440 -exec rm -f {} + 2>/dev/null || true
+status=0
+# shellcheck disable=SC2086
+"$root/lib/runtime/bin/java" -Xlog:disable -Xlog:all=error:stderr $cds $opts \
+  -cp "@CLASSPATH@" "$main" "$@" || status=$?
+if [ -s "$dump" ]; then mv -f "$dump" "$cache/$mode.jsa"; else rm -f "$dump"; fi
+exit "$status"
