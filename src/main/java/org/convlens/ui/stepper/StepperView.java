@@ -5,10 +5,7 @@ import org.convlens.ui.actions.Actions;
 import org.convlens.ui.actions.Command;
 import org.convlens.ui.settings.LayerSettingsView;
 import org.convlens.ui.settings.Setting;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
 import javafx.animation.RotateTransition;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -36,7 +33,6 @@ import org.convlens.ui.UiText;
 import org.convlens.ui.WrapBar;
 import org.convlens.ui.grid.GridPicture;
 import org.convlens.ui.grid.GridView;
-import org.convlens.ui.grid.NumberText;
 
 import java.util.Arrays;
 import java.util.List;
@@ -45,9 +41,8 @@ import java.util.function.Supplier;
 
 /**
  * The stepper's controller (fxml/StepperView.fxml): binds the controls to {@link StepperViewModel}
- * and {@link ScenarioViewModel}, draws each {@link Frame} into the grids, and runs the playback
- * Timeline, which only calls {@link StepperViewModel#tick()}. Thin by design: every decision is in
- * the view-models.
+ * and {@link ScenarioViewModel} and draws each {@link Frame} into the grids; the playback bar is
+ * bound by {@link PlaybackControls}. Thin by design: every decision is in the view-models.
  */
 public class StepperView {
     /** How long the kernel takes to turn over when flipped; tests set it to zero. */
@@ -55,8 +50,7 @@ public class StepperView {
 
     private final StepperViewModel vm;
     private final ScenarioViewModel scenario;
-    private final Timeline playback = new Timeline();
-    private boolean syncing;
+    private PlaybackControls playback;
     private CoverCards covers;
     private StageLayout layout;
 
@@ -150,7 +144,9 @@ public class StepperView {
     private void initialize() {
         channelBars = new ChannelBars(vm, sliceBar, outChannelBar, this::text);
         overview.bind(vm, allChannelsToggle, this::text, List.of(inputBox, kernelBox), () -> layout.later());
-        bindPlayback();
+        playback = new PlaybackControls(vm, new PlaybackControls.Parts(List.of(firstButton, backButton),
+                List.of(forwardButton, lastButton), playIcon, stepLabel, jumpField, timeline, speedSlider, speedLabel,
+                termPaceToggle), this::text);
         bindSettings();
         bindGrids();
         covers = new CoverCards(Node::isManaged);
@@ -259,65 +255,10 @@ public class StepperView {
 
     /** Stops the playback timer (the window is closing or being rebuilt). */
     public void dispose() {
-        playback.stop();
-        vm.playingProperty().set(false);
+        playback.dispose();
     }
 
     // Playback
-
-    private void bindPlayback() {
-        playback.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
-        playback.setCycleCount(Animation.INDEFINITE);
-        // not bound: Timeline.playFromStart sets the rate itself
-        playback.setRate(vm.speedProperty().get());
-        vm.speedProperty().addListener((o, a, b) -> playback.setRate(b.doubleValue()));
-        vm.playingProperty().addListener((o, a, on) -> {
-            if (on) {
-                playback.setRate(vm.speedProperty().get());
-                playback.playFromStart();
-            } else {
-                playback.stop();
-            }
-            playIcon.getStyleClass().setAll("icon", on ? "icon-pause" : "icon-play");
-        });
-        firstButton.disableProperty().bind(vm.canGoBackProperty().not());
-        backButton.disableProperty().bind(vm.canGoBackProperty().not());
-        forwardButton.disableProperty().bind(vm.canGoForwardProperty().not());
-        lastButton.disableProperty().bind(vm.canGoForwardProperty().not());
-        termPaceToggle.selectedProperty().bindBidirectional(vm.termPaceProperty());
-
-        timeline.maxProperty().bind(Bindings.max(1, vm.totalStepsProperty().subtract(1)));
-        timeline.setValue(vm.getStep());
-        timeline.valueProperty().addListener((o, a, b) -> {
-            if (!syncing && (int) Math.round(b.doubleValue()) != vm.getStep()) {
-                vm.jumpTo((int) Math.round(b.doubleValue()));
-            }
-        });
-        vm.stepProperty().addListener((o, a, b) -> {
-            syncing = true;
-            timeline.setValue(b.intValue());
-            syncing = false;
-        });
-
-        speedSlider.setValue(Math.log(vm.speedProperty().get()) / Math.log(2));
-        speedSlider.valueProperty().addListener((o, a, b) -> {
-            double sp = Math.pow(2, b.doubleValue());
-            if (Math.abs(sp - vm.speedProperty().get()) > 1e-6) {
-                vm.speedProperty().set(Math.min(StepperViewModel.MAX_SPEED, sp));
-            }
-        });
-        vm.speedProperty().addListener((o, a, b) -> {
-            double v = Math.log(b.doubleValue()) / Math.log(2);
-            if (Math.abs(v - speedSlider.getValue()) > 1e-6) {
-                speedSlider.setValue(v);
-            }
-        });
-        speedLabel.textProperty().bind(Bindings.createStringBinding(() -> text(
-                vm.termPaceProperty().get() ? "play.speed.terms" : "play.speed.steps",
-                NumberText.format((float) vm.speedProperty().get(), 2)), vm.speedProperty(), vm.termPaceProperty(),
-                scenario.localeProperty()));
-        jumpField.textProperty().addListener(o -> jumpField.pseudoClassStateChanged(Controls.INVALID, false));
-    }
 
     @FXML
     private void first() {
@@ -346,27 +287,9 @@ public class StepperView {
 
     @FXML
     private void jump() {
-        String t = jumpField.getText().trim();
-        try {
-            int n = Integer.parseInt(t);
-            if (n >= 1 && n <= vm.totalStepsProperty().get()) {
-                vm.jumpTo(n - 1);
-                jumpField.pseudoClassStateChanged(Controls.INVALID, false);
-                jumpField.setTooltip(null);
-                root.requestFocus();
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message
+        if (playback.jump(jumpField.getText())) {
+            root.requestFocus();
         }
-        jumpField.pseudoClassStateChanged(Controls.INVALID, true);
-        Frame f = vm.getFrame();
-        // with the step counter covered the message must not tell the number of steps either
-        String msg = f != null && f.covered(Covers.Panel.STEP) ? text("error.jump.covered", t)
-                : text("error.jump", t, vm.totalStepsProperty().get());
-        jumpField.setTooltip(new javafx.scene.control.Tooltip(msg));
-        jumpField.setPromptText(msg);
-        stepLabel.setText(msg);
     }
 
     /** What the stepper's commands do ({@link Command}, the one table of keys). */
