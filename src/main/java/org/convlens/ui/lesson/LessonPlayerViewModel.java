@@ -66,8 +66,7 @@ public final class LessonPlayerViewModel {
 
     private final ScenarioViewModel scenario;
     private final StepperViewModel stepper;
-    private final ProgressStore store;
-    private final Consumer<String> saveFailed;
+    private final LessonProgress progress;
 
     // Properties
     private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
@@ -82,7 +81,6 @@ public final class LessonPlayerViewModel {
     private final ReadOnlyObjectWrapper<LessonSession.Score> score = new ReadOnlyObjectWrapper<>(this, "score");
     private final ReadOnlyObjectWrapper<Set<Highlight.Panel>> covered = new ReadOnlyObjectWrapper<>(this, "covered",
             Set.of());
-    private final ReadOnlyIntegerWrapper saves = new ReadOnlyIntegerWrapper(this, "saves");
     private final BooleanBinding canGoBack;
     private final BooleanBinding canGoForward;
     private final BooleanBinding explained;
@@ -106,9 +104,8 @@ public final class LessonPlayerViewModel {
         this.variants = new LessonVariants(store, seeds);
         this.scenario = scenario;
         this.stepper = stepper;
-        this.store = store;
-        this.saveFailed = saveFailed;
-        mode.set(Mode.fromId(store.setting("mode", Mode.SELF_STUDY.id())));
+        this.progress = new LessonProgress(store, saveFailed, scenario.localeProperty()::get);
+        mode.set(Mode.fromId(progress.setting("mode", Mode.SELF_STUDY.id())));
         canGoBack = Bindings.createBooleanBinding(() -> lesson.get() != null && (index.get() > 0 || atEnd.get()),
                 lesson, index, atEnd);
         canGoForward = Bindings.createBooleanBinding(() -> lesson.get() != null && !atEnd.get(), lesson, atEnd);
@@ -229,7 +226,7 @@ public final class LessonPlayerViewModel {
 
     /** Counts successful saves of progress (lists showing progress refresh on it). */
     public ReadOnlyIntegerProperty savesProperty() {
-        return saves.getReadOnlyProperty();
+        return progress.savesProperty();
     }
 
     public BooleanBinding canGoBackProperty() {
@@ -275,7 +272,7 @@ public final class LessonPlayerViewModel {
     public void open(Lesson l, String progressKey, boolean keepScenario) {
         l = variants.played(l, progressKey, scenario.localeProperty().get());
         session = new LessonSession(l);
-        ProgressStore.Entry e = store.get(progressKey);
+        ProgressStore.Entry e = progress.get(progressKey);
         if (e != null) {
             session.restore(e);
             if (e.finished() && session.isLast()) {
@@ -348,11 +345,7 @@ public final class LessonPlayerViewModel {
             return;
         }
         Lesson l = lesson.get();
-        try {
-            store.remove(key.get());
-        } catch (IOException e) {
-            failed(e);
-        }
+        progress.forget(key.get());
         open(l, key.get());
     }
 
@@ -367,10 +360,11 @@ public final class LessonPlayerViewModel {
         }
         try {
             Lesson v = variants.renew(l, key.get(), scenario.localeProperty().get());
-            store.remove(key.get());
-            open(v, key.get());
+            if (progress.forget(key.get())) {
+                open(v, key.get());
+            }
         } catch (IOException e) {
-            failed(e);
+            progress.failed(e);
         }
     }
 
@@ -579,27 +573,13 @@ public final class LessonPlayerViewModel {
     // Saving
 
     private void save() {
-        if (session == null) {
-            return;
+        if (session != null) {
+            progress.save(key.get(), session);
         }
-        try {
-            store.put(key.get(), session.progress());
-            saves.set(saves.get() + 1);
-        } catch (IOException e) {
-            failed(e);
-        }
-    }
-
-    private void failed(IOException e) {
-        saveFailed.accept(LessonText.get(scenario.localeProperty().get(), "status.save.failed", e.getMessage()));
     }
 
     private void saveSetting(String k, String v) {
-        try {
-            store.putSetting(k, v);
-        } catch (IOException e) {
-            failed(e);
-        }
+        progress.putSetting(k, v);
     }
 
     /** Records whether the lesson panel is shown (the next start opens a lesson only if it was). */
@@ -608,15 +588,15 @@ public final class LessonPlayerViewModel {
     }
 
     public boolean panelWasShown() {
-        return Boolean.parseBoolean(store.setting("panel", "true"));
+        return Boolean.parseBoolean(progress.setting("panel", "true"));
     }
 
     /** The key of the lesson open last, or null. */
     public String lastKey() {
-        return store.setting("last", null);
+        return progress.setting("last", null);
     }
 
     public ProgressStore store() {
-        return store;
+        return progress.store();
     }
 }
