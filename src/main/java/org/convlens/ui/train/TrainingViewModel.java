@@ -12,7 +12,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.convlens.engine.SpecException;
 import org.convlens.engine.Tensor;
@@ -82,10 +81,7 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final LocalText message;
-    private final ObservableList<Point> trainLoss = FXCollections.observableArrayList();
-    private final ObservableList<Point> testLoss = FXCollections.observableArrayList();
-    private final ObservableList<Point> trainAccuracy = FXCollections.observableArrayList();
-    private final ObservableList<Point> testAccuracy = FXCollections.observableArrayList();
+    private final TrainingCurves curves = new TrainingCurves();
     /** The network with its latest weights (null before any run or file). */
     private final ReadOnlyObjectWrapper<Network> network = new ReadOnlyObjectWrapper<>();
     /** The network the last run started from (or the one opened): what the kernels have moved from. */
@@ -94,11 +90,9 @@ public final class TrainingViewModel {
     private final ObjectProperty<Network> opened = new SimpleObjectProperty<>();
     private final BooleanProperty saving = new SimpleBooleanProperty();
     private final BooleanProperty startLocked = new SimpleBooleanProperty(this, "startLocked");
-    /** The largest batch loss of the run once it passed {@link #BLOW_UP} times the first batch's (else NaN). */
-    private final ReadOnlyDoubleWrapper blownUp = new ReadOnlyDoubleWrapper(Double.NaN);
 
     /** How many times its first value the training loss must grow to count as blown up. */
-    public static final double BLOW_UP = 10;
+    public static final double BLOW_UP = TrainingCurves.BLOW_UP;
 
     private final Inspector inspector;
     private volatile Trainer trainer;
@@ -106,7 +100,6 @@ public final class TrainingViewModel {
     private Path dataLoadedFrom;
     private int dataLoadedImages = -1;
     private int runId;
-    private double firstLoss;
 
     public TrainingViewModel(Executor executor, Consumer<Runnable> fx) {
         this(executor, executor, fx);
@@ -219,20 +212,20 @@ public final class TrainingViewModel {
 
     /** The training loss, a point per report (the mean of the batches since the last). */
     public ObservableList<Point> trainLoss() {
-        return trainLoss;
+        return curves.trainLoss();
     }
 
     /** The test loss after each epoch. */
     public ObservableList<Point> testLoss() {
-        return testLoss;
+        return curves.testLoss();
     }
 
     public ObservableList<Point> trainAccuracy() {
-        return trainAccuracy;
+        return curves.trainAccuracy();
     }
 
     public ObservableList<Point> testAccuracy() {
-        return testAccuracy;
+        return curves.testAccuracy();
     }
 
     /**
@@ -241,7 +234,7 @@ public final class TrainingViewModel {
      * stop being numbers: then it ends as {@link State#DIVERGED}).
      */
     public ReadOnlyDoubleProperty blownUpProperty() {
-        return blownUp.getReadOnlyProperty();
+        return curves.blownUpProperty();
     }
 
     public ReadOnlyObjectProperty<Network> networkProperty() {
@@ -286,12 +279,8 @@ public final class TrainingViewModel {
         Path path = dataPath.get();
         int images = trainImages.get();
         Network start = opened.get();
-        trainLoss.clear();
-        testLoss.clear();
-        trainAccuracy.clear();
-        testAccuracy.clear();
+        curves.clear(true);
         progress.set(0);
-        blownUp.set(Double.NaN);
         state.set(State.LOADING);
         message.set(l -> TrainText.get(l, "train.status.loading"));
         if (!Inspector.submit(runs, () -> run(id, path, images, start, s))) {
@@ -389,19 +378,7 @@ public final class TrainingViewModel {
         if (r.trainer() != trainer) {
             return;
         }
-        for (Point p : r.loss()) {
-            if (Double.isFinite(p.y())) {
-                trainLoss.add(p);
-            }
-        }
-        if (r.largestLoss() > BLOW_UP * r.firstLoss()) {
-            blownUp.set(r.largestLoss());
-            firstLoss = r.firstLoss();
-        }
-        trainAccuracy.addAll(r.accuracy());
-        for (Trainer.EpochResult e : r.epochs()) {
-            testLoss.add(new Point(e.epoch(), e.testLoss()));
-            testAccuracy.add(new Point(e.epoch(), e.testAccuracy()));
+        if (curves.add(r)) {
             inspector.confusionChanged(trainer.confusion());
         }
         progress.set(r.progress());
@@ -450,14 +427,7 @@ public final class TrainingViewModel {
 
     /** {@code line}, and if the loss blew up, that it did and why. */
     private Function<Locale, String> withBlowUp(Function<Locale, String> line) {
-        double max = blownUp.get();
-        if (Double.isNaN(max)) {
-            return line;
-        }
-        String big = RunReporter.shortNumber(max);
-        String first = RunReporter.fixed(firstLoss, 2);
-        String lr = org.convlens.spec.Numbers.shortest((float) learningRate.get());
-        return l -> line.apply(l) + " \u2014 " + TrainText.get(l, "train.status.blownUp", big, first, lr);
+        return curves.withBlowUp(line, org.convlens.spec.Numbers.shortest((float) learningRate.get()));
     }
 
     private void fail(Function<Locale, String> why) {
@@ -587,10 +557,7 @@ public final class TrainingViewModel {
         inspector.use(t, data);
         startNetwork.set(net);
         network.set(net);
-        trainLoss.clear();
-        testLoss.clear();
-        trainAccuracy.clear();
-        testAccuracy.clear();
+        curves.clear(false);
         progress.set(0);
         state.set(State.IDLE);
         message.set(l -> TrainText.get(l, "train.status.opened", json));
