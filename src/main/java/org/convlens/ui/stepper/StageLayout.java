@@ -183,10 +183,6 @@ public final class StageLayout {
         StageFit.Around around = new StageFit.Around(scene.getWidth() - room.width(), scene.getHeight() - room.height());
         double s = StageFit.cellSize(blocks, room, around, zoomRatio, floor(shownBoxes, em), any::headerExtent);
         s = notSmallerThanAtLowerZoom(blocks, scene, s);
-        if (System.getenv("CONVLENS_DEBUG_FIT") != null) {
-            System.err.printf("fit: room=%.0fx%.0f below=%.0f ratio=%.2f s=%.0f%n", room.width(), room.height(),
-                    below, zoomRatio, s);
-        }
         double header = any.headerExtent(s);
         for (int i = 0; i < shownBoxes.size(); i++) {
             double w = blocks.get(i).width(s, header, room.pad(), room.inner());
