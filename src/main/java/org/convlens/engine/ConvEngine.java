@@ -157,7 +157,11 @@ public final class ConvEngine {
         Runnable rowDone = progress == null ? null : () -> progress.update(done.incrementAndGet(), total);
         switch (estimate.path()) {
             case SEPARABLE:
-                SeparableConvolution.run(plan, input, fm, factors, threads, rowDone);
+                if (tuning.vector() && VectorPath.available()) {
+                    VectorPath.runSeparable(plan, input, fm, factors, threads, rowDone);
+                } else {
+                    SeparableConvolution.run(plan, input, fm, factors, threads, rowDone);
+                }
                 break;
             case CHANNELS:
                 ChannelConvolution.run(plan, input, fm, threads, rowDone);
