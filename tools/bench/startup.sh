@@ -21,6 +21,9 @@ mkdir -p target/bench
 : > "$out"
 home=$(mktemp -d)
 export HOME="$home" XDG_CACHE_HOME="$home/cache"
+# Java takes user.home from the password file, not $HOME: without this every run would read and
+# write the user's own ~/.convlens (a saved zoom or lesson would change what is timed).
+export JAVA_TOOL_OPTIONS="-Duser.home=$home"
 display=":$((90 + RANDOM % 100))"
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
