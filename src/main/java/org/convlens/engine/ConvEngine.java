@@ -41,6 +41,14 @@ public final class ConvEngine {
         return VectorPath.describe();
     }
 
+    /**
+     * True when the Vector API module is there and not turned off ({@code -Dconvlens.vector=false}):
+     * loops outside the engine (a map's statistics) may then take their vector form too.
+     */
+    public static boolean vectorApi() {
+        return VectorPath.available();
+    }
+
     /** The feature map after convolution, bias and activation, and the pooled map (null without pooling). */
     public record Result(ConvPlan plan, Tensor featureMap, Tensor pooled) {
         /** The last stage's output: pooled if the spec pools, else the feature map. */
