@@ -320,7 +320,6 @@ public final class PhotoView {
                 vm.settings().channelInfoProperty()));
         statusLabel.textProperty().bind(vm.statusProperty());
         timingLabel.textProperty().bind(vm.timingProperty());
-        progressBar.progressProperty().bind(vm.progressProperty());
         // Progress and Cancel only for a run that lasts: most edits are done within a frame or two,
         // and showing then hiding them costs the window a pulse of CSS and painting for nothing.
         javafx.beans.property.BooleanProperty lasting = new javafx.beans.property.SimpleBooleanProperty();
@@ -332,6 +331,15 @@ public final class PhotoView {
             } else {
                 wait.stop();
                 lasting.set(false);
+            }
+        });
+        // The bar follows the progress only while shown: each change asks the skin for a layout,
+        // and so the window for a pulse of layout and painting, several times a run otherwise.
+        lasting.addListener((o, was, now) -> {
+            if (now) {
+                progressBar.progressProperty().bind(vm.progressProperty());
+            } else {
+                progressBar.progressProperty().unbind();
             }
         });
         lasting.set(vm.busyProperty().get());
