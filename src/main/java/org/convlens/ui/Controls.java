@@ -8,9 +8,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
@@ -147,5 +149,24 @@ public final class Controls {
         label.textProperty().bind(text);
         label.visibleProperty().bind(text.isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /**
+     * Turns off the bitmap that ScrollPane's skin keeps of its viewport, now and for any later
+     * skin: with content that changes often, the software renderer re-rendered the whole content
+     * into it and drew it whole again on every change (the stepper's grids every frame, measured
+     * with --measure-fps; the Photos tab's settings, some 240 nodes and 20 ms of painting, on each
+     * typed kernel value, while the run of that edit wanted the same two cores).
+     */
+    public static void uncacheViewport(ScrollPane sp) {
+        Runnable off = () -> {
+            if (sp.getSkin() != null) {
+                for (Node n : sp.lookupAll(".viewport")) {
+                    n.setCache(false);
+                }
+            }
+        };
+        sp.skinProperty().addListener((o, a, b) -> off.run());
+        off.run();
     }
 }

@@ -73,6 +73,8 @@ public final class PhotoView {
     @FXML
     private ToggleButton grayToggle;
     @FXML
+    private javafx.scene.control.ScrollPane settingsScroll;
+    @FXML
     private GridPane kernelGrid;
     @FXML
     private Label settingsError;
@@ -233,6 +235,8 @@ public final class PhotoView {
                 () -> statusLabel.getTextFill() instanceof javafx.scene.paint.Color c ? c : javafx.scene.paint.Color.GRAY,
                 statusLabel.textFillProperty()));
         frequencyHolder.getChildren().add(frequencyView);
+        // every typed kernel value changes a field and the frequency view inside this pane
+        Controls.uncacheViewport(settingsScroll);
         inputPane.displayProperty().bind(vm.inputDisplayProperty());
         resultPane.displayProperty().bind(vm.displayProperty());
         resultPane.setAfterRender(() -> vm.markShown(resultPane.displayProperty().get()));

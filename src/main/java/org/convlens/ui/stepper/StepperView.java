@@ -187,8 +187,7 @@ public class StepperView {
         // ScrollPane's skin caches its viewport as one bitmap: with grids changing every frame that
         // bitmap was re-rendered and re-drawn whole each frame (measured with --measure-fps), so
         // the stage's viewport is not cached
-        stageScroll.skinProperty().addListener((o, a, b) -> uncacheViewport());
-        uncacheViewport();
+        Controls.uncacheViewport(stageScroll);
         // the pen draws over the stage, outside it: its strokes are in no export and no scenario
         PenAnchors anchors = new PenAnchors(stage, List.of(inputGrid, kernelGrid, enteredKernelGrid, preActivationGrid,
                 outputGrid, pooledGrid), overview::grids, () -> inputTitle.getFont().getSize());
@@ -207,16 +206,6 @@ public class StepperView {
     }
 
     // Fitting the grids
-
-    private void uncacheViewport() {
-        if (stageScroll.getSkin() != null) {
-            for (Node n : stageScroll.lookupAll(".viewport")) {
-                if (n.getParent() == stageScroll || n.getStyleClass().contains("viewport")) {
-                    n.setCache(false);
-                }
-            }
-        }
-    }
 
     public BorderPane root() {
         return root;
