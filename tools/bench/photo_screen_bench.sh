@@ -5,16 +5,19 @@
 # session, the engine alone on the same photo (in the same JVM) and OpenCV's cv2.filter2D on it.
 # Medians; the machine is shared, so read the ratios. Figures only.
 #   tools/bench/photo_screen_bench.sh [EDITS]
+# JAR=other.jar measures another build (e.g. main's, copied aside) with the same photos: run the
+# two in turn for a comparison on this shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 edits="${1:-9}"
+jar="${JAR:-target/convlens.jar}"
 dir=target/bench/screen
 mkdir -p "$dir"
 [ -f target/convlens.jar ] || mvn -B -q -o package -DskipTests 2>/dev/null || mvn -B -q package -DskipTests
 /usr/bin/python3 tools/bench/photo_screen_bench.py --make-only "$dir"
 /usr/bin/python3 tools/bench/photo_screen_bench.py --runs "$edits" "$dir" | tee "$dir/opencv.jsonl"
 xvfb-run -a -s "-screen 0 1600x1000x24" java -Xmx6g --add-modules jdk.incubator.vector \
-  -Djavafx.cachedir=target/openjfx-cache -jar target/convlens.jar --measure-photo "$edits" \
+  -Djavafx.cachedir=target/openjfx-cache -jar "$jar" --measure-photo "$edits" \
   "$dir/photo05mp.png" "$dir/photo2mp.png" "$dir/photo12mp.png" 2>&1 \
   | grep -E '^(\{|measure-photo)' | tee "$dir/convlens.txt"
 /usr/bin/python3 - "$dir" <<'PY'
