@@ -190,7 +190,8 @@ final class BatchPass {
                 Activation act = c.spec().activation();
                 Tensor[] fm = maps[l.firstMap()];
                 if (!c.spec().transposed()) {
-                    BatchCanvas canvas = new BatchCanvas(conv, capacity);
+                    BatchCanvas canvas = canvases[i] == null ? new BatchCanvas(conv, capacity)
+                            : canvases[i].withWeightsOf(conv);
                     canvases[i] = canvas;
                     inCanvas[i] = canvas.inputCanvas(Arrays.asList(in).subList(0, n), inCanvas[i]);
                     outCanvas[i] = canvas.forward(inCanvas[i], outCanvas[i]);

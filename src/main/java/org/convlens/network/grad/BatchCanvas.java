@@ -53,6 +53,23 @@ public final class BatchCanvas {
      * @param batch images per canvas
      */
     public BatchCanvas(ConvPlan plan, int batch) {
+        this(plan, batch, null);
+    }
+
+    /**
+     * A canvas for {@code plan}'s weights that keeps this one's buffers and kernel-gradient
+     * plans where the two plans differ only in their weights and bias (a training step's next
+     * batch; else it is a new canvas): those plans read their kernel, the gradient canvas, in
+     * place, so its values are checked (finite) when the plan is first made, not every batch (4 %
+     * of a training epoch). Their kernels hold computed gradients, never user input; a gradient
+     * that overflows shows in the loss or the weights, which the trainer checks. This canvas is
+     * not to be used afterwards.
+     */
+    public BatchCanvas withWeightsOf(ConvPlan plan) {
+        return new BatchCanvas(plan, batch, sameShape(this.plan, plan) ? this : null);
+    }
+
+    private BatchCanvas(ConvPlan plan, int batch, BatchCanvas kept) {
         if (plan.spec().transposed()) {
             throw new IllegalArgumentException("a transposed layer is not laid out on a canvas");
         }
@@ -75,8 +92,23 @@ public final class BatchCanvas {
         this.inputGradSpec = ConvSpec.builder(f.kernel()).flip(f.flip()).groups(f.groups()).transposed(true)
                 .stride(f.strideY(), f.strideX()).dilation(f.dilationY(), f.dilationX()).padding(Padding.of(0))
                 .outputPadding(restY, 0).build();
-        this.kernelPlans = new ConvPlan[plan.groups()];
-        this.groupKernels = new float[plan.groups()][];
+        this.kernelPlans = kept != null ? kept.kernelPlans : new ConvPlan[plan.groups()];
+        this.groupKernels = kept != null ? kept.groupKernels : new float[plan.groups()][];
+        this.channelData = kept != null ? kept.channelData : null;
+    }
+
+    /** True when two plans lay out the same canvases: the same input and settings, the weights and bias aside. */
+    private static boolean sameShape(ConvPlan a, ConvPlan b) {
+        ConvSpec s = a.spec();
+        ConvSpec t = b.spec();
+        Kernel k = s.kernel();
+        Kernel l = t.kernel();
+        return a.inChannels() == b.inChannels() && a.inHeight() == b.inHeight() && a.inWidth() == b.inWidth()
+                && k.dim0() == l.dim0() && k.dim1() == l.dim1() && k.height() == l.height() && k.width() == l.width()
+                && s.strideY() == t.strideY() && s.strideX() == t.strideX() && s.dilationY() == t.dilationY()
+                && s.dilationX() == t.dilationX() && s.padding().equals(t.padding())
+                && s.paddingMode() == t.paddingMode() && s.groups() == t.groups() && s.flip() == t.flip()
+                && !t.transposed();
     }
 
     public ConvPlan plan() {
