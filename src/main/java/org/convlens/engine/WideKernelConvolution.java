@@ -94,13 +94,16 @@ final class WideKernelConvolution {
             Activation act = plan.spec().activation();
             // Two output rows share a kernel row's grid row where stride and dilation agree.
             boolean rowPairs = sy == dy;
+            // Only the first columns of a partial strip are written when kernel rows are shorter
+            // than a strip; the sum folds from the first length of its halving that covers them.
+            int used = partialLength(Math.min(kw, STRIP));
             for (int co = 0; co < plan.outChannels(); co++) {
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();
                     throw new Parallel.CancelledException();
                 }
                 for (int c = 0; c < (to - from) * ow; c++) {
-                    Arrays.fill(partial[c], 0f);
+                    Arrays.fill(partial[c], 0, used, 0f);
                 }
                 for (int s = 0; s < perGroup; s++) {
                     int chBase = plan.inputChannel(co, s) * nRows;
@@ -145,7 +148,7 @@ final class WideKernelConvolution {
                 for (int oy = from; oy < to; oy++) {
                     int base = (co * oh + oy) * ow;
                     for (int ox = 0; ox < ow; ox++) {
-                        o[base + ox] = act.apply(b + sumAndClear(partial[(oy - from) * ow + ox], scratch.tmp));
+                        o[base + ox] = act.apply(b + sumAndClear(partial[(oy - from) * ow + ox], used, scratch.tmp));
                     }
                 }
             }
@@ -258,11 +261,26 @@ final class WideKernelConvolution {
     }
 
     /**
-     * The sum of a partial strip, which it uses up: halves folded onto each other (a copy, then an
-     * add of arrays indexed alike, which C2 vectorises) down to 32 values, then four running sums.
+     * The length a partial strip's sum starts from when its first {@code n} values are written:
+     * the smallest of {@link #STRIP}, its half (rounded up), its quarter... that holds them, so the
+     * sum adds the values in the order a whole strip (zeros past them) would, without its zeros:
+     * for 256-wide kernel rows half the zeroing and folding (the default network's kernel gradient).
      */
-    private static float sumAndClear(float[] p, float[] tmp) {
-        int n = p.length;
+    static int partialLength(int n) {
+        int len = STRIP;
+        while (len > 32 && len - (len >>> 1) >= n) {
+            len -= len >>> 1;
+        }
+        return len;
+    }
+
+    /**
+     * The sum of the first {@code length} values of a partial strip ({@link #partialLength}),
+     * which it uses up: halves folded onto each other (a copy, then an add of arrays indexed alike,
+     * which C2 vectorises) down to 32 values, then four running sums.
+     */
+    private static float sumAndClear(float[] p, int length, float[] tmp) {
+        int n = length;
         while (n > 32) {
             int half = n >>> 1;
             int keep = n - half;
@@ -323,7 +341,7 @@ final class WideKernelConvolution {
                 s.partial = grow(s.partial, cells);
             }
             s.inUse = true;
-            if ((long) (s.strips.length + s.partial.length) * STRIP <= ChannelConvolution.KEEP_FLOATS) {
+            if (s != KEPT.get() && (long) (s.strips.length + s.partial.length) * STRIP <= ChannelConvolution.KEEP_FLOATS) {
                 KEPT.set(s);
             }
             return s;
