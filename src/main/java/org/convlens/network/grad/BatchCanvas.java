@@ -238,6 +238,25 @@ public final class BatchCanvas {
         int w = plan.inWidth();
         int gw = grid.width();
         float[] gd = grid.data();
+        if (plan.spec().paddingMode() == PaddingMode.ZEROS) {
+            // Each input cell is one cell of the padded grid: its gradient is that cell's, added to
+            // 0 as the general fold below adds it (so -0 becomes +0 there and here alike).
+            int left = cols.before();
+            int top = rows.before();
+            for (int b = 0; b < into.size(); b++) {
+                float[] out = into.get(b).data();
+                // Columns past the grid's end (after the last window of a stride) get no gradient.
+                int n = Math.max(0, Math.min(w, gw - b * pitch - left));
+                for (int ch = 0; ch < c; ch++) {
+                    for (int y = 0; y < h; y++) {
+                        int to = (ch * h + y) * w;
+                        copyPlusZero(gd, (ch * hv + top + y) * gw + b * pitch + left, out, to, n);
+                        java.util.Arrays.fill(out, to + n, to + w, 0f);
+                    }
+                }
+            }
+            return grid;
+        }
         for (int b = 0; b < into.size(); b++) {
             float[] out = into.get(b).data();
             java.util.Arrays.fill(out, 0f);
@@ -261,6 +280,13 @@ public final class BatchCanvas {
             }
         }
         return grid;
+    }
+
+    /** {@code to[t + j] = 0f + from[f + j]} for {@code j < n}. */
+    private static void copyPlusZero(float[] from, int f, float[] to, int t, int n) {
+        for (int j = 0; j < n; j++) {
+            to[t + j] = 0f + from[f + j];
+        }
     }
 
     /**
