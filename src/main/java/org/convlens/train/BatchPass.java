@@ -356,8 +356,10 @@ final class BatchPass {
         Tensor[] gFm = grads[l.firstMap()];
         if (canvasPool[i]) {
             BatchCanvas canvas = canvases[i];
-            gradCanvas[i] = canvas.zeroGradientCanvas(gradCanvas[i]);
             int oh = conv.outHeight();
+            Tensor pooled = maps[l.lastMap()][0];
+            // The scatter below writes every cell of every pooling window.
+            gradCanvas[i] = canvas.gradientCanvasAround(gradCanvas[i], n, 2 * pooled.height(), 2 * pooled.width());
             CanvasPool.scatterReluMax(outCanvas[i], gOut, maps[l.lastMap()], gradCanvas[i], 0, canvas.outputPitch(), oh,
                     biasGrad[i], n);
             kernelAndInputGradients(i, canvas, n, gIn, wantInput);

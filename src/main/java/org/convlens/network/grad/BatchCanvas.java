@@ -131,6 +131,34 @@ public final class BatchCanvas {
         return t;
     }
 
+    /**
+     * A gradient canvas as {@link #zeroGradientCanvas} gives it, but with the top-left
+     * {@code rows x cols} cells of each of images {@code 0..images-1} left as they are, for the
+     * caller to overwrite (a pooling's backward pass writes every cell its windows cover): only
+     * the cells around them are zeroed.
+     */
+    public Tensor gradientCanvasAround(Tensor reuse, int images, int rows, int cols) {
+        Tensor t = fits(reuse, plan.outChannels(), plan.outHeight(), batch * outPitch);
+        if (t == reuse) {
+            float[] d = t.data();
+            int w = t.width();
+            for (int c = 0; c < t.channels(); c++) {
+                for (int y = 0; y < t.height(); y++) {
+                    int row = (c * t.height() + y) * w;
+                    if (y >= rows) {
+                        java.util.Arrays.fill(d, row, row + w, 0f);
+                        continue;
+                    }
+                    for (int b = 0; b < images; b++) {
+                        java.util.Arrays.fill(d, row + b * outPitch + cols, row + (b + 1) * outPitch, 0f);
+                    }
+                    java.util.Arrays.fill(d, row + images * outPitch, row + w, 0f);
+                }
+            }
+        }
+        return t;
+    }
+
     /** The convolution the forward pass runs on the canvas (no padding, no activation, no pooling). */
     public ConvPlan forwardPlan() {
         return forwardPlan;
