@@ -150,7 +150,10 @@ public final class BatchCanvas {
                         continue;
                     }
                     for (int b = 0; b < images; b++) {
-                        java.util.Arrays.fill(d, row + b * outPitch + cols, row + (b + 1) * outPitch, 0f);
+                        // A gap of a few columns: stores, not a call per gap.
+                        for (int x = row + b * outPitch + cols, end = row + (b + 1) * outPitch; x < end; x++) {
+                            d[x] = 0f;
+                        }
                     }
                     java.util.Arrays.fill(d, row + images * outPitch, row + w, 0f);
                 }
@@ -175,21 +178,25 @@ public final class BatchCanvas {
         int c = plan.inChannels();
         Tensor t = fits(reuse, c, hv, width);
         float[] d = t.data();
-        java.util.Arrays.fill(d, 0f);
         AxisMap rows = plan.rows();
         AxisMap cols = plan.cols();
         int h = plan.inHeight();
         int w = plan.inWidth();
         int left = cols.before();
-        for (int b = 0; b < images.size(); b++) {
-            float[] in = images.get(b).data();
-            for (int ch = 0; ch < c; ch++) {
-                for (int vy = 0; vy < hv; vy++) {
-                    int sy = rows.source(vy);
-                    if (sy < 0) {
-                        continue;
-                    }
-                    int to = (ch * hv + vy) * width + b * pitch;
+        int n = images.size();
+        // Row by row, every value written once: the padding rows, the gaps and the images past
+        // the last are zeroed here, not the whole canvas first.
+        for (int ch = 0; ch < c; ch++) {
+            for (int vy = 0; vy < hv; vy++) {
+                int row = (ch * hv + vy) * width;
+                int sy = rows.source(vy);
+                if (sy < 0) {
+                    java.util.Arrays.fill(d, row, row + width, 0f);
+                    continue;
+                }
+                for (int b = 0; b < n; b++) {
+                    float[] in = images.get(b).data();
+                    int to = row + b * pitch;
                     int from = (ch * h + sy) * w;
                     for (int vx = 0; vx < left; vx++) {
                         int sx = cols.source(vx);
@@ -200,7 +207,11 @@ public final class BatchCanvas {
                         int sx = cols.source(vx);
                         d[to + vx] = sx < 0 ? 0f : in[from + sx];
                     }
+                    for (int x = to + wv; x < to + pitch; x++) {
+                        d[x] = 0f;
+                    }
                 }
+                java.util.Arrays.fill(d, row + n * pitch, row + width, 0f);
             }
         }
         return t;
