@@ -42,6 +42,8 @@ public final class BatchCanvas {
     private final int width;
     private final ConvPlan forwardPlan;
     private final ConvSpec inputGradSpec;
+    /** Rows the input gradient's transposed convolution crops from the padded grid's top and bottom. */
+    private final int rowCrop;
     /** The kernel-gradient convolutions of the last call, per group, kept while their kernel arrays are the same. */
     private final ConvPlan[] kernelPlans;
     private final float[][] groupKernels;
@@ -89,8 +91,12 @@ public final class BatchCanvas {
                 .activation(org.convlens.engine.Activation.NONE).pool(null).build();
         this.forwardPlan = ConvPlan.of(canvasSpec, plan.inChannels(), hv, width);
         int restY = hv - ((plan.outHeight() - 1) * f.strideY() + f.dilationY() * (f.kernel().height() - 1) + 1);
+        // Zero padding rows, as many above as below, get no gradient anyone reads: the transposed
+        // convolution leaves them out (its padding crops them), a few percent of its work.
+        int[] pad = plan.padding();
+        this.rowCrop = f.paddingMode() == PaddingMode.ZEROS && pad[0] == pad[1] ? pad[0] : 0;
         this.inputGradSpec = ConvSpec.builder(f.kernel()).flip(f.flip()).groups(f.groups()).transposed(true)
-                .stride(f.strideY(), f.strideX()).dilation(f.dilationY(), f.dilationX()).padding(Padding.of(0))
+                .stride(f.strideY(), f.strideX()).dilation(f.dilationY(), f.dilationX()).padding(Padding.of(rowCrop, 0))
                 .outputPadding(restY, 0).build();
         this.kernelPlans = kept != null ? kept.kernelPlans : new ConvPlan[plan.groups()];
         this.groupKernels = kept != null ? kept.groupKernels : new float[plan.groups()][];
@@ -276,6 +282,7 @@ public final class BatchCanvas {
         int h = plan.inHeight();
         int w = plan.inWidth();
         int gw = grid.width();
+        int gh = grid.height();
         float[] gd = grid.data();
         if (plan.spec().paddingMode() == PaddingMode.ZEROS) {
             // Each input cell is one cell of the padded grid: its gradient is that cell's, added to
@@ -289,7 +296,7 @@ public final class BatchCanvas {
                 for (int ch = 0; ch < c; ch++) {
                     for (int y = 0; y < h; y++) {
                         int to = (ch * h + y) * w;
-                        copyPlusZero(gd, (ch * hv + top + y) * gw + b * pitch + left, out, to, n);
+                        copyPlusZero(gd, (ch * gh + top - rowCrop + y) * gw + b * pitch + left, out, to, n);
                         java.util.Arrays.fill(out, to + n, to + w, 0f);
                     }
                 }

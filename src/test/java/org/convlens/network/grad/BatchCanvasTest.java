@@ -20,15 +20,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A batch on one canvas gives each image what one engine call per image gives. */
 class BatchCanvasTest {
-    @ParameterizedTest(name = "{0}x{1} in {2} out {3} k{4}x{5} stride {6}x{7} dilation {8}x{9} groups {10} {11} flip {12}")
-    @CsvSource({"14,14,8,16,3,3,1,1,1,1,1,zeros,false", "28,28,1,8,3,3,1,1,1,1,1,zeros,false",
-        "11,13,2,4,3,2,2,3,1,2,2,reflect,true", "9,10,3,3,2,3,1,2,2,1,3,replicate,false",
-        "12,9,4,2,3,3,3,2,1,1,2,circular,true", "7,8,2,6,1,1,2,2,1,1,1,zeros,false"})
+    @ParameterizedTest(name = "{0}x{1} in {2} out {3} k{4}x{5} stride {6}x{7} dilation {8}x{9} groups {10} {11} flip {12}"
+            + " padding top/bottom {13}/{14}")
+    @CsvSource({"14,14,8,16,3,3,1,1,1,1,1,zeros,false,1,2", "28,28,1,8,3,3,1,1,1,1,1,zeros,false,1,2",
+        "11,13,2,4,3,2,2,3,1,2,2,reflect,true,1,2", "9,10,3,3,2,3,1,2,2,1,3,replicate,false,1,2",
+        "12,9,4,2,3,3,3,2,1,1,2,circular,true,1,2", "7,8,2,6,1,1,2,2,1,1,1,zeros,false,1,2",
+        // Zero padding as deep above as below: the input gradient's convolution crops those rows.
+        "14,14,8,16,3,3,1,1,1,1,1,zeros,false,1,1", "11,13,2,4,3,2,2,3,2,2,2,zeros,true,2,2",
+        "7,8,2,6,1,1,2,2,1,1,1,zeros,false,1,1"})
     void batchOnACanvasMatchesOneCallPerImage(int h, int w, int cin, int cout, int kh, int kw, int sy, int sx,
-                                             int dy, int dx, int groups, String mode, boolean flip) {
+                                             int dy, int dx, int groups, String mode, boolean flip, int top, int bottom) {
         Random r = new Random(h * 100L + w * 10L + cin);
         ConvSpec spec = ConvSpec.builder(new Kernel(cout, cin / groups, kh, kw, random(r, cout * cin / groups * kh * kw)))
-                .groups(groups).stride(sy, sx).dilation(dy, dx).padding(Padding.of(1, 2, 2, 1))
+                .groups(groups).stride(sy, sx).dilation(dy, dx).padding(Padding.of(top, bottom, 2, 1))
                 .paddingMode(PaddingMode.fromId(mode)).flip(flip).bias(random(r, cout)).build();
         ConvPlan plan = ConvPlan.of(spec, cin, h, w);
         int batch = 5;
