@@ -42,6 +42,8 @@ public final class BatchCanvas {
     private final int width;
     private final ConvPlan forwardPlan;
     private final ConvSpec inputGradSpec;
+    /** The input gradient's transposed convolution on the last gradient canvas, or null before one. */
+    private ConvPlan inputGradPlan;
     /** Rows the input gradient's transposed convolution crops from the padded grid's top and bottom. */
     private final int rowCrop;
     /** The kernel-gradient convolutions of the last call, per group, kept while their kernel arrays are the same. */
@@ -89,7 +91,8 @@ public final class BatchCanvas {
         ConvSpec f = plan.spec();
         ConvSpec canvasSpec = f.toBuilder().padding(Padding.VALID).paddingMode(PaddingMode.ZEROS)
                 .activation(org.convlens.engine.Activation.NONE).pool(null).build();
-        this.forwardPlan = ConvPlan.of(canvasSpec, plan.inChannels(), hv, width);
+        this.forwardPlan = kept != null ? kept.forwardPlan.withWeights(canvasSpec)
+                : ConvPlan.of(canvasSpec, plan.inChannels(), hv, width);
         int restY = hv - ((plan.outHeight() - 1) * f.strideY() + f.dilationY() * (f.kernel().height() - 1) + 1);
         // Zero padding rows, as many above as below, get no gradient anyone reads: the transposed
         // convolution leaves them out (its padding crops them), a few percent of its work.
@@ -98,6 +101,8 @@ public final class BatchCanvas {
         this.inputGradSpec = ConvSpec.builder(f.kernel()).flip(f.flip()).groups(f.groups()).transposed(true)
                 .stride(f.strideY(), f.strideX()).dilation(f.dilationY(), f.dilationX()).padding(Padding.of(rowCrop, 0))
                 .outputPadding(restY, 0).build();
+        this.inputGradPlan = kept != null && kept.inputGradPlan != null ? kept.inputGradPlan.withWeights(inputGradSpec)
+                : null;
         this.kernelPlans = kept != null ? kept.kernelPlans : new ConvPlan[plan.groups()];
         this.groupKernels = kept != null ? kept.groupKernels : new float[plan.groups()][];
         this.channelData = kept != null ? kept.channelData : null;
@@ -273,7 +278,12 @@ public final class BatchCanvas {
      * {@code reuse} where its shape fits (else a new tensor); returns that output, for the next call.
      */
     public Tensor inputGradients(Tensor gradCanvas, List<Tensor> into, Tensor reuse) {
-        ConvPlan p = ConvPlan.of(inputGradSpec, gradCanvas);
+        ConvPlan p = inputGradPlan;
+        if (p == null || p.inChannels() != gradCanvas.channels() || p.inHeight() != gradCanvas.height()
+                || p.inWidth() != gradCanvas.width()) {
+            p = ConvPlan.of(inputGradSpec, gradCanvas);
+            inputGradPlan = p;
+        }
         Tensor grid = ConvEngine.run(p, gradCanvas, reuse == null ? null : new ConvEngine.Result(p, reuse, null), 1)
                 .featureMap();
         AxisMap rows = plan.rows();
