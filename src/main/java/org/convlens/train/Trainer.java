@@ -229,7 +229,9 @@ public final class Trainer {
                 try {
                     step = step(plan, train, order, from, size);
                 } catch (org.convlens.engine.SpecException e) {
-                    // A map or gradient overflowed to infinity (the engine refuses it as a kernel).
+                    // A map or gradient overflowed to infinity and the engine refused it as a kernel
+                    // (the first batch's; later a gradient canvas is not checked again, and an
+                    // overflow shows in the loss or in the weights, both checked below).
                     step = new float[] {Float.NaN, 0};
                 }
                 lossSum += step[0] * size;
