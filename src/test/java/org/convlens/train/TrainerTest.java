@@ -195,7 +195,13 @@ class TrainerTest {
         worker.start();
         assertTrue(firstBatch.await(20, java.util.concurrent.TimeUnit.SECONDS));
         t.pause();
-        Thread.sleep(100);
+        // The batch under way ends first (however long a loaded machine makes it): then the
+        // worker waits. Events, not sleeps, so a slow batch cannot fail the test.
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (worker.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(Thread.State.WAITING, worker.getState(), "the run holds before its next batch");
         int before;
         synchronized (seen) {
             before = seen.size();
@@ -207,7 +213,15 @@ class TrainerTest {
         assertTrue(t.isPaused());
         Network paused = t.snapshot();
         t.resume();
-        Thread.sleep(200);
+        deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            synchronized (seen) {
+                if (seen.size() > before) {
+                    break;
+                }
+            }
+            Thread.sleep(5);
+        }
         synchronized (seen) {
             assertTrue(seen.size() > before, "no batch after resume");
         }
