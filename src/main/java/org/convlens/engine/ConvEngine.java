@@ -165,11 +165,7 @@ public final class ConvEngine {
         Runnable rowDone = progress == null ? null : () -> progress.update(done.incrementAndGet(), total);
         switch (estimate.path()) {
             case SEPARABLE:
-                if (tuning.vector() && VectorPath.available()) {
-                    VectorPath.runSeparable(plan, input, fm, factors, threads, rowDone);
-                } else {
-                    SeparableConvolution.run(plan, input, fm, factors, threads, rowDone);
-                }
+                SeparableConvolution.run(plan, input, fm, factors, threads, rowDone);
                 break;
             case CHANNELS:
                 ChannelConvolution.run(plan, input, fm, threads, rowDone);

@@ -31,11 +31,6 @@ final class VectorPath {
         VectorConvolution.run(plan, input, out, threads, rowDone, smallWork);
     }
 
-    /** Runs {@link VectorSeparable} (the same bits as {@link SeparableConvolution}); call only when {@link #available()}. */
-    static void runSeparable(ConvPlan plan, Tensor input, Tensor out, float[][] factors, int threads, Runnable rowDone) {
-        VectorSeparable.run(plan, input, out, factors, threads, rowDone);
-    }
-
     /**
      * Whether average pooling takes {@link VectorPooling}: where the module is, vectors are 256
      * bits or more, and its loop is compiled. Until then (its interpreted and C1 code allocates

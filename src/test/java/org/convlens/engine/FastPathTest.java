@@ -52,43 +52,6 @@ class FastPathTest {
         "33,45,5,9,3,2,circular,3,2", "20,64,6,6,2,2,zeros,valid,1", "64,20,9,5,1,3,reflect,2,3"})
     void separablePathMatchesReference(int h, int w, int kh, int kw, int s, int d, String mode, String pad, int channels) {
         Random r = new Random(h * 7L + kh);
-        Tensor in = RandomCases.randomTensor(r, channels, h, w);
-        ConvPlan plan = ConvPlan.of(rankOneSpec(r, kh, kw, s, d, mode, pad, channels, false), in);
-        assertTrue(SeparableConvolution.factors(plan) != null, "takes the separable path");
-        for (int threads : new int[] {1, 2}) {
-            // Within float rounding of the one order, not bit for bit: only where a caller allows it.
-            assertClose(Reference.run(plan, in), ConvEngine.run(plan, in, null, threads, null,
-                    ConvEngine.Accuracy.SEPARABLE_ALLOWED).output());
-            assertArrayEquals(Reference.run(plan, in).data(), ConvEngine.run(plan, in, threads).output().data());
-        }
-    }
-
-    @ParameterizedTest(name = "{0}x{1} rank-one k{2}x{3} stride {4} dilation {5} {6} pad {7} depthwise {8}")
-    @CsvSource({"40,50,5,5,1,1,zeros,same,1", "41,37,7,5,2,1,reflect,same,3", "90,300,15,15,1,1,replicate,same,1",
-        "33,45,5,9,3,2,circular,3,2", "20,64,6,6,2,2,zeros,valid,1", "64,20,9,5,1,3,reflect,2,3",
-        "50,129,5,5,1,1,zeros,full,2", "31,200,7,7,4,1,reflect,same,1"})
-    void vectorSeparableGivesThePlainSeparableBits(int h, int w, int kh, int kw, int s, int d, String mode, String pad,
-                                                   int channels) {
-        Random r = new Random(h * 11L + w);
-        Tensor in = RandomCases.randomTensor(r, channels, h, w);
-        ConvPlan plan = ConvPlan.of(rankOneSpec(r, kh, kw, s, d, mode, pad, channels, true), in);
-        float[][] factors = SeparableConvolution.factors(plan);
-        assertTrue(factors != null, "takes the separable path");
-        for (int threads : new int[] {1, 2}) {
-            Tensor plain = new Tensor(plan.outChannels(), plan.outHeight(), plan.outWidth());
-            Tensor vector = new Tensor(plan.outChannels(), plan.outHeight(), plan.outWidth());
-            SeparableConvolution.run(plan, in, plain, factors, threads, null);
-            VectorSeparable.run(plan, in, vector, factors, threads, null);
-            // The same fused multiply-adds in the same order: the same bits, only the loops differ.
-            assertArrayEquals(plain.data(), vector.data(), threads + " threads");
-        }
-        assertClose(Reference.run(plan, in), ConvEngine.run(plan, in, null, 1, null,
-                ConvEngine.Accuracy.SEPARABLE_ALLOWED).output());
-    }
-
-    /** A depthwise spec whose every kernel is an outer product of Gaussian vectors, with tanh; {@code biased}: random biases. */
-    private static ConvSpec rankOneSpec(Random r, int kh, int kw, int s, int d, String mode, String pad, int channels,
-                                        boolean biased) {
         float[] k = new float[channels * kh * kw];
         for (int c = 0; c < channels; c++) {
             float[] u = new float[kh];
@@ -111,12 +74,17 @@ class FastPathTest {
             case "valid" -> Padding.VALID;
             default -> Padding.of(Integer.parseInt(pad));
         };
-        float[] bias = new float[channels];
-        for (int c = 0; biased && c < channels; c++) {
-            bias[c] = (float) r.nextGaussian();
+        Tensor in = RandomCases.randomTensor(r, channels, h, w);
+        ConvSpec spec = ConvSpec.builder(new Kernel(channels, 1, kh, kw, k)).groups(channels).stride(s).dilation(d)
+                .padding(p).paddingMode(PaddingMode.fromId(mode)).bias(new float[channels]).activation(Activation.TANH).build();
+        ConvPlan plan = ConvPlan.of(spec, in);
+        assertTrue(SeparableConvolution.factors(plan) != null, "takes the separable path");
+        for (int threads : new int[] {1, 2}) {
+            // Within float rounding of the one order, not bit for bit: only where a caller allows it.
+            assertClose(Reference.run(plan, in), ConvEngine.run(plan, in, null, threads, null,
+                    ConvEngine.Accuracy.SEPARABLE_ALLOWED).output());
+            assertArrayEquals(Reference.run(plan, in).data(), ConvEngine.run(plan, in, threads).output().data());
         }
-        return ConvSpec.builder(new Kernel(channels, 1, kh, kw, k)).groups(channels).stride(s).dilation(d)
-                .padding(p).paddingMode(PaddingMode.fromId(mode)).bias(bias).activation(Activation.TANH).build();
     }
 
     @Test
