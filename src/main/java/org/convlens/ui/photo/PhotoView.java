@@ -18,8 +18,6 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -133,12 +131,7 @@ public final class PhotoView {
     private MapPane resultPane;
     private final ColorBar colorBar = new ColorBar();
     private final FrequencyView frequencyView = new FrequencyView(128);
-    private int[] patchCorner;
-    private double pressX;
-    private double pressY;
-    private double lastX;
-    private double lastY;
-    private boolean dragged;
+    private PhotoPointer pointer;
     private boolean fitPending = true;
     private TextField[][] cells = new TextField[0][0];
 
@@ -228,6 +221,7 @@ public final class PhotoView {
         inputPane.setId("photo-inputPane");
         resultPane = new MapPane(transform);
         resultPane.setId("photo-resultPane");
+        pointer = new PhotoPointer(vm, transform, List.of(inputPane, resultPane));
         inputHolder.getChildren().add(0, inputPane);
         resultHolder.getChildren().add(resultPane);
         barHolder.getChildren().add(colorBar);
@@ -252,8 +246,7 @@ public final class PhotoView {
         });
         dropHint.visibleProperty().bind(vm.photoProperty().isNull());
         vm.photoProperty().addListener((o, a, p) -> {
-            patchCorner = null;
-            mark();
+            pointer.markPatch(null);
             if (a == null || p == null || a.width() != p.width() || a.height() != p.height()) {
                 fitPending = true;
                 Platform.runLater(this::fit);
@@ -357,13 +350,8 @@ public final class PhotoView {
         patchButton.disableProperty().bind(vm.photoProperty().isNull());
 
         for (MapPane p : List.of(inputPane, resultPane)) {
-            p.setOnScroll(this::scrolled);
-            p.setOnMousePressed(this::pressed);
-            p.setOnMouseDragged(this::dragged);
-            p.setOnMouseReleased(this::released);
             p.setOnMouseMoved(e -> probeLabel.setText(vm.probe(transform.inputX(e.getX()), transform.inputY(e.getY()))));
         }
-        transform.revisionProperty().addListener(o -> mark());
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dropped);
     }
@@ -478,69 +466,21 @@ public final class PhotoView {
         transform.zoomAt(1 / 1.5, inputPane.getWidth() / 2, inputPane.getHeight() / 2);
     }
 
-    private void scrolled(ScrollEvent e) {
-        if (e.getDeltaY() != 0) {
-            transform.zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
-        }
-        e.consume();
-    }
-
-    private void pressed(MouseEvent e) {
-        pressX = lastX = e.getX();
-        pressY = lastY = e.getY();
-        dragged = false;
-    }
-
-    private void dragged(MouseEvent e) {
-        if (Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) > 3) {
-            dragged = true;
-        }
-        if (dragged) {
-            transform.panBy(e.getX() - lastX, e.getY() - lastY);
-        }
-        lastX = e.getX();
-        lastY = e.getY();
-    }
-
-    private void released(MouseEvent e) {
-        if (!dragged && vm.photoProperty().get() != null) {
-            int half = PhotoViewModel.PATCH / 2;
-            Photo p = vm.photoProperty().get();
-            int x = (int) Math.floor(transform.inputX(e.getX())) - half;
-            int y = (int) Math.floor(transform.inputY(e.getY())) - half;
-            int size = Math.min(PhotoViewModel.PATCH, Math.min(p.width(), p.height()));
-            patchCorner = new int[] {Math.max(0, Math.min(y, p.height() - size)), Math.max(0, Math.min(x, p.width() - size))};
-            mark();
-        }
-    }
-
-    private void mark() {
-        if (patchCorner == null) {
-            inputPane.mark(null);
-            resultPane.mark(null);
-            return;
-        }
-        int size = PhotoViewModel.PATCH;
-        double[] r = {patchCorner[1], patchCorner[0], patchCorner[1] + size, patchCorner[0] + size};
-        inputPane.mark(r);
-        resultPane.mark(r);
-    }
-
     @FXML
     private void sendPatch() {
         Photo p = vm.photoProperty().get();
         if (p == null) {
             return;
         }
-        if (patchCorner == null) {
+        int[] corner = pointer.patchCorner();
+        if (corner == null) {
             int cx = (int) transform.inputX(inputPane.getWidth() / 2) - PhotoViewModel.PATCH / 2;
             int cy = (int) transform.inputY(inputPane.getHeight() / 2) - PhotoViewModel.PATCH / 2;
-            patchCorner = new int[] {cy, cx};
+            corner = new int[] {cy, cx};
         }
-        int[] at = vm.sendPatch(patchCorner[1], patchCorner[0]);
+        int[] at = vm.sendPatch(corner[1], corner[0]);
         if (at != null) {
-            patchCorner = at;
-            mark();
+            pointer.markPatch(at);
             if (!hasStepper) {
                 ClipboardContent c = new ClipboardContent();
                 c.putString(SpecWriter.toJson(vm.patchProperty().get()));
