@@ -146,11 +146,7 @@ public final class ConvPlan {
         if ((long) outChannels * outHeight * outWidth > MAX_OUTPUT_VALUES) {
             throw new SpecException("$", "error.output.tooLarge", outChannels + "x" + outHeight + "x" + outWidth);
         }
-        float[] b = spec.bias();
-        if (b != null && b.length != outChannels) {
-            throw new SpecException("$.bias", "error.bias.length", b.length, outChannels);
-        }
-        this.bias = b == null ? new float[outChannels] : b;
+        this.bias = biasOf(spec, outChannels);
         PoolSpec p = spec.pool();
         if (p != null) {
             this.poolY = AxisArithmetic.pool(true, outHeight, p.kernelHeight(), p.strideY(), p.padY(), p.ceilMode());
@@ -180,11 +176,7 @@ public final class ConvPlan {
         this.outPerGroup = plan.outPerGroup;
         Kernel user = spec.flip() ? spec.kernel().rotated180() : spec.kernel();
         this.directKernel = spec.transposed() ? transposedToDirect(user, groups) : user;
-        float[] b = spec.bias();
-        if (b != null && b.length != outChannels) {
-            throw new SpecException("$.bias", "error.bias.length", b.length, outChannels);
-        }
-        this.bias = b == null ? new float[outChannels] : b;
+        this.bias = biasOf(spec, outChannels);
         this.strideY = plan.strideY;
         this.strideX = plan.strideX;
         this.rows = plan.rows;
@@ -194,6 +186,15 @@ public final class ConvPlan {
         this.poolY = plan.poolY;
         this.poolX = plan.poolX;
         this.padding = plan.padding;
+    }
+
+    /** {@code spec}'s bias, checked to have one value per output channel; zeros when it has none. */
+    private static float[] biasOf(ConvSpec spec, int outChannels) {
+        float[] b = spec.bias();
+        if (b != null && b.length != outChannels) {
+            throw new SpecException("$.bias", "error.bias.length", b.length, outChannels);
+        }
+        return b == null ? new float[outChannels] : b;
     }
 
     /**
@@ -206,15 +207,8 @@ public final class ConvPlan {
      */
     public ConvPlan withWeights(ConvSpec spec) {
         ConvSpec s = this.spec;
-        Kernel k = s.kernel();
-        Kernel l = spec.kernel();
-        boolean same = k.dim0() == l.dim0() && k.dim1() == l.dim1() && k.height() == l.height()
-                && k.width() == l.width() && s.strideY() == spec.strideY() && s.strideX() == spec.strideX()
-                && s.dilationY() == spec.dilationY() && s.dilationX() == spec.dilationX()
-                && s.padding().equals(spec.padding()) && s.paddingMode() == spec.paddingMode()
-                && s.groups() == spec.groups() && s.flip() == spec.flip() && s.activation().equals(spec.activation())
-                && java.util.Objects.equals(s.pool(), spec.pool()) && s.transposed() == spec.transposed()
-                && s.outputPaddingY() == spec.outputPaddingY() && s.outputPaddingX() == spec.outputPaddingX();
+        boolean same = s.sameLayout(spec) && s.activation().equals(spec.activation())
+                && java.util.Objects.equals(s.pool(), spec.pool());
         if (!same) {
             throw new IllegalArgumentException("not the same settings: " + spec + " for a plan of " + s);
         }

@@ -94,11 +94,22 @@ public record ConvSpec(Kernel kernel, float[] bias, int strideY, int strideX, in
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConvSpec s && kernel.equals(s.kernel) && sameBias(s)
+        return o instanceof ConvSpec s && kernel.equals(s.kernel) && sameBias(s) && sameLayout(s)
+                && activation.equals(s.activation) && Objects.equals(pool, s.pool);
+    }
+
+    /**
+     * True when {@code s} lays out the same cells: the same kernel shape, stride, dilation,
+     * padding and its mode, groups, flip and transposition. The kernel's values, the bias, the
+     * activation and the pooling may differ (a training step's next weights).
+     */
+    public boolean sameLayout(ConvSpec s) {
+        Kernel l = s.kernel;
+        return kernel.dim0() == l.dim0() && kernel.dim1() == l.dim1() && kernel.height() == l.height()
+                && kernel.width() == l.width()
                 && strideY == s.strideY && strideX == s.strideX && dilationY == s.dilationY && dilationX == s.dilationX
                 && padding.equals(s.padding) && paddingMode == s.paddingMode && groups == s.groups && flip == s.flip
-                && activation.equals(s.activation) && Objects.equals(pool, s.pool) && transposed == s.transposed
-                && outputPaddingY == s.outputPaddingY && outputPaddingX == s.outputPaddingX;
+                && transposed == s.transposed && outputPaddingY == s.outputPaddingY && outputPaddingX == s.outputPaddingX;
     }
 
     private boolean sameBias(ConvSpec s) {

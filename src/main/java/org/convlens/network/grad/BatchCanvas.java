@@ -110,16 +110,8 @@ public final class BatchCanvas {
 
     /** True when two plans lay out the same canvases: the same input and settings, the weights and bias aside. */
     private static boolean sameShape(ConvPlan a, ConvPlan b) {
-        ConvSpec s = a.spec();
-        ConvSpec t = b.spec();
-        Kernel k = s.kernel();
-        Kernel l = t.kernel();
         return a.inChannels() == b.inChannels() && a.inHeight() == b.inHeight() && a.inWidth() == b.inWidth()
-                && k.dim0() == l.dim0() && k.dim1() == l.dim1() && k.height() == l.height() && k.width() == l.width()
-                && s.strideY() == t.strideY() && s.strideX() == t.strideX() && s.dilationY() == t.dilationY()
-                && s.dilationX() == t.dilationX() && s.padding().equals(t.padding())
-                && s.paddingMode() == t.paddingMode() && s.groups() == t.groups() && s.flip() == t.flip()
-                && !t.transposed();
+                && a.spec().sameLayout(b.spec()) && !b.spec().transposed();
     }
 
     public ConvPlan plan() {
