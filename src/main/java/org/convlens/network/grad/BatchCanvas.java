@@ -127,16 +127,9 @@ public final class BatchCanvas {
         return outPitch;
     }
 
-    /** A zero gradient canvas, {@code Cout x OH x (batch * outputPitch())}, for gradients scattered into it. */
-    public Tensor zeroGradientCanvas(Tensor reuse) {
-        Tensor t = fits(reuse, plan.outChannels(), plan.outHeight(), batch * outPitch);
-        java.util.Arrays.fill(t.data(), 0f);
-        return t;
-    }
-
     /**
-     * A gradient canvas as {@link #zeroGradientCanvas} gives it, but with the top-left
-     * {@code rows x cols} cells of each of images {@code 0..images-1} left as they are, for the
+     * A gradient canvas, {@code Cout x OH x (batch * outputPitch())}, zero except the top-left
+     * {@code rows x cols} cells of each of images {@code 0..images-1}, left as they are for the
      * caller to overwrite (a pooling's backward pass writes every cell its windows cover): only
      * the cells around them are zeroed.
      */
