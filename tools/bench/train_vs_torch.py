@@ -15,7 +15,11 @@ epoch's time, then the medians and their ratio (ConvLens / PyTorch). PyTorch get
 of threads as ConvLens (--threads, default every processor).
 
     mvn -B -q -o package -DskipTests
-    /usr/bin/python3 tools/bench/train_vs_torch.py [--rounds 3] [--epochs 3] [--threads 2]
+    /usr/bin/python3 tools/bench/train_vs_torch.py [--rounds 3] [--epochs 3] [--threads 2] [--no-vector]
+
+ConvLens runs as the packaged app and its `convlens` command do, with the Vector API module
+(`java --add-modules jdk.incubator.vector -jar ...`); --no-vector runs plain `java -jar`, whose
+scalar paths give the same bits for the forward pass.
 
 --jar PATH (repeatable, default target/convlens.jar) times each jar in turn in every round, before
 PyTorch: an earlier build and the current one measured under the same load, each with its median
@@ -100,8 +104,10 @@ def torch_epochs(data, epochs, batch, lr, seed):
     return out
 
 
-def convlens_epochs(jar, epochs, batch, lr, seed, threads):
-    cmd = ["java", "-jar", jar, "train", "--json", "--epochs", str(epochs), "--batch", str(batch), "--lr", str(lr),
+def convlens_epochs(jar, epochs, batch, lr, seed, threads, vector):
+    # With the Vector API module, as the packaged app and its `convlens` command run; --no-vector
+    # times plain `java -jar` (the scalar paths).
+    cmd = ["java"] + (["--add-modules", "jdk.incubator.vector"] if vector else []) + ["-jar", jar, "train", "--json", "--epochs", str(epochs), "--batch", str(batch), "--lr", str(lr),
            "--optimizer", "adam", "--seed", str(seed), "--threads", str(threads)]
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode != 0:
@@ -117,6 +123,7 @@ def main():
     ap.add_argument("--lr", type=float, default=0.002)
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-vector", action="store_true", help="run plain java -jar, without the Vector API module")
     ap.add_argument("--jar", action="append", help="a convlens jar to time (repeatable; default %s)" % JAR)
     a = ap.parse_args()
     jars = a.jar or [JAR]
@@ -124,7 +131,7 @@ def main():
     data = load()
     java, pt = [[] for _ in jars], []
     for r in range(a.rounds):
-        js = [convlens_epochs(jar, a.epochs, a.batch, a.lr, a.seed, a.threads) for jar in jars]
+        js = [convlens_epochs(jar, a.epochs, a.batch, a.lr, a.seed, a.threads, not a.no_vector) for jar in jars]
         p = torch_epochs(data, a.epochs, a.batch, a.lr, a.seed)
         for k, j in enumerate(js):
             name = "convlens" if len(jars) == 1 else "convlens[%d]" % k
@@ -137,8 +144,9 @@ def main():
                                                                              e["test_accuracy"]))
         pt += [e["seconds"] for e in p[1:]]
     mp = statistics.median(pt)
-    print("torch %s, %d threads, batch %d, %d rounds x %d epochs (first of each left out)"
-          % (torch.__version__, a.threads, a.batch, a.rounds, a.epochs))
+    print("torch %s, %d threads, batch %d, %d rounds x %d epochs (first of each left out), convlens %s"
+          % (torch.__version__, a.threads, a.batch, a.rounds, a.epochs,
+             "java -jar (no vector module)" if a.no_vector else "with the vector module (as packaged)"))
     for k, jar in enumerate(jars):
         mj = statistics.median(java[k])
         name = "convlens" if len(jars) == 1 else "convlens[%d] %s" % (k, jar)

@@ -57,14 +57,20 @@ final class ChannelConvolution {
      * {@code Cout x OH x OW} feature map, calling {@code rowDone} (may be null) once per output row.
      */
     static Tensor run(ConvPlan plan, Tensor input, Tensor out, int threads, Runnable rowDone) {
-        Grid grid = new Grid(plan, input);
+        return run(plan, input, out, threads, rowDone, VectorPath.available());
+    }
+
+    /** As above, with {@code vector}: the Vector API's register-blocked products ({@link VectorPath#channels}; only where available). */
+    static Tensor run(ConvPlan plan, Tensor input, Tensor out, int threads, Runnable rowDone, boolean vector) {
+        int slack = vector ? VectorPath.channelSlack() : 0;
+        Grid grid = new Grid(plan, input, slack);
         Kernel k = plan.directKernel();
         int taps = plan.inPerGroup() * k.height() * k.width();
         int rows = tileRows(plan, taps);
         int tiles = (plan.outHeight() + rows - 1) / rows;
         long work = (long) plan.outChannels() * plan.outHeight() * plan.outWidth() * taps;
         Parallel.forRange(tiles, threads, work, (from, to) -> {
-            Tile t = new Tile(plan, grid, out, rows, taps);
+            Tile t = new Tile(plan, grid, out, rows, taps, slack);
             for (int i = from; i < to; i++) {
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();
@@ -148,7 +154,8 @@ final class ChannelConvolution {
         final int stride;
         final float[] data;
 
-        Grid(ConvPlan plan, Tensor input) {
+        /** With {@code slack} floats of room after the last channel (vector blocks read past a row's end). */
+        Grid(ConvPlan plan, Tensor input, int slack) {
             AxisMap rows = plan.rows();
             AxisMap cols = plan.cols();
             int vh = rows.length();
@@ -156,7 +163,7 @@ final class ChannelConvolution {
             Kernel k = plan.directKernel();
             this.width = vw;
             this.stride = vh * vw + (k.width() - 1) * plan.dilationX();
-            this.data = gridArray(Math.multiplyExact(plan.inChannels(), stride));
+            this.data = gridArray(Math.addExact(Math.multiplyExact(plan.inChannels(), stride), slack));
             float[] in = input.data();
             int h = input.height();
             int w = input.width();
@@ -202,17 +209,21 @@ final class ChannelConvolution {
         private final ConvPlan plan;
         private final Grid grid;
         private final float[] out;
+        /** The im2col rows (scalar path) or null (vector path: its blocks read the grid in place). */
         private final float[][] col;
         private final float[] acc;
+        /** Vector path: four output channels' accumulators, with room for a block past the tile's end. */
+        private final float[][] accs;
         private final int[] offsets;
 
-        Tile(ConvPlan plan, Grid grid, Tensor output, int rows, int taps) {
+        Tile(ConvPlan plan, Grid grid, Tensor output, int rows, int taps, int slack) {
             this.plan = plan;
             this.grid = grid;
             this.out = output.data();
             int t = rows * grid.width;
-            this.col = columns(taps, t);
-            this.acc = new float[t];
+            this.col = slack > 0 ? null : columns(taps, t);
+            this.acc = slack > 0 ? null : new float[t];
+            this.accs = slack > 0 ? new float[4][t + slack] : null;
             Kernel k = plan.directKernel();
             int kh = k.height();
             int kw = k.width();
@@ -237,6 +248,16 @@ final class ChannelConvolution {
             int per = plan.outPerGroup();
             for (int g = 0; g < plan.groups(); g++) {
                 int base = g * plan.inPerGroup() * grid.stride + q0;
+                if (accs != null) {
+                    for (int co = g * per; co < (g + 1) * per; co += 4) {
+                        int m = Math.min(4, (g + 1) * per - co);
+                        VectorPath.channels(grid.data, base, offsets, w, bias, co, m, accs, len);
+                        for (int j = 0; j < m; j++) {
+                            store(co + j, accs[j], oy0, n);
+                        }
+                    }
+                    continue;
+                }
                 for (int i = 0; i < taps; i++) {
                     System.arraycopy(grid.data, base + offsets[i], col[i], 0, len);
                 }

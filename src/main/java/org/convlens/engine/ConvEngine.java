@@ -168,7 +168,7 @@ public final class ConvEngine {
                 SeparableConvolution.run(plan, input, fm, factors, threads, rowDone);
                 break;
             case CHANNELS:
-                ChannelConvolution.run(plan, input, fm, threads, rowDone);
+                ChannelConvolution.run(plan, input, fm, threads, rowDone, tuning.vector() && VectorPath.available());
                 break;
             case FAST:
                 if (tuning.vector() && VectorPath.available()) {
@@ -178,7 +178,7 @@ public final class ConvEngine {
                 }
                 break;
             case WIDE_KERNEL:
-                WideKernelConvolution.run(plan, input, fm, threads, rowDone);
+                WideKernelConvolution.run(plan, input, fm, threads, rowDone, tuning.vector() && VectorPath.available());
                 break;
             default:
                 Parallel.forRange(plan.outHeight(), threads, estimate.multiplyAdds(),

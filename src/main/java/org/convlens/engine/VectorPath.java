@@ -68,6 +68,28 @@ final class VectorPath {
         return AVAILABLE && VectorPooling.WORTH_IT ? VectorPooling.pairs(a, at, w, o, ob, first, last, d) : first;
     }
 
+    /** Floats the many-channel path's vector blocks read and write past a row's end; call only when {@link #available()}. */
+    static int channelSlack() {
+        return VectorChannels.BLOCK;
+    }
+
+    /** {@link VectorChannels#channels}; call only when {@link #available()}. */
+    static void channels(float[] src, int base, int[] off, float[] w, float[] bias, int co0, int m, float[][] acc,
+                         int len) {
+        VectorChannels.channels(src, base, off, w, bias, co0, m, acc, len);
+    }
+
+    /** {@link VectorChannels#wideCells}; call only when {@link #available()}. */
+    static void wideCells(float[] k, int kr, int kStride, float[] g, int gr, int gStride, int step, int rows, int kw,
+                          float[] out, float[] lanes) {
+        VectorChannels.wideCells(k, kr, kStride, g, gr, gStride, step, rows, kw, out, lanes);
+    }
+
+    /** {@link VectorChannels#wideCell}; call only when {@link #available()}. */
+    static float wideCell(float[] k, int kr, float[] g, int gr, int gStride, int rows, int kw, float[] lanes) {
+        return VectorChannels.wideCell(k, kr, g, gr, gStride, rows, kw, lanes);
+    }
+
     /** A line for {@code bench} and the README: which path runs and with what vectors. */
     static String describe() {
         return AVAILABLE ? VectorConvolution.describe() : "scalar (C2 auto-vectorised)";

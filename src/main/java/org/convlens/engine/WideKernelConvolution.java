@@ -63,11 +63,108 @@ final class WideKernelConvolution {
 
     /** Convolves, adds the bias and applies the activation into {@code out} ({@code Cout x OH x OW}). */
     static Tensor run(ConvPlan plan, Tensor input, Tensor out, int threads, Runnable rowDone) {
+        return run(plan, input, out, threads, rowDone, VectorPath.available());
+    }
+
+    /**
+     * As above; with {@code vector}, where the grid is the input itself read along its rows
+     * ({@link #readsInPlace}), the Vector API's register-blocked sums ({@link VectorPath#wideCells}).
+     */
+    static Tensor run(ConvPlan plan, Tensor input, Tensor out, int threads, Runnable rowDone, boolean vector) {
         Kernel k = plan.directKernel();
         long work = (long) plan.outChannels() * plan.outHeight() * plan.outWidth() * plan.inPerGroup()
                 * k.height() * k.width();
-        Parallel.forRange(plan.outHeight(), threads, work, (from, to) -> band(plan, input, out, from, to, rowDone));
+        boolean inPlace = vector && readsInPlace(plan);
+        Parallel.forRange(plan.outHeight(), threads, work, (from, to) -> {
+            if (inPlace) {
+                vectorBand(plan, input, out, from, to, rowDone);
+            } else {
+                band(plan, input, out, from, to, rowDone);
+            }
+        });
         return out;
+    }
+
+    /** No padding, no inserted zeros, dilation 1 across: every kernel row meets a run of one input row. */
+    static boolean readsInPlace(ConvPlan plan) {
+        return plan.dilationX() == 1 && !plan.spec().transposed() && plan.rows().before() == 0
+                && plan.rows().length() == plan.inHeight() && plan.cols().before() == 0
+                && plan.cols().length() == plan.inWidth();
+    }
+
+    /**
+     * Output rows {@code [from, to)} read straight from the input: four output channels by three
+     * output columns a pass where they are there ({@link VectorPath#wideCells}), cell by cell
+     * otherwise; each cell's input channels added in order, then the bias, then the activation.
+     */
+    private static void vectorBand(ConvPlan plan, Tensor input, Tensor out, int from, int to, Runnable rowDone) {
+        Kernel k = plan.directKernel();
+        int kh = k.height();
+        int kw = k.width();
+        int ow = plan.outWidth();
+        int oh = plan.outHeight();
+        int per = plan.inPerGroup();
+        int outPer = plan.outPerGroup();
+        int sy = plan.strideY();
+        int sx = plan.strideX();
+        int rowStep = plan.dilationY() * input.width();
+        int h = input.height();
+        int w = input.width();
+        float[] in = input.data();
+        float[] wt = k.data();
+        float[] o = out.data();
+        float[] bias = plan.bias();
+        int kernelSize = kh * kw;
+        int kStride = per * kernelSize;
+        float[] cells = new float[12];
+        float[] sums = new float[12];
+        float[] lanes = new float[12 * 64];
+        Activation act = plan.spec().activation();
+        for (int oy = from; oy < to; oy++) {
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new Parallel.CancelledException();
+            }
+            for (int g = 0; g < plan.groups(); g++) {
+                int coEnd = (g + 1) * outPer;
+                for (int co = g * outPer; co < coEnd; co += 4) {
+                    int m = Math.min(4, coEnd - co);
+                    int ox = 0;
+                    if (m == 4) {
+                        for (; ox + 3 <= ow; ox += 3) {
+                            Arrays.fill(sums, 0f);
+                            for (int s = 0; s < per; s++) {
+                                int row = (plan.inputChannel(co, s) * h + oy * sy) * w + ox * sx;
+                                VectorPath.wideCells(wt, (co * per + s) * kernelSize, kStride, in, row, rowStep, sx, kh,
+                                        kw, cells, lanes);
+                                for (int q = 0; q < 12; q++) {
+                                    sums[q] += cells[q];
+                                }
+                            }
+                            for (int j = 0; j < 4; j++) {
+                                for (int c = 0; c < 3; c++) {
+                                    o[((co + j) * oh + oy) * ow + ox + c] = act.apply(bias[co + j] + sums[j * 3 + c]);
+                                }
+                            }
+                        }
+                    }
+                    for (int j = 0; j < m; j++) {
+                        for (int x = ox; x < ow; x++) {
+                            float sum = 0f;
+                            for (int s = 0; s < per; s++) {
+                                int row = (plan.inputChannel(co + j, s) * h + oy * sy) * w + x * sx;
+                                sum += VectorPath.wideCell(wt, ((co + j) * per + s) * kernelSize, in, row, rowStep, kh, kw,
+                                        lanes);
+                            }
+                            o[((co + j) * oh + oy) * ow + x] = act.apply(bias[co + j] + sum);
+                        }
+                    }
+                }
+            }
+            if (rowDone != null) {
+                rowDone.run();
+            }
+        }
     }
 
     private static void band(ConvPlan plan, Tensor input, Tensor out, int from, int to, Runnable rowDone) {

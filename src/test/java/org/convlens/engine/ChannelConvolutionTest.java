@@ -81,14 +81,29 @@ class ChannelConvolutionTest {
         Tensor ref = Reference.convolve(plan, in);
         Tensor one = ChannelConvolution.run(plan, in, new Tensor(plan.outChannels(), plan.outHeight(), plan.outWidth()),
                 1, null);
-        // The reference's one order (fma per tap from 0, then the bias): the same bits.
+        // The reference's one order (fma per tap from 0, then the bias): the same bits, on both
+        // the scalar path and (where the module is) the Vector API's blocks.
         assertArrayEquals(ref.data(), one.data(), "bit for bit the reference's values");
+        Tensor scalar = ChannelConvolution.run(plan, in, new Tensor(plan.outChannels(), plan.outHeight(),
+                plan.outWidth()), 1, null, false);
+        assertArrayEquals(ref.data(), scalar.data(), "scalar path: bit for bit the reference's values");
+        if (VectorPath.available()) {
+            Tensor vector = ChannelConvolution.run(plan, in, new Tensor(plan.outChannels(), plan.outHeight(),
+                    plan.outWidth()), 1, null, true);
+            assertArrayEquals(ref.data(), vector.data(), "vector path: bit for bit the reference's values");
+        }
         for (int threads : new int[] {2, 3}) {
             Tensor many = ChannelConvolution.run(plan, in, new Tensor(plan.outChannels(), plan.outHeight(),
                     plan.outWidth()), threads, null);
             assertArrayEquals(one.data(), many.data(), threads + " threads");
         }
         assertArrayEquals(one.data(), ConvEngine.run(plan, in, 1).featureMap().data(), "ConvEngine.run takes this path");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTestsRunTheVectorPath() {
+        // The suite runs with the module (the pom's argLine): without it, the lines above test one path only.
+        assertTrue(VectorPath.available(), "jdk.incubator.vector missing from the test JVM");
     }
 
     @org.junit.jupiter.api.Test

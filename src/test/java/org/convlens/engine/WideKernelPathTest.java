@@ -40,6 +40,50 @@ class WideKernelPathTest {
         }
     }
 
+    /**
+     * Unpadded, dilation 1 across (a kernel gradient's own shape): the vector path reads the input
+     * in place, four channels by three columns where they fit and cell by cell elsewhere.
+     */
+    @ParameterizedTest(name = "{0}x{1} in {2} out {3} kernel {4}x{5} stride {6}x{7} dilation {8} groups {9}")
+    @CsvSource({"16,1026,1,16,14,1024,1,1,1,1", "30,1922,1,8,28,1920,1,1,1,1", "16,300,8,12,14,296,1,1,1,4",
+        "20,205,2,6,7,199,1,1,2,2", "17,200,3,5,5,190,2,2,1,1", "9,140,1,7,4,133,1,1,1,1", "12,330,2,4,6,300,3,3,1,2"})
+    void readsTheInputInPlace(int h, int w, int cin, int cout, int kh, int kw, int sy, int sx, int dy, int groups) {
+        Random r = new Random(h * 977L + w + kw);
+        Tensor in = new Tensor(cin, h, w, ints(r, cin * h * w));
+        ConvSpec spec = ConvSpec.builder(new Kernel(cout, cin / groups, kh, kw, ints(r, cout * cin / groups * kh * kw)))
+                .groups(groups).stride(sy, sx).dilation(dy, 1).bias(ints(r, cout)).activation(Activation.TANH).build();
+        ConvPlan plan = ConvPlan.of(spec, in);
+        assertTrue(WideKernelConvolution.applies(plan) && WideKernelConvolution.readsInPlace(plan));
+        Tensor ref = Reference.run(plan, in);
+        for (boolean vector : new boolean[] {false, VectorPath.available()}) {
+            Tensor one = WideKernelConvolution.run(plan, in, new Tensor(cout, plan.outHeight(), plan.outWidth()), 1, null,
+                    vector);
+            // Small whole numbers: every order of the sums gives the reference's values.
+            assertArrayEquals(ref.data(), one.data(), "vector " + vector);
+            Tensor two = WideKernelConvolution.run(plan, in, new Tensor(cout, plan.outHeight(), plan.outWidth()), 3, null,
+                    vector);
+            assertArrayEquals(one.data(), two.data(), "vector " + vector + ", 3 threads");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theVectorPathsSumsAreCloseOnFractions() {
+        // Fractions: the reordered sum is within float rounding of the reference, and the same every run.
+        Random r = new Random(11);
+        Tensor in = RandomCases.randomTensor(r, 2, 16, 1030);
+        ConvPlan plan = ConvPlan.of(ConvSpec.builder(RandomCases.random(r, 9, 2, 14, 1027)).build(), in);
+        assertTrue(WideKernelConvolution.readsInPlace(plan) && WideKernelConvolution.applies(plan));
+        Tensor ref = Reference.run(plan, in);
+        Tensor a = WideKernelConvolution.run(plan, in, new Tensor(9, plan.outHeight(), plan.outWidth()), 1, null,
+                VectorPath.available());
+        Tensor b = WideKernelConvolution.run(plan, in, new Tensor(9, plan.outHeight(), plan.outWidth()), 2, null,
+                VectorPath.available());
+        assertArrayEquals(a.data(), b.data());
+        for (int i = 0; i < ref.data().length; i++) {
+            assertEquals(ref.data()[i], a.data()[i], 1e-3 * (1 + Math.abs(ref.data()[i])), "cell " + i);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void anExactRunNeverTakesIt() {
         Random r = new Random(3);
