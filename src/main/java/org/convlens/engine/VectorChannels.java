@@ -4,9 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register-blocked inner products of the many-channel path ({@link ChannelConvolution}) and
- * the wide-kernel path ({@link WideKernelConvolution}), written with the Vector API; loaded only
- * through {@link VectorPath}, when the module is there.
+ * The register-blocked inner products of the many-channel path ({@link ChannelConvolution}), the
+ * wide-kernel path ({@link WideKernelConvolution}) and a linear layer ({@link RowDots}), written
+ * with the Vector API; loaded only through {@link VectorPath}, when the module is there.
  *
  * <ul>
  *   <li>{@link #channels}: four output channels by three vectors of positions (48 cells with
@@ -249,6 +249,59 @@ final class VectorChannels {
             a = FloatVector.fromArray(S, k, kp + j).fma(FloatVector.fromArray(S, g, gp + j), a);
         }
         a.intoArray(acc, 0);
+    }
+
+    /**
+     * {@link RowDots#of}: four rows a pass sharing each loaded vector of {@code x}, then one by
+     * one; each row's lanes summed as {@link #sumLanes} adds them, then its values past the last
+     * whole vector in order.
+     */
+    static void rowDots(float[] w, int rows, float[] x, int n, float[] out) {
+        int whole = n - n % L;
+        float[] lanes = new float[4 * L];
+        int o = 0;
+        for (; o + 4 <= rows; o += 4) {
+            int r0 = o * n;
+            int r1 = r0 + n;
+            int r2 = r1 + n;
+            int r3 = r2 + n;
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            for (int i = 0; i < whole; i += L) {
+                FloatVector xv = FloatVector.fromArray(S, x, i);
+                a0 = FloatVector.fromArray(S, w, r0 + i).fma(xv, a0);
+                a1 = FloatVector.fromArray(S, w, r1 + i).fma(xv, a1);
+                a2 = FloatVector.fromArray(S, w, r2 + i).fma(xv, a2);
+                a3 = FloatVector.fromArray(S, w, r3 + i).fma(xv, a3);
+            }
+            a0.intoArray(lanes, 0);
+            a1.intoArray(lanes, L);
+            a2.intoArray(lanes, 2 * L);
+            a3.intoArray(lanes, 3 * L);
+            for (int j = 0; j < 4; j++) {
+                out[o + j] = sumLanes(lanes, j * L) + tail(w, (o + j) * n, x, whole, n);
+            }
+        }
+        for (; o < rows; o++) {
+            int r = o * n;
+            FloatVector a = FloatVector.zero(S);
+            for (int i = 0; i < whole; i += L) {
+                a = FloatVector.fromArray(S, w, r + i).fma(FloatVector.fromArray(S, x, i), a);
+            }
+            a.intoArray(lanes, 0);
+            out[o] = sumLanes(lanes, 0) + tail(w, r, x, whole, n);
+        }
+    }
+
+    /** {@code w[r + i] x[i]} for {@code i} in {@code [from, n)}, fma in order from 0. */
+    private static float tail(float[] w, int r, float[] x, int from, int n) {
+        float s = 0f;
+        for (int i = from; i < n; i++) {
+            s = Math.fma(w[r + i], x[i], s);
+        }
+        return s;
     }
 
     /**

@@ -90,6 +90,22 @@ final class VectorPath {
         return VectorChannels.wideCell(k, kr, g, gr, gStride, rows, kw, lanes);
     }
 
+    /** {@link VectorChannels#rowDots}; call only when {@link #available()}. */
+    static void rowDots(float[] w, int rows, float[] x, int n, float[] out) {
+        VectorChannels.rowDots(w, rows, x, n, out);
+    }
+
+    /** {@link VectorMaxRows#pool}; call only when {@link #available()}. */
+    static int reluMaxPool(float[] a, int r0, int r1, int n, float[] out, int o) {
+        return VectorMaxRows.pool(a, r0, r1, n, out, o);
+    }
+
+    /** {@link VectorMaxRows#scatter}; call only when {@link #available()}. */
+    static int reluMaxScatter(float[] a, int r0, int r1, float[] m, int mo, float[] g, int n, float[] gc, int q0,
+                              int q1) {
+        return VectorMaxRows.scatter(a, r0, r1, m, mo, g, n, gc, q0, q1);
+    }
+
     /** A line for {@code bench} and the README: which path runs and with what vectors. */
     static String describe() {
         return AVAILABLE ? VectorConvolution.describe() : "scalar (C2 auto-vectorised)";

@@ -4,6 +4,7 @@ import org.convlens.engine.Activation;
 import org.convlens.engine.ConvEngine;
 import org.convlens.engine.ConvPlan;
 import org.convlens.engine.PoolSpec;
+import org.convlens.engine.RowDots;
 import org.convlens.engine.Pooling;
 import org.convlens.engine.Tensor;
 import org.convlens.network.ActivationLayer;
@@ -55,6 +56,8 @@ final class BatchPass {
     private final BatchCanvas[] canvases;
     /** Per conv layer: true where ReLU and 2 x 2 max pooling run on the canvas ({@link CanvasPool}). */
     private final boolean[] canvasPool;
+    /** Per such layer: its pool (its row maxima kept from the forward pass for the backward), made on first use. */
+    private final CanvasPool[] pools;
     private float[][] linRows;
     /** The gradients of the last call, per layer (null for layers without parameters), summed over its images. */
     final float[][] weightGrad;
@@ -82,6 +85,7 @@ final class BatchPass {
         inGradGrid = new Tensor[nLayers];
         canvases = new BatchCanvas[nLayers];
         canvasPool = new boolean[nLayers];
+        pools = new CanvasPool[nLayers];
         weightGrad = new float[nLayers][];
         biasGrad = new float[nLayers][];
         predicted = new int[capacity];
@@ -139,7 +143,10 @@ final class BatchPass {
         long canvas = 0;
         for (LayerPlan l : plan.layers()) {
             if (l.conv() != null) {
-                canvas += 2L * (l.in().size() + plan.maps().get(l.firstMap()).shape().size()) * 2;
+                Shape fm = plan.maps().get(l.firstMap()).shape();
+                canvas += 2L * (l.in().size() + fm.size()) * 2;
+                // A pooling layer's row maxima, at most one float per feature-map cell and a row.
+                canvas += fm.size() + fm.width();
             }
         }
         return 4L * capacity * (3 * maps + canvas) + 8L * plan.parameters();
@@ -198,7 +205,10 @@ final class BatchPass {
                     if (canvasPool[i]) {
                         int oh = conv.outHeight();
                         int ow = conv.outWidth();
-                        CanvasPool.reluMaxPool(outCanvas[i], 0, canvas.outputPitch(), oh, ow, maps[l.lastMap()], n);
+                        if (pools[i] == null) {
+                            pools[i] = new CanvasPool(conv.outChannels(), oh, ow, canvas.outputPitch(), capacity);
+                        }
+                        pools[i].pool(outCanvas[i], 0, maps[l.lastMap()], n);
                         continue;
                     }
                     for (int b = 0; b < n; b++) {
@@ -265,28 +275,12 @@ final class BatchPass {
         }
     }
 
-    /** {@code W x + b}, each output's products added in order with {@link Math#fma}, then the bias. */
+    /** {@code W x + b}: the rows' products ({@link RowDots}), then the bias. */
     private static void linear(LinearLayer lin, float[] x, float[] y) {
-        int in = lin.inFeatures();
-        float[] w = lin.weight();
+        RowDots.of(lin.weight(), y.length, x, lin.inFeatures(), y);
         float[] bias = lin.bias();
         for (int o = 0; o < y.length; o++) {
-            float s0 = 0f;
-            float s1 = 0f;
-            float s2 = 0f;
-            float s3 = 0f;
-            int row = o * in;
-            int i = 0;
-            for (; i + 4 <= in; i += 4) {
-                s0 = Math.fma(w[row + i], x[i], s0);
-                s1 = Math.fma(w[row + i + 1], x[i + 1], s1);
-                s2 = Math.fma(w[row + i + 2], x[i + 2], s2);
-                s3 = Math.fma(w[row + i + 3], x[i + 3], s3);
-            }
-            for (; i < in; i++) {
-                s0 = Math.fma(w[row + i], x[i], s0);
-            }
-            y[o] = (s0 + s1) + (s2 + s3) + bias[o];
+            y[o] += bias[o];
         }
     }
 
@@ -356,12 +350,13 @@ final class BatchPass {
         Tensor[] gFm = grads[l.firstMap()];
         if (canvasPool[i]) {
             BatchCanvas canvas = canvases[i];
-            int oh = conv.outHeight();
             Tensor pooled = maps[l.lastMap()][0];
-            // The scatter below writes every cell of every pooling window.
-            gradCanvas[i] = canvas.gradientCanvasAround(gradCanvas[i], n, 2 * pooled.height(), 2 * pooled.width());
-            CanvasPool.scatterReluMax(outCanvas[i], gOut, maps[l.lastMap()], gradCanvas[i], 0, canvas.outputPitch(), oh,
-                    biasGrad[i], n);
+            // The scatter below writes every cell of every pooling window (and, over whole rows,
+            // the gaps between images).
+            int written = pools[i].columnsWritten(n);
+            gradCanvas[i] = written >= 0 ? canvas.gradientCanvasAfter(gradCanvas[i], 2 * pooled.height(), written)
+                    : canvas.gradientCanvasAround(gradCanvas[i], n, 2 * pooled.height(), 2 * pooled.width());
+            pools[i].scatter(outCanvas[i], gOut, maps[l.lastMap()], gradCanvas[i], 0, biasGrad[i], n);
             kernelAndInputGradients(i, canvas, n, gIn, wantInput);
             return;
         }

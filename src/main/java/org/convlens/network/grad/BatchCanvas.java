@@ -158,6 +158,26 @@ public final class BatchCanvas {
         return t;
     }
 
+    /**
+     * A gradient canvas as {@link #gradientCanvasAround}, for a caller that overwrites the first
+     * {@code cols} columns of the first {@code rows} rows of each channel (every image's windows
+     * and the gaps between them, in one run): only the cells past them are zeroed.
+     */
+    public Tensor gradientCanvasAfter(Tensor reuse, int rows, int cols) {
+        Tensor t = fits(reuse, plan.outChannels(), plan.outHeight(), batch * outPitch);
+        if (t == reuse) {
+            float[] d = t.data();
+            int w = t.width();
+            for (int c = 0; c < t.channels(); c++) {
+                for (int y = 0; y < t.height(); y++) {
+                    int row = (c * t.height() + y) * w;
+                    java.util.Arrays.fill(d, row + (y < rows ? cols : 0), row + w, 0f);
+                }
+            }
+        }
+        return t;
+    }
+
     /** The convolution the forward pass runs on the canvas (no padding, no activation, no pooling). */
     public ConvPlan forwardPlan() {
         return forwardPlan;

@@ -1,5 +1,6 @@
 package org.convlens.network.grad;
 
+import org.convlens.engine.ReluMaxRows;
 import org.convlens.engine.Tensor;
 
 /**
@@ -11,14 +12,52 @@ import org.convlens.engine.Tensor;
  * instead of six (a training profile spent more in those passes than in the forward convolution).
  *
  * <p>Neither keeps which cell of a window was its maximum: the backward pass finds it again, as
- * the first cell equal to the pooled value, on the floats' bits as ints (after a ReLU every value
- * is {@code +0} or positive, and equal floats have equal bits), with masks instead of branches:
- * float comparisons and selects compile to branches, which mispredict on ReLU's many ties (the
- * search with indices ran at 10 ns a window). A window holding a NaN (whose loss is then NaN and
- * whose step the trainer never takes) sends its gradient to its last cell.
+ * the first cell equal to the pooled value ({@link ReluMaxRows}, whose row kernels both use). One
+ * per conv layer and shard: it keeps the forward pass's row maxima (each window's value at its
+ * first column, the canvas's layout) for the backward pass, and the row of gradients it spreads
+ * them over. Not thread-safe.
  */
 public final class CanvasPool {
-    private CanvasPool() {
+    private final int channels;
+    private final int oh;
+    private final int ph;
+    private final int pw;
+    private final int pitch;
+    /** True when the pitch is even: every window starts at an even offset, one call covers a whole canvas row. */
+    private final boolean whole;
+    /** Columns of a row's maxima: the whole canvas row's windows, or each image's side by side. */
+    private final int span;
+    /** Per channel and pooled row, {@link ReluMaxRows#pool}'s output: each window's value at its first column. */
+    private final float[] rowMax;
+    /** One pooled row's gradients, at each window's first column; every other column stays 0. */
+    private final float[] grad;
+
+    /**
+     * @param channels the layer's output channels
+     * @param oh its output height
+     * @param ow its output width
+     * @param pitch columns from one image's output to the next on the canvas
+     * @param batch the most images a call carries
+     */
+    public CanvasPool(int channels, int oh, int ow, int pitch, int batch) {
+        this.channels = channels;
+        this.oh = oh;
+        this.ph = oh / 2;
+        this.pw = ow / 2;
+        this.pitch = pitch;
+        this.whole = pitch % 2 == 0;
+        this.span = whole ? (batch - 1) * pitch + 2 * pw : batch * 2 * pw;
+        this.rowMax = new float[Math.multiplyExact(channels * ph, span)];
+        this.grad = new float[span];
+    }
+
+    /**
+     * The columns from {@code col} that {@link #scatter} writes in every pooled row pair of a call
+     * with {@code n} images when it covers whole canvas rows (an even pitch: every image's windows
+     * and the gaps between them), else -1 (it writes each image's windows only).
+     */
+    public int columnsWritten(int n) {
+        return whole ? (n - 1) * pitch + 2 * pw : -1;
     }
 
     /**
@@ -29,47 +68,40 @@ public final class CanvasPool {
      * window holding a NaN gives a NaN, as in PyTorch.
      */
     public static void reluMaxPool(Tensor canvasOut, int col, int oh, int ow, Tensor pooled) {
-        reluMaxPool(canvasOut, col, 0, oh, ow, new Tensor[] {pooled}, 1);
+        new CanvasPool(pooled.channels(), oh, ow, 0, 1).pool(canvasOut, col, new Tensor[] {pooled}, 1);
     }
 
     /**
      * {@link #reluMaxPool(Tensor, int, int, int, Tensor)} for images {@code 0..n-1}, image b's rows
      * starting at column {@code col + b * pitch}, into {@code pooled[b]}: row pair by row pair
-     * across every image (the canvas read in order, not one image's short stretches of many rows:
-     * 0.46 against 0.33 ms for the first layer's 64 images).
+     * across every image, one {@link ReluMaxRows#pool} call for the whole canvas row where the
+     * pitch is even, else one per image. The row maxima are kept for {@link #scatter}.
      */
-    public static void reluMaxPool(Tensor canvasOut, int col, int pitch, int oh, int ow, Tensor[] pooled, int n) {
+    public void pool(Tensor canvasOut, int col, Tensor[] pooled, int n) {
         int cw = canvasOut.width();
-        int ph = oh / 2;
-        int pw = ow / 2;
         float[] a = canvasOut.data();
-        for (int c = 0; c < pooled[0].channels(); c++) {
+        int used = whole ? (n - 1) * pitch + 2 * pw : 2 * pw;
+        for (int c = 0; c < channels; c++) {
             for (int py = 0; py < ph; py++) {
                 int ob = (c * ph + py) * pw;
+                int r0 = (c * oh + 2 * py) * cw + col;
+                int r1 = r0 + cw;
+                int t = (c * ph + py) * span;
+                if (whole) {
+                    ReluMaxRows.pool(a, r0, r1, used, rowMax, t);
+                }
                 for (int b = 0; b < n; b++) {
-                    int r0 = (c * oh + 2 * py) * cw + col + b * pitch;
-                    int r1 = r0 + cw;
+                    int base = t + (whole ? b * pitch : b * 2 * pw);
+                    if (!whole) {
+                        ReluMaxRows.pool(a, r0 + b * pitch, r1 + b * pitch, used, rowMax, base);
+                    }
                     float[] o = pooled[b].data();
                     for (int px = 0; px < pw; px++) {
-                        int x = 2 * px;
-                        o[ob + px] = Math.max(Math.max(Math.max(a[r0 + x], 0f), Math.max(a[r0 + x + 1], 0f)),
-                                Math.max(Math.max(a[r1 + x], 0f), Math.max(a[r1 + x + 1], 0f)));
+                        o[ob + px] = rowMax[base + 2 * px];
                     }
                 }
             }
         }
-    }
-
-    /** ReLU on the bits: a negative number (sign bit set) becomes {@code +0}, as {@code Math.max(v, 0f)} makes it. */
-    private static int relu(float v) {
-        int b = Float.floatToRawIntBits(v);
-        return b & ~(b >> 31);
-    }
-
-    /** All ones if {@code a == b}, else 0 (both non-negative). */
-    private static int same(int a, int b) {
-        int x = a ^ b;
-        return ((x - 1) & ~x) >> 31;
     }
 
     /**
@@ -80,51 +112,52 @@ public final class CanvasPool {
      */
     public static void scatterReluMax(Tensor canvasOut, Tensor gradPooled, Tensor pooled, Tensor gradCanvas, int col,
                                       int oh, float[] bias) {
-        scatterReluMax(canvasOut, new Tensor[] {gradPooled}, new Tensor[] {pooled}, gradCanvas, col, 0, oh, bias, 1);
+        CanvasPool p = new CanvasPool(pooled.channels(), oh, 2 * pooled.width(), 0, 1);
+        Tensor again = new Tensor(pooled.channels(), pooled.height(), pooled.width());
+        p.pool(canvasOut, col, new Tensor[] {again}, 1);
+        p.scatter(canvasOut, new Tensor[] {gradPooled}, new Tensor[] {pooled}, gradCanvas, col, bias, 1);
     }
 
     /**
-     * {@link #scatterReluMax(Tensor, Tensor, Tensor, Tensor, int, int, float[])} for images
-     * {@code 0..n-1} (image b at column {@code col + b * pitch}), row pair by row pair across every
-     * image; each image's channel sums are kept apart and added to {@code bias} image by image, so
-     * the bias gradient is the one image-by-image calls give, bit for bit.
+     * The backward pass of the last {@link #pool} call (the same canvas and images): each window's
+     * gradient (0 where its pooled value is not above 0) is placed at its first column, then
+     * {@link ReluMaxRows#scatter} runs over the whole canvas row (even pitch) or image by image.
+     * Each image's channel sums are kept apart and added to {@code bias} image by image, so the
+     * bias gradient is the one image-by-image calls give, bit for bit.
      */
-    public static void scatterReluMax(Tensor canvasOut, Tensor[] gradPooled, Tensor[] pooled, Tensor gradCanvas,
-                                      int col, int pitch, int oh, float[] bias, int n) {
+    public void scatter(Tensor canvasOut, Tensor[] gradPooled, Tensor[] pooled, Tensor gradCanvas, int col,
+                        float[] bias, int n) {
         int cw = canvasOut.width();
         int gw = gradCanvas.width();
-        int channels = pooled[0].channels();
-        int ph = pooled[0].height();
-        int pw = pooled[0].width();
         float[] a = canvasOut.data();
         float[] gc = gradCanvas.data();
         float[] sums = new float[n * channels];
+        int used = whole ? (n - 1) * pitch + 2 * pw : 2 * pw;
         for (int c = 0; c < channels; c++) {
             for (int py = 0; py < ph; py++) {
                 int ob = (c * ph + py) * pw;
+                int r0 = (c * oh + 2 * py) * cw + col;
+                int q0 = (c * oh + 2 * py) * gw + col;
+                int t = (c * ph + py) * span;
                 for (int b = 0; b < n; b++) {
-                    int r0 = (c * oh + 2 * py) * cw + col + b * pitch;
-                    int r1 = r0 + cw;
-                    int q0 = (c * oh + 2 * py) * gw + col + b * pitch;
-                    int q1 = q0 + gw;
-                    float[] g = gradPooled[b].data();
+                    float[] gp = gradPooled[b].data();
                     float[] p = pooled[b].data();
+                    int base = whole ? b * pitch : 0;
                     float s = sums[b * channels + c];
                     for (int px = 0; px < pw; px++) {
-                        int x = 2 * px;
-                        int m = Float.floatToRawIntBits(p[ob + px]);
-                        int gb = Float.floatToRawIntBits(g[ob + px]) & (-m >> 31);
-                        int e0 = same(relu(a[r0 + x]), m);
-                        int e1 = same(relu(a[r0 + x + 1]), m) & ~e0;
-                        int e2 = same(relu(a[r1 + x]), m) & ~(e0 | e1);
-                        int e3 = ~(e0 | e1 | e2);
-                        gc[q0 + x] = Float.intBitsToFloat(gb & e0);
-                        gc[q0 + x + 1] = Float.intBitsToFloat(gb & e1);
-                        gc[q1 + x] = Float.intBitsToFloat(gb & e2);
-                        gc[q1 + x + 1] = Float.intBitsToFloat(gb & e3);
-                        s += Float.intBitsToFloat(gb);
+                        int mb = Float.floatToRawIntBits(p[ob + px]);
+                        float gm = Float.intBitsToFloat(Float.floatToRawIntBits(gp[ob + px]) & (-mb >> 31));
+                        grad[base + 2 * px] = gm;
+                        s += gm;
                     }
                     sums[b * channels + c] = s;
+                    if (!whole) {
+                        ReluMaxRows.scatter(a, r0 + b * pitch, r0 + cw + b * pitch, rowMax, t + b * 2 * pw, grad,
+                                used, gc, q0 + b * pitch, q0 + gw + b * pitch);
+                    }
+                }
+                if (whole) {
+                    ReluMaxRows.scatter(a, r0, r0 + cw, rowMax, t, grad, used, gc, q0, q0 + gw);
                 }
             }
         }

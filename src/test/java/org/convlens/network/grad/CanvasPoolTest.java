@@ -82,6 +82,44 @@ class CanvasPoolTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} channels {1}x{2}, pitch {3}, {4} images")
+    @CsvSource({"8,28,28,30,16", "16,14,14,16,16", "3,7,9,11,5", "2,6,5,7,3", "4,4,4,6,1"})
+    void aBatchGivesTheBitsOfImageByImageCalls(int c, int oh, int ow, int pitch, int images) {
+        Random r = new Random(c * 7L + pitch);
+        float[] pool = {0f, -0f, 1f, 1f, 2f, -1f, 0.5f, 3f, -2f};
+        int width = images * pitch;
+        Tensor canvasOut = new Tensor(c, oh, width);
+        for (int i = 0; i < canvasOut.data().length; i++) {
+            canvasOut.data()[i] = pool[r.nextInt(pool.length)];
+        }
+        Tensor[] batched = new Tensor[images];
+        Tensor[] grads = new Tensor[images];
+        Tensor oneByOneCanvas = new Tensor(c, oh, width);
+        float[] oneByOneBias = new float[c];
+        for (int b = 0; b < images; b++) {
+            batched[b] = new Tensor(c, oh / 2, ow / 2);
+            Tensor single = new Tensor(c, oh / 2, ow / 2);
+            CanvasPool.reluMaxPool(canvasOut, b * pitch, oh, ow, single);
+            grads[b] = new Tensor(c, oh / 2, ow / 2);
+            for (int i = 0; i < grads[b].data().length; i++) {
+                grads[b].data()[i] = r.nextInt(7) - 3;
+            }
+            CanvasPool.scatterReluMax(canvasOut, grads[b], single, oneByOneCanvas, b * pitch, oh, oneByOneBias);
+        }
+        CanvasPool batch = new CanvasPool(c, oh, ow, pitch, images);
+        batch.pool(canvasOut, 0, batched, images);
+        Tensor batchCanvas = new Tensor(c, oh, width);
+        float[] batchBias = new float[c];
+        batch.scatter(canvasOut, grads, batched, batchCanvas, 0, batchBias, images);
+        for (int b = 0; b < images; b++) {
+            Tensor single = new Tensor(c, oh / 2, ow / 2);
+            CanvasPool.reluMaxPool(canvasOut, b * pitch, oh, ow, single);
+            assertArrayEquals(single.data(), batched[b].data(), "image " + b);
+        }
+        assertArrayEquals(oneByOneCanvas.data(), batchCanvas.data(), "gradient canvas");
+        assertArrayEquals(oneByOneBias, batchBias, "bias");
+    }
+
     @Test
     void aNaNInAWindowPoolsToNaNAsInPyTorch() {
         Tensor canvasOut = new Tensor(1, 2, 4, new float[] {1f, -Float.NaN, 2f, 3f, 0f, 5f, -1f, Float.NaN});
