@@ -18,8 +18,9 @@ of threads as ConvLens (--threads, default every processor).
     /usr/bin/python3 tools/bench/train_vs_torch.py [--rounds 3] [--epochs 3] [--threads 2] [--no-vector]
 
 ConvLens runs as the packaged app and its `convlens` command do, with the Vector API module
-(`java --add-modules jdk.incubator.vector -jar ...`); --no-vector runs plain `java -jar`, whose
-scalar paths give the same bits for the forward pass.
+(`java --add-modules jdk.incubator.vector -jar ...`); --no-vector runs plain `java -jar` (the
+scalar paths: the same convolutions bit for bit, other orders of the kernel gradients' and the
+linear layer's sums).
 
 --jar PATH (repeatable, default target/convlens.jar) times each jar in turn in every round, before
 PyTorch: an earlier build and the current one measured under the same load, each with its median

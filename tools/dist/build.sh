@@ -56,11 +56,11 @@ for j in "$work"/fx/*.jar; do
   unzip -o -q -j "$j" '*.so' -d "$work/runtime/lib" 2>/dev/null || true
 done
 
-# The launchers are scripts that start the image's own runtime: the window with the Vector API
-# (--add-modules jdk.incubator.vector), the command line without it, because the JVM prints
-# "WARNING: Using incubator modules" on stderr before main, which would break the command line's
-# one-line error contract. A script can choose before the JVM starts; jpackage's native launcher
-# has one fixed set of options.
+# The launchers are scripts that start the image's own runtime with the Vector API
+# (--add-modules jdk.incubator.vector): the JVM prints "WARNING: Using incubator modules" on stderr
+# before main, which would break the command line's one-line error contract, so the script passes
+# the command line's stderr through a filter that drops that line. jpackage's native launcher has
+# one fixed set of options and no such filter.
 echo "jpackage: app image"
 "$jdk/bin/jpackage" --type app-image --name ConvLens --app-version "$version" --dest "$dist" \
   --runtime-image "$work/runtime" --input "$work/app" --main-jar convlens.jar \

@@ -2,8 +2,10 @@
 # ConvLens, made by tools/dist/build.sh: starts the image's own Java runtime.
 #   ConvLens                      the window (also with --lesson..., --presentation, --screenshots, --measure-fps)
 #   ConvLens SUBCOMMAND ...       the command line, as bin/convlens
-# The window runs with the Vector API module; the command line without it, so that its stderr
-# holds only its own one-line messages (the JVM warns about incubator modules before main).
+# Both run with the Vector API module (the engine's faster paths). The JVM warns about incubator
+# modules in one line on stderr before main: the command line's stderr goes through a filter that
+# drops exactly that line, so that it holds only the program's own one-line messages (stdout, stdin
+# and the exit status are the program's own).
 # Start-up archive (AppCDS): made in the user's cache when the first start exits
 # (-XX:ArchiveClassesAtExit), used from the second start on (-XX:SharedArchiveFile). JDK 17 takes
 # an archive only with the class path it was made with, so an archive made at package time would
@@ -27,11 +29,12 @@ fx="$fx --add-exports=javafx.graphics/com.sun.javafx.css=ALL-UNNAMED"
 fx="$fx --add-exports=javafx.graphics/com.sun.prism=ALL-UNNAMED"
 fx="$fx --add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED"
 fx="$fx --add-opens=javafx.graphics/javafx.scene=ALL-UNNAMED"
-opts="--add-modules=jdk.incubator.vector $fx"
+vector="--add-modules=jdk.incubator.vector"
+opts="$vector $fx"
 case "${1:-}" in
   ""|--presentation|--screenshots|--measure-fps|--lesson*) ;;
-  --cli) shift; mode=cli; main=org.convlens.cli.Cli; opts= ;;
-  *) mode=cli; main=org.convlens.cli.Cli; opts= ;;
+  --cli) shift; mode=cli; main=org.convlens.cli.Cli; opts=$vector ;;
+  *) mode=cli; main=org.convlens.cli.Cli; opts=$vector ;;
 esac
 cds=
 dump=
@@ -46,16 +49,32 @@ if [ "${CONVLENS_CDS:-}" != off ]; then
   fi
 fi
 # JVM log lines (an archive that cannot be used, say) only for errors, and to stderr.
-# shellcheck disable=SC2086
+run_java() {
+  # shellcheck disable=SC2086
+  "$root/lib/runtime/bin/java" -Xlog:disable -Xlog:all=error:stderr $cds $opts -cp "@CLASSPATH@" "$main" "$@"
+}
+# The command line: the program's stdout to fd 3 (the launcher's stdout), its stderr through grep
+# (which drops the JVM's incubator line) to the launcher's stderr, its status out through fd 4.
+run() {
+  if [ "$mode" != cli ]; then
+    run_java "$@"
+    return
+  fi
+  { code=$( { { run_java "$@" 3>&- 4>&-; echo $? >&4; } 2>&1 1>&3 \
+    | grep --line-buffered -vxF 'WARNING: Using incubator modules: jdk.incubator.vector' >&2 3>&- 4>&-; } 4>&1 ); } 3>&1
+  return "$code"
+}
+status=0
 if [ -z "$dump" ]; then
-  exec "$root/lib/runtime/bin/java" -Xlog:disable -Xlog:all=error:stderr $cds $opts \
-    -cp "@CLASSPATH@" "$main" "$@"
+  if [ "$mode" != cli ]; then
+    # shellcheck disable=SC2086
+    exec "$root/lib/runtime/bin/java" -Xlog:disable -Xlog:all=error:stderr $cds $opts -cp "@CLASSPATH@" "$main" "$@"
+  fi
+  run "$@" || status=$?
+  exit "$status"
 fi
 # A part left by a launcher killed before its JVM had finished is removed a day later.
 find "$cache" -name '*.part' -mmin +1440 -exec rm -f {} + 2>/dev/null || true
-status=0
-# shellcheck disable=SC2086
-"$root/lib/runtime/bin/java" -Xlog:disable -Xlog:all=error:stderr $cds $opts \
-  -cp "@CLASSPATH@" "$main" "$@" || status=$?
+run "$@" || status=$?
 if [ -s "$dump" ]; then mv -f "$dump" "$cache/$mode.jsa"; else rm -f "$dump"; fi
 exit "$status"
