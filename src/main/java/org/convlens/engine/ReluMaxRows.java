@@ -37,8 +37,10 @@ public final class ReluMaxRows {
      * cell of window x (row-major order) whose ReLU equals {@code m[mo + x]}, 0 to its other cells
      * (all to its last cell if none does), written to {@code gc} at {@code q0 + x, q0 + x + 1,
      * q1 + x, q1 + x + 1}. Only the even offsets of {@code m} and {@code g} are read (those
-     * {@link #pool} writes); {@code g[x]} is 0 for columns in no window. A window holding a NaN
-     * has no defined choice (its loss is NaN and the trainer never takes its step).
+     * {@link #pool} writes); {@code g[x]} must be 0 where {@code m[mo + x]} is 0 (the ReLU let
+     * nothing through: every cell then gets 0, whichever takes the gradient) and for columns in
+     * no window. A window holding a NaN has no defined choice (its loss is NaN and the trainer
+     * never takes its step).
      */
     public static void scatter(float[] a, int r0, int r1, float[] m, int mo, float[] g, int n, float[] gc, int q0,
                                int q1) {

@@ -53,12 +53,14 @@ final class VectorMaxRows {
             FloatVector mv = FloatVector.fromArray(S, m, mo + x).blend(FloatVector.fromArray(S, m, mo + x - 1), ODD);
             FloatVector gv = FloatVector.fromArray(S, g, x).blend(FloatVector.fromArray(S, g, x - 1), ODD);
             // Lane i meets offset x + i: a window's first column in even lanes, its second in odd.
-            VectorMask<Float> here = FloatVector.fromArray(S, a, r0 + x).max(0f).compare(VectorOperators.EQ, mv);
-            VectorMask<Float> before = FloatVector.fromArray(S, a, r0 + x - 1).max(0f).compare(VectorOperators.EQ, mv);
-            VectorMask<Float> after = FloatVector.fromArray(S, a, r0 + x + 1).max(0f).compare(VectorOperators.EQ, mv);
-            VectorMask<Float> below = FloatVector.fromArray(S, a, r1 + x).max(0f).compare(VectorOperators.EQ, mv);
-            VectorMask<Float> belowBefore = FloatVector.fromArray(S, a, r1 + x - 1).max(0f)
-                    .compare(VectorOperators.EQ, mv);
+            // The cells are compared as they are, not after the ReLU: where the window's value is
+            // above 0 that is the same test, and where it is 0 its gradient is 0 (the caller's
+            // contract), so whichever cell takes it, every cell gets 0.
+            VectorMask<Float> here = FloatVector.fromArray(S, a, r0 + x).compare(VectorOperators.EQ, mv);
+            VectorMask<Float> before = FloatVector.fromArray(S, a, r0 + x - 1).compare(VectorOperators.EQ, mv);
+            VectorMask<Float> after = FloatVector.fromArray(S, a, r0 + x + 1).compare(VectorOperators.EQ, mv);
+            VectorMask<Float> below = FloatVector.fromArray(S, a, r1 + x).compare(VectorOperators.EQ, mv);
+            VectorMask<Float> belowBefore = FloatVector.fromArray(S, a, r1 + x - 1).compare(VectorOperators.EQ, mv);
             // Top row: cell 0 if it matches; cell 1 if it matches and cell 0 does not.
             VectorMask<Float> top = here.andNot(before.and(ODD));
             // Bottom row: cell 2 if it matches and cells 0 and 1 do not; cell 3 if none of 0, 1, 2 does.
