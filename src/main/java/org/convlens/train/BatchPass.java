@@ -353,9 +353,8 @@ final class BatchPass {
             Tensor pooled = maps[l.lastMap()][0];
             // The scatter below writes every cell of every pooling window (and, over whole rows,
             // the gaps between images).
-            int written = pools[i].columnsWritten(n);
-            gradCanvas[i] = written >= 0 ? canvas.gradientCanvasAfter(gradCanvas[i], 2 * pooled.height(), written)
-                    : canvas.gradientCanvasAround(gradCanvas[i], n, 2 * pooled.height(), 2 * pooled.width());
+            gradCanvas[i] = canvas.gradientCanvasAround(gradCanvas[i], n, 2 * pooled.height(), 2 * pooled.width(),
+                    pools[i].writesGaps());
             pools[i].scatter(outCanvas[i], gOut, maps[l.lastMap()], gradCanvas[i], 0, biasGrad[i], n);
             kernelAndInputGradients(i, canvas, n, gIn, wantInput);
             return;

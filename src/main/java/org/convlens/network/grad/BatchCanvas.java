@@ -131,18 +131,25 @@ public final class BatchCanvas {
      * A gradient canvas, {@code Cout x OH x (batch * outputPitch())}, zero except the top-left
      * {@code rows x cols} cells of each of images {@code 0..images-1}, left as they are for the
      * caller to overwrite (a pooling's backward pass writes every cell its windows cover): only
-     * the cells around them are zeroed.
+     * the cells around them are zeroed. With {@code gapsWritten} the caller writes the gaps
+     * between those images too (in those rows, one run from the first image's first column to the
+     * last image's last), and only the cells past the run are zeroed.
      */
-    public Tensor gradientCanvasAround(Tensor reuse, int images, int rows, int cols) {
+    public Tensor gradientCanvasAround(Tensor reuse, int images, int rows, int cols, boolean gapsWritten) {
         Tensor t = fits(reuse, plan.outChannels(), plan.outHeight(), batch * outPitch);
         if (t == reuse) {
             float[] d = t.data();
             int w = t.width();
+            int run = images == 0 ? 0 : (images - 1) * outPitch + cols;
             for (int c = 0; c < t.channels(); c++) {
                 for (int y = 0; y < t.height(); y++) {
                     int row = (c * t.height() + y) * w;
                     if (y >= rows) {
                         java.util.Arrays.fill(d, row, row + w, 0f);
+                        continue;
+                    }
+                    if (gapsWritten) {
+                        java.util.Arrays.fill(d, row + run, row + w, 0f);
                         continue;
                     }
                     for (int b = 0; b < images; b++) {
@@ -152,26 +159,6 @@ public final class BatchCanvas {
                         }
                     }
                     java.util.Arrays.fill(d, row + images * outPitch, row + w, 0f);
-                }
-            }
-        }
-        return t;
-    }
-
-    /**
-     * A gradient canvas as {@link #gradientCanvasAround}, for a caller that overwrites the first
-     * {@code cols} columns of the first {@code rows} rows of each channel (every image's windows
-     * and the gaps between them, in one run): only the cells past them are zeroed.
-     */
-    public Tensor gradientCanvasAfter(Tensor reuse, int rows, int cols) {
-        Tensor t = fits(reuse, plan.outChannels(), plan.outHeight(), batch * outPitch);
-        if (t == reuse) {
-            float[] d = t.data();
-            int w = t.width();
-            for (int c = 0; c < t.channels(); c++) {
-                for (int y = 0; y < t.height(); y++) {
-                    int row = (c * t.height() + y) * w;
-                    java.util.Arrays.fill(d, row + (y < rows ? cols : 0), row + w, 0f);
                 }
             }
         }

@@ -52,12 +52,11 @@ public final class CanvasPool {
     }
 
     /**
-     * The columns from {@code col} that {@link #scatter} writes in every pooled row pair of a call
-     * with {@code n} images when it covers whole canvas rows (an even pitch: every image's windows
-     * and the gaps between them), else -1 (it writes each image's windows only).
+     * True when {@link #scatter} writes whole canvas rows (an even pitch): every image's windows
+     * and the gaps between them, else only each image's windows.
      */
-    public int columnsWritten(int n) {
-        return whole ? (n - 1) * pitch + 2 * pw : -1;
+    public boolean writesGaps() {
+        return whole;
     }
 
     /**
