@@ -53,15 +53,24 @@ run_java() {
   # shellcheck disable=SC2086
   "$root/lib/runtime/bin/java" -Xlog:disable -Xlog:all=error:stderr $cds $opts -cp "@CLASSPATH@" "$main" "$@"
 }
-# The command line: the program's stdout to fd 3 (the launcher's stdout), its stderr through grep
-# (which drops the JVM's incubator line) to the launcher's stderr, its status out through fd 4.
+# Drops the JVM's warning about the incubator module (it comes before anything the program
+# writes), then passes the rest through as it comes: not line by line, so that a progress bar
+# redrawn in place (a carriage return, no newline) shows at once.
+drop_warning() {
+  while IFS= read -r line; do
+    [ "$line" = 'WARNING: Using incubator modules: jdk.incubator.vector' ] && exec cat
+    printf '%s\n' "$line"
+  done
+  [ -z "$line" ] || printf '%s' "$line"
+}
+# The command line: the program's stdout to fd 3 (the launcher's stdout), its stderr through
+# drop_warning to the launcher's stderr, its status out through fd 4.
 run() {
   if [ "$mode" != cli ]; then
     run_java "$@"
     return
   fi
-  { code=$( { { run_java "$@" 3>&- 4>&-; echo $? >&4; } 2>&1 1>&3 \
-    | grep --line-buffered -vxF 'WARNING: Using incubator modules: jdk.incubator.vector' >&2 3>&- 4>&-; } 4>&1 ); } 3>&1
+  { code=$( { { run_java "$@" 3>&- 4>&-; echo $? >&4; } 2>&1 1>&3 | drop_warning >&2 3>&- 4>&-; } 4>&1 ); } 3>&1
   return "$code"
 }
 status=0
