@@ -154,11 +154,7 @@ final class VectorChannels {
                 for (int c = 0; c < 3; c++) {
                     float s = 0f;
                     for (int i = 0; i < rows; i++) {
-                        int ki = kr + j * kStride + i * kw;
-                        int gi = gr + i * gStride + c * step;
-                        for (int x = whole; x < kw; x++) {
-                            s = Math.fma(k[ki + x], g[gi + x], s);
-                        }
+                        s = tail(k, kr + j * kStride + i * kw, g, gr + i * gStride + c * step, whole, kw, s);
                     }
                     out[j * 3 + c] += s;
                 }
@@ -231,11 +227,7 @@ final class VectorChannels {
         if (whole < kw) {
             float t = 0f;
             for (int i = 0; i < rows; i++) {
-                int ki = kr + i * kw;
-                int gi = gr + i * gStride;
-                for (int x = whole; x < kw; x++) {
-                    t = Math.fma(k[ki + x], g[gi + x], t);
-                }
+                t = tail(k, kr + i * kw, g, gr + i * gStride, whole, kw, t);
             }
             s += t;
         }
@@ -281,7 +273,7 @@ final class VectorChannels {
             a2.intoArray(lanes, 2 * L);
             a3.intoArray(lanes, 3 * L);
             for (int j = 0; j < 4; j++) {
-                out[o + j] = sumLanes(lanes, j * L) + tail(w, (o + j) * n, x, whole, n);
+                out[o + j] = sumLanes(lanes, j * L) + tail(w, (o + j) * n, x, 0, whole, n, 0f);
             }
         }
         for (; o < rows; o++) {
@@ -291,15 +283,17 @@ final class VectorChannels {
                 a = FloatVector.fromArray(S, w, r + i).fma(FloatVector.fromArray(S, x, i), a);
             }
             a.intoArray(lanes, 0);
-            out[o] = sumLanes(lanes, 0) + tail(w, r, x, whole, n);
+            out[o] = sumLanes(lanes, 0) + tail(w, r, x, 0, whole, n, 0f);
         }
     }
 
-    /** {@code w[r + i] x[i]} for {@code i} in {@code [from, n)}, fma in order from 0. */
-    private static float tail(float[] w, int r, float[] x, int from, int n) {
-        float s = 0f;
-        for (int i = from; i < n; i++) {
-            s = Math.fma(w[r + i], x[i], s);
+    /**
+     * {@code s} plus {@code a[ai + i] b[bi + i]} for {@code i} in {@code [from, to)}, fma in order:
+     * the values past the last whole vector of a row.
+     */
+    private static float tail(float[] a, int ai, float[] b, int bi, int from, int to, float s) {
+        for (int i = from; i < to; i++) {
+            s = Math.fma(a[ai + i], b[bi + i], s);
         }
         return s;
     }
