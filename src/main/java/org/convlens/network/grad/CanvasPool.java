@@ -51,6 +51,11 @@ public final class CanvasPool {
         this.grad = new float[span];
     }
 
+    /** Columns one row kernel call covers: every image's windows and the gaps between (even pitch), else one image's. */
+    private int used(int n) {
+        return whole ? (n - 1) * pitch + 2 * pw : 2 * pw;
+    }
+
     /**
      * True when {@link #scatter} writes whole canvas rows (an even pitch): every image's windows
      * and the gaps between them, else only each image's windows.
@@ -79,7 +84,7 @@ public final class CanvasPool {
     public void pool(Tensor canvasOut, int col, Tensor[] pooled, int n) {
         int cw = canvasOut.width();
         float[] a = canvasOut.data();
-        int used = whole ? (n - 1) * pitch + 2 * pw : 2 * pw;
+        int used = used(n);
         for (int c = 0; c < channels; c++) {
             for (int py = 0; py < ph; py++) {
                 int ob = (c * ph + py) * pw;
@@ -131,7 +136,7 @@ public final class CanvasPool {
         float[] a = canvasOut.data();
         float[] gc = gradCanvas.data();
         float[] sums = new float[n * channels];
-        int used = whole ? (n - 1) * pitch + 2 * pw : 2 * pw;
+        int used = used(n);
         for (int c = 0; c < channels; c++) {
             for (int py = 0; py < ph; py++) {
                 int ob = (c * ph + py) * pw;
