@@ -48,11 +48,10 @@ if [ "${CONVLENS_CDS:-}" != off ]; then
     cds="-XX:ArchiveClassesAtExit=$dump"
   fi
 fi
-# JVM log lines (an archive that cannot be used, say) only for errors, and to stderr.
-run_java() {
-  # shellcheck disable=SC2086
-  "$root/lib/runtime/bin/java" -Xlog:disable -Xlog:all=error:stderr $cds $opts -cp "@CLASSPATH@" "$main" "$@"
-}
+# The JVM's command line, in the positional parameters; its log lines (an archive that cannot be
+# used, say) only for errors, and to stderr.
+# shellcheck disable=SC2086
+set -- "$root/lib/runtime/bin/java" -Xlog:disable -Xlog:all=error:stderr $cds $opts -cp "@CLASSPATH@" "$main" "$@"
 # Drops the JVM's warning about the incubator module (it comes before anything the program
 # writes), then passes the rest through as it comes: not line by line, so that a progress bar
 # redrawn in place (a carriage return, no newline) shows at once.
@@ -65,25 +64,22 @@ drop_warning() {
 }
 # The command line: the program's stdout to fd 3 (the launcher's stdout), its stderr through
 # drop_warning to the launcher's stderr, its status out through fd 4.
-run() {
-  if [ "$mode" != cli ]; then
-    run_java "$@"
-    return
-  fi
-  { code=$( { { run_java "$@" 3>&- 4>&-; echo $? >&4; } 2>&1 1>&3 | drop_warning >&2 3>&- 4>&-; } 4>&1 ); } 3>&1
+run_cli() {
+  { code=$( { { "$@" 3>&- 4>&-; echo $? >&4; } 2>&1 1>&3 | drop_warning >&2 3>&- 4>&-; } 4>&1 ); } 3>&1
   return "$code"
 }
-status=0
-if [ -z "$dump" ]; then
-  if [ "$mode" != cli ]; then
-    # shellcheck disable=SC2086
-    exec "$root/lib/runtime/bin/java" -Xlog:disable -Xlog:all=error:stderr $cds $opts -cp "@CLASSPATH@" "$main" "$@"
-  fi
-  run "$@" || status=$?
-  exit "$status"
+if [ -z "$dump" ] && [ "$mode" != cli ]; then
+  exec "$@"
 fi
 # A part left by a launcher killed before its JVM had finished is removed a day later.
-find "$cache" -name '*.part' -mmin +1440 -exec rm -f {} + 2>/dev/null || true
-run "$@" || status=$?
-if [ -s "$dump" ]; then mv -f "$dump" "$cache/$mode.jsa"; else rm -f "$dump"; fi
+[ -z "$dump" ] || find "$cache" -name '*.part' -mmin +1440 -exec rm -f {} + 2>/dev/null || true
+status=0
+if [ "$mode" = cli ]; then
+  run_cli "$@" || status=$?
+else
+  "$@" || status=$?
+fi
+if [ -n "$dump" ]; then
+  if [ -s "$dump" ]; then mv -f "$dump" "$cache/$mode.jsa"; else rm -f "$dump"; fi
+fi
 exit "$status"
