@@ -313,7 +313,6 @@ public final class Shell implements UiContext {
                 status.say(l -> UiText.get(l, "status.tab.failed", c.id(), why), true);
             }
         }
-        fillHelp();
         main.status().textProperty().bind(status.textProperty());
         main.status().pseudoClassStateChanged(STATUS_ERROR, status.errorProperty().get());
         status.errorProperty().addListener((o, was, now) -> main.status().pseudoClassStateChanged(STATUS_ERROR, now));
@@ -448,7 +447,12 @@ public final class Shell implements UiContext {
     }
 
     public void toggleHelp() {
-        main.helpOverlay().setVisible(!main.helpOverlay().isVisible());
+        boolean show = !main.helpOverlay().isVisible();
+        if (show && main.helpKeys().getChildren().isEmpty()) {
+            // made when first asked for: two hundred labels nobody sees would slow the first frame
+            fillHelp();
+        }
+        main.helpOverlay().setVisible(show);
     }
 
     public boolean helpShown() {
