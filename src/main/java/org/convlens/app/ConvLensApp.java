@@ -48,6 +48,7 @@ public class ConvLensApp extends Application {
                 shell.uncaught(e);
             }
         });
+        shell.paintFirst();
         shell.show();
         Tools.run(shell, args);
     }

@@ -1,5 +1,6 @@
 package org.convlens.ui;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.scene.Node;
@@ -14,6 +15,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.convlens.ui.export.AnimationExport;
 import org.convlens.ui.export.ImageExport;
 import org.convlens.ui.stepper.ScenarioViewModel;
@@ -67,6 +69,13 @@ public final class Shell implements UiContext {
     private StepperView stepperView;
     private Scene scene;
     private boolean settingsBeforePresentation = true;
+    /** Whether the first build leaves the settings column for after the first frame ({@link #paintFirst}). */
+    private boolean paintFirst;
+    /** Opening work not done yet ({@link #holdOpening}), and what waits for it. */
+    private int openingHolds;
+    private final List<Runnable> afterOpening = new ArrayList<>();
+    /** How long after the first frame the window stops waiting for the opening's holds. */
+    private static final Duration OPENING_WAIT = Duration.seconds(3);
     private SidePanelPlacement sidePanel;
     private javafx.beans.binding.DoubleBinding zoomRatio;
     /** Work asked for {@link #afterNextFrame} before the window had a scene. */
@@ -169,6 +178,14 @@ public final class Shell implements UiContext {
      * Restores the saved window settings and the last scenario (falling back to the worked
      * example with a message if the file cannot be read), builds the window and shows it.
      */
+    /**
+     * Makes {@link #show} paint the window before it fills the stepper's settings column, which
+     * follows in the next frame (the app's start; the UI tests fill the whole window at once).
+     */
+    public void paintFirst() {
+        paintFirst = true;
+    }
+
     public void show() {
         window.load(settingsStore.load());
         build();
@@ -240,6 +257,43 @@ public final class Shell implements UiContext {
     }
 
     @Override
+    public Runnable holdOpening() {
+        openingHolds++;
+        boolean[] released = {false};
+        return () -> {
+            if (!released[0]) {
+                released[0] = true;
+                openingHolds--;
+                runAfterOpening(false);
+            }
+        };
+    }
+
+    /**
+     * Runs {@code r} after the first frame once the opening's holds are released (the lesson asked
+     * for is in the window), or {@link #OPENING_WAIT} after that frame, whichever comes first.
+     */
+    private void afterOpening(Runnable r) {
+        afterNextFrame(() -> {
+            afterOpening.add(r);
+            runAfterOpening(false);
+            if (!afterOpening.isEmpty()) {
+                PauseTransition wait = new PauseTransition(OPENING_WAIT);
+                wait.setOnFinished(e -> runAfterOpening(true));
+                wait.play();
+            }
+        });
+    }
+
+    private void runAfterOpening(boolean anyway) {
+        if (anyway || openingHolds == 0) {
+            List<Runnable> due = List.copyOf(afterOpening);
+            afterOpening.clear();
+            due.forEach(this::afterNextFrame);
+        }
+    }
+
+    @Override
     public void whenScenarioRestored(java.util.function.Consumer<Boolean> then) {
         files.whenRestored(then);
     }
@@ -269,6 +323,9 @@ public final class Shell implements UiContext {
         Views.Loaded<StepperView> st = Views.load("StepperView", b, c -> new StepperView(stepper));
         stepperView = st.controller();
         stepperView.showSettings(settingsShown);
+        if (paintFirst && scene == null) {
+            stepperView.fillSettingsLater(this::afterOpening);
+        }
         if (playing) {
             stepper.playingProperty().set(true);
         }

@@ -62,6 +62,16 @@ public interface UiContext {
         javafx.application.Platform.runLater(r);
     }
 
+    /**
+     * Holds back what the window leaves for after its opening (its settings column) until the
+     * returned task runs: a tab that shows something at start (the lesson asked for) takes one, so
+     * that what the user asked for is painted first. Run it once, whatever happens (more runs do
+     * nothing); the window stops waiting a few seconds after its first frame in any case.
+     */
+    default Runnable holdOpening() {
+        return () -> { };
+    }
+
     /** A short message in the status bar. */
     void showStatus(String message);
 

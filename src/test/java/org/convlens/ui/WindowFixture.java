@@ -66,6 +66,12 @@ public final class WindowFixture {
      */
     public static WindowFixture start(Stage stage, String name, boolean keep, Executor executor, List<String> args,
             Locale locale) throws IOException {
+        return start(stage, name, keep, executor, args, locale, shell -> { });
+    }
+
+    /** As above; {@code beforeShow} gets the window's shell just before it is shown. */
+    public static WindowFixture start(Stage stage, String name, boolean keep, Executor executor, List<String> args,
+            Locale locale, java.util.function.Consumer<Shell> beforeShow) throws IOException {
         WindowFixture f = new WindowFixture();
         String base = System.getProperty("convlens.home", "target/test-home");
         f.home = Path.of(base, name);
@@ -81,6 +87,7 @@ public final class WindowFixture {
             f.shell = ConvLensApp.create(stage, executor, args);
             f.shell.windowModel().localeProperty().set(locale);
             f.shell.files().setPicker(f.picker());
+            beforeShow.accept(f.shell);
             f.shell.show();
         } finally {
             System.setProperty("convlens.home", base);

@@ -69,9 +69,13 @@ public final class LessonContribution implements TabContribution {
             c.afterNextFrame(() -> load(false));
         } else {
             // The lesson to open first, alone; every other lesson once the window has painted it.
+            // The window's opening waits for it (its settings column comes after the lesson).
+            Runnable opened = c.holdOpening();
             library.loadOpening(c.executor(), c.locale(), player.lastKey(), panelShown.get(), first -> {
                 if (first != null) {
-                    start(first);
+                    start(first, opened);
+                } else {
+                    opened.run();
                 }
                 ctx.afterNextFrame(() -> load(first == null, false));
             });
@@ -114,23 +118,31 @@ public final class LessonContribution implements TabContribution {
             }
         }
         if (l != null) {
-            start(l);
+            start(l, () -> { });
         }
     }
 
-    /** Opens {@code first} at start, once the last scenario is back. */
-    private void start(Lesson first) {
+    /** Opens {@code first} at start, once the last scenario is back; then runs {@code opened}. */
+    private void start(Lesson first, Runnable opened) {
         // The user's own scenario, brought back from the autosave, stays: the lesson's state is one click away.
         ctx.whenScenarioRestored(kept -> {
-            panelShown.set(true);
-            player.open(first, library.keyOf(first), kept);
-            if (!tabs.showsOtherTab()) {
-                ctx.selectTab("stepper");
-            }
-            if (kept && player.divergedProperty().get()) {
-                ctx.showStatus(org.convlens.ui.UiText.get(ctx.locale(), "status.autosave.kept"));
+            try {
+                startNow(first, kept);
+            } finally {
+                opened.run();
             }
         });
+    }
+
+    private void startNow(Lesson first, boolean kept) {
+        panelShown.set(true);
+        player.open(first, library.keyOf(first), kept);
+        if (!tabs.showsOtherTab()) {
+            ctx.selectTab("stepper");
+        }
+        if (kept && player.divergedProperty().get()) {
+            ctx.showStatus(org.convlens.ui.UiText.get(ctx.locale(), "status.autosave.kept"));
+        }
     }
 
     /** Opens a lesson in the panel beside the stepper. */

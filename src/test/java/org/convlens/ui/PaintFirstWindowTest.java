@@ -1,0 +1,98 @@
+package org.convlens.ui;
+
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The app's start paints the window before it fills the stepper's settings column, and fills it
+ * once what the opening waits for (a lesson asked for) is in, or a few seconds after the first frame.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PaintFirstWindowTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage s) {
+        this.stage = s;
+    }
+
+    private WindowFixture open(FxRobot robot, String name, Runnable[] hold) {
+        WindowFixture[] f = new WindowFixture[1];
+        robot.interact(() -> {
+            try {
+                f[0] = WindowFixture.start(stage, name, false, WindowFixture.BACKGROUND, List.of("--lesson=none"),
+                        Locale.ENGLISH, shell -> {
+                            shell.paintFirst();
+                            if (hold != null) {
+                                hold[0] = shell.holdOpening();
+                            }
+                        });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return f[0];
+    }
+
+    private ScrollPane settings(FxRobot robot) {
+        return robot.lookup("#settingsScroll").queryAs(ScrollPane.class);
+    }
+
+    private static void frames(FxRobot robot, int n) {
+        for (int i = 0; i < n; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.sleep(50);
+        }
+    }
+
+    @Test
+    void theSettingsWaitForTheOpeningThenArriveBound(FxRobot robot) throws Exception {
+        Runnable[] hold = new Runnable[1];
+        WindowFixture f = open(robot, "paint-first-held", hold);
+        frames(robot, 10);
+        assertNull(settings(robot).getContent(), "held: the column is empty after the first frames");
+        assertNotNull(robot.lookup("#backButton").tryQuery().orElse(null), "the rest of the stepper is there");
+        robot.interact(hold[0]);
+        robot.interact(hold[0]); // a second run does nothing
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> settings(robot).getContent() != null);
+        frames(robot, 2);
+        // the controls were bound before they were shown: an edit reaches the scenario and back
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> height = robot.lookup("#inHeight").queryAs(Spinner.class);
+        assertTrue(height.isVisible());
+        robot.interact(() -> height.getValueFactory().setValue(6));
+        assertEquals(6, f.shell.scenario().inHeightProperty().get());
+        robot.interact(() -> f.shell.scenario().inHeightProperty().set(5));
+        assertEquals(5, height.getValue());
+    }
+
+    @Test
+    void aHoldNeverReleasedStillGetsTheSettingsWithinSeconds(FxRobot robot) throws Exception {
+        open(robot, "paint-first-never", new Runnable[1]);
+        frames(robot, 4);
+        assertNull(settings(robot).getContent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> settings(robot).getContent() != null);
+    }
+
+    @Test
+    void withNothingToWaitForTheSettingsFollowTheFirstFrame(FxRobot robot) throws Exception {
+        open(robot, "paint-first-free", null);
+        WaitForAsyncUtils.waitFor(2500, TimeUnit.MILLISECONDS, () -> settings(robot).getContent() != null);
+    }
+}
