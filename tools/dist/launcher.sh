@@ -30,7 +30,14 @@ fx="$fx --add-exports=javafx.graphics/com.sun.prism=ALL-UNNAMED"
 fx="$fx --add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED"
 fx="$fx --add-opens=javafx.graphics/javafx.scene=ALL-UNNAMED"
 vector="--add-modules=jdk.incubator.vector"
-opts="$vector $fx"
+# The window's JIT: the optimising compiler (C2) takes a method after ten times the default calls
+# and loops. On two cores the compilers would otherwise take a core from the first frame, compiling
+# start-up code that runs a few thousand times and never again (tools/bench/startup.sh: the lesson
+# window in 0.8x the time). The engine's loops still reach C2 in their first call; a training run
+# in the window takes about a second longer over its first epoch. The command line keeps the default.
+jit="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+jit="$jit -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+opts="$vector $jit $fx"
 case "${1:-}" in
   ""|--presentation|--screenshots|--measure-fps|--lesson*) ;;
   --cli) shift; mode=cli; main=org.convlens.cli.Cli; opts=$vector ;;
