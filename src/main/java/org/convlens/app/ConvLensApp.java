@@ -50,7 +50,8 @@ public class ConvLensApp extends Application {
         });
         shell.paintFirst();
         shell.show();
-        Tools.run(shell, args);
+        // screenshots and measurements of the whole window, settings column included
+        shell.whenOpened(() -> Tools.run(shell, args));
     }
 
     /** Builds the window's parts (also used by the UI tests). */

@@ -270,6 +270,18 @@ public final class Shell implements UiContext {
     }
 
     /**
+     * Runs {@code r} once the window's opening is on the screen: at the app's start
+     * ({@link #paintFirst}) after the settings column has been filled, at once otherwise.
+     */
+    public void whenOpened(Runnable r) {
+        if (paintFirst) {
+            afterOpening(r);
+        } else {
+            r.run();
+        }
+    }
+
+    /**
      * Runs {@code r} after the first frame once the opening's holds are released (the lesson asked
      * for is in the window), or {@link #OPENING_WAIT} after that frame, whichever comes first.
      */

@@ -68,10 +68,18 @@ class PaintFirstWindowTest {
         frames(robot, 10);
         assertNull(settings(robot).getContent(), "held: the column is empty after the first frames");
         assertNotNull(robot.lookup("#backButton").tryQuery().orElse(null), "the rest of the stepper is there");
+        boolean[] settingsWhenOpened = new boolean[2];
+        robot.interact(() -> f.shell.whenOpened(() -> {
+            settingsWhenOpened[0] = true;
+            settingsWhenOpened[1] = settings(robot).getContent() != null;
+        }));
+        frames(robot, 4);
+        org.junit.jupiter.api.Assertions.assertFalse(settingsWhenOpened[0], "whenOpened waits for the opening too");
         robot.interact(hold[0]);
         robot.interact(hold[0]); // a second run does nothing
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> settings(robot).getContent() != null);
         frames(robot, 2);
+        assertTrue(settingsWhenOpened[0] && settingsWhenOpened[1], "then it ran, the settings in");
         // the controls were bound before they were shown: an edit reaches the scenario and back
         @SuppressWarnings("unchecked")
         Spinner<Integer> height = robot.lookup("#inHeight").queryAs(Spinner.class);
