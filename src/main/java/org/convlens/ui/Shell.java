@@ -175,17 +175,18 @@ public final class Shell implements UiContext {
     }
 
     /**
-     * Restores the saved window settings and the last scenario (falling back to the worked
-     * example with a message if the file cannot be read), builds the window and shows it.
-     */
-    /**
      * Makes {@link #show} paint the window before it fills the stepper's settings column, which
-     * follows in the next frame (the app's start; the UI tests fill the whole window at once).
+     * follows once the opening is on the screen (the app's start; the UI tests fill the whole
+     * window at once).
      */
     public void paintFirst() {
         paintFirst = true;
     }
 
+    /**
+     * Restores the saved window settings and the last scenario (falling back to the worked
+     * example with a message if the file cannot be read), builds the window and shows it.
+     */
     public void show() {
         window.load(settingsStore.load());
         build();
