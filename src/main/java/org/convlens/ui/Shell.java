@@ -75,7 +75,8 @@ public final class Shell implements UiContext {
     private int openingHolds;
     private final List<Runnable> afterOpening = new ArrayList<>();
     /** How long after the first frame the window stops waiting for the opening's holds. */
-    private static final Duration OPENING_WAIT = Duration.seconds(3);
+    private static final javafx.beans.property.ObjectProperty<Duration> OPENING_WAIT =
+            new javafx.beans.property.SimpleObjectProperty<>(Duration.seconds(3));
     private SidePanelPlacement sidePanel;
     private javafx.beans.binding.DoubleBinding zoomRatio;
     /** Work asked for {@link #afterNextFrame} before the window had a scene. */
@@ -270,6 +271,11 @@ public final class Shell implements UiContext {
         };
     }
 
+    /** How long after its first frame the window stops waiting for the opening (3 s; tests make it longer). */
+    public static javafx.beans.property.ObjectProperty<Duration> openingWaitProperty() {
+        return OPENING_WAIT;
+    }
+
     /**
      * Runs {@code r} once the window's opening is on the screen: at the app's start
      * ({@link #paintFirst}) after the settings column has been filled, at once otherwise.
@@ -291,7 +297,7 @@ public final class Shell implements UiContext {
             afterOpening.add(r);
             runAfterOpening(false);
             if (!afterOpening.isEmpty()) {
-                PauseTransition wait = new PauseTransition(OPENING_WAIT);
+                PauseTransition wait = new PauseTransition(OPENING_WAIT.get());
                 wait.setOnFinished(e -> runAfterOpening(true));
                 wait.play();
             }

@@ -3,6 +3,8 @@ package org.convlens.ui;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -32,11 +34,20 @@ class PaintFirstWindowTest {
         this.stage = s;
     }
 
+    @AfterEach
+    void waitAsUsual() {
+        Shell.openingWaitProperty().set(Duration.seconds(3));
+    }
+
     private WindowFixture open(FxRobot robot, String name, Runnable[] hold) {
+        return open(robot, name, hold, List.of("--lesson=none"));
+    }
+
+    private WindowFixture open(FxRobot robot, String name, Runnable[] hold, List<String> args) {
         WindowFixture[] f = new WindowFixture[1];
         robot.interact(() -> {
             try {
-                f[0] = WindowFixture.start(stage, name, false, WindowFixture.BACKGROUND, List.of("--lesson=none"),
+                f[0] = WindowFixture.start(stage, name, false, WindowFixture.BACKGROUND, args,
                         Locale.ENGLISH, shell -> {
                             shell.paintFirst();
                             if (hold != null) {
@@ -96,6 +107,20 @@ class PaintFirstWindowTest {
         frames(robot, 4);
         assertNull(settings(robot).getContent());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> settings(robot).getContent() != null);
+    }
+
+    @Test
+    void aLessonAskedForIsOpenBeforeTheSettingsArrive(FxRobot robot) throws Exception {
+        // no fallback within the test's time: the settings come because the lesson let them
+        Shell.openingWaitProperty().set(Duration.minutes(5));
+        WindowFixture f = open(robot, "paint-first-lesson", null, List.of("--lesson", "2"));
+        boolean[] lessonFirst = new boolean[1];
+        robot.interact(() -> f.shell.whenOpened(() -> lessonFirst[0] = robot.lookup("#lessonPanel").tryQuery()
+                .map(n -> n.getProperties().get(org.convlens.ui.lesson.LessonPlayerViewModel.class))
+                .map(vm -> ((org.convlens.ui.lesson.LessonPlayerViewModel) vm).getLesson() != null).orElse(false)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> settings(robot).getContent() != null);
+        frames(robot, 2);
+        assertTrue(lessonFirst[0], "the lesson was open when the opening was done");
     }
 
     @Test
