@@ -98,13 +98,21 @@ public final class StageFit {
 
     static boolean fits(List<Block> blocks, double s, Room room, DoubleUnaryOperator header) {
         double h = header.applyAsDouble(s);
-        double total = room.gap() * Math.max(0, blocks.size() - 1);
         double tallest = 0;
         for (Block b : blocks) {
-            total += b.width(s, h, room.pad(), room.inner());
             tallest = Math.max(tallest, b.height(s, h, room.pad(), room.inner()));
         }
-        return total <= room.width() && tallest <= room.height();
+        return rowWidth(blocks, s, room, header) <= room.width() && tallest <= room.height();
+    }
+
+    /** The row's width at cell side {@code s}: every block and the gaps between them. */
+    static double rowWidth(List<Block> blocks, double s, Room room, DoubleUnaryOperator header) {
+        double h = header.applyAsDouble(s);
+        double total = room.gap() * Math.max(0, blocks.size() - 1);
+        for (Block b : blocks) {
+            total += b.width(s, h, room.pad(), room.inner());
+        }
+        return total;
     }
 
     /**
@@ -126,7 +134,16 @@ public final class StageFit {
         double s = fit(blocks, room, header);
         if (s < floor) {
             Room anyHeight = new Room(room.width(), Double.MAX_VALUE / 4, room.gap(), room.pad(), room.inner());
-            s = Math.max(s, Math.min(Math.ceil(floor), fit(blocks, anyHeight, header)));
+            double byWidth = fit(blocks, anyHeight, header);
+            if (!fits(blocks, MIN_CELL, anyHeight, header)) {
+                // The row is wider than the room at any cell size: its titles and margins alone
+                // are (presentation's large type beside the settings and a lesson). Smaller cells
+                // would only be unreadable; cells as large as that width already allows cost nothing.
+                Room overflow = new Room(rowWidth(blocks, MIN_CELL, room, header), anyHeight.height(), room.gap(),
+                        room.pad(), room.inner());
+                byWidth = fit(blocks, overflow, header);
+            }
+            s = Math.max(s, Math.min(Math.ceil(floor), byWidth));
         }
         if (zoomRatio > 1.0001) {
             double k = 1 / zoomRatio;

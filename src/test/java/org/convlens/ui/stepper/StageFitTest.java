@@ -72,6 +72,20 @@ class StageFitTest {
     }
 
     @Test
+    void aRowWiderThanTheRoomAtAnySizeKeepsItsCellsAsLargeAsItsTitlesAllow() {
+        // presentation beside the settings and a lesson: three titles of 200 px in 400 px of room
+        List<StageFit.Block> titled = List.of(StageFit.Block.of(6, 6, 200, 0), StageFit.Block.of(3, 3, 200, 0),
+                StageFit.Block.of(4, 4, 200, 0));
+        StageFit.Room room = new StageFit.Room(400, 800, 0, 0, 0);
+        assertEquals(StageFit.MIN_CELL, StageFit.fit(titled, room, StageFitTest::header), "nothing fits");
+        double s = StageFit.cellSize(titled, room, NOTHING_AROUND, 1, 30.2, StageFitTest::header);
+        assertEquals(30, s, "the input's grid as wide as its title: 6.5 s <= 200");
+        assertEquals(StageFit.rowWidth(titled, StageFit.MIN_CELL, room, StageFitTest::header),
+                StageFit.rowWidth(titled, s, room, StageFitTest::header), "no wider than the smallest cells made it");
+        assertEquals(31, StageFit.cellSize(titled, room, NOTHING_AROUND, 1, 30.2, x -> 0), "the floor, if within");
+    }
+
+    @Test
     void theFloorNeverPushesTheRowPastTheWidth() {
         List<StageFit.Block> big = List.of(StageFit.Block.of(36, 36, 0, 0));
         StageFit.Room room = new StageFit.Room(600, 300, 0, 0, 0);
