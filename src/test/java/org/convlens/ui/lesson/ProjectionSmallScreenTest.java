@@ -88,6 +88,22 @@ class ProjectionSmallScreenTest {
     }
 
     @Test
+    void settingsShownInF5BesideTheLessonKeepReadableCells(FxRobot r) {
+        // The row of grids is then wider than the room at any cell size (F5's large titles): it
+        // scrolls sideways with cells as large as its titles allow, not 6 px ones.
+        r.interact(() -> {
+            w.shell.windowModel().setPresentation(true);
+            w.shell.stepperView().showSettings(true);
+        });
+        r.sleep(300);
+        double s = cells();
+        report("lesson 1, F5 with the settings and the lesson panel", s);
+        assertTrue(s >= READABLE * 0.75, "F5 with the settings: " + s);
+        r.interact(() -> w.snapshot(Path.of("target/screens/f5-settings-1280x720.png")));
+        r.interact(() -> w.shell.stepperView().showSettings(false));
+    }
+
+    @Test
     void teacherModeInF5KeepsThePlaybackAndReadableGrids(FxRobot r) {
         LessonPlayerViewModel p = w.player();
         double before = cells();
