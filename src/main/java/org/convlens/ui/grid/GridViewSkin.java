@@ -75,7 +75,9 @@ public class GridViewSkin extends SkinBase<GridView> {
         editorMessage.setVisible(false);
         editorMessage.setManaged(false);
         editorMessage.setWrapText(true);
-        getChildren().setAll(headers, tilePane, editor, editorMessage);
+        // the editor joins the skin on the first edit: a text field's skin and styles are not
+        // free, and most grids are never edited (the first frame has six of them)
+        getChildren().setAll(headers, tilePane);
         tooltip.setShowDelay(Duration.millis(350));
         tooltip.getStyleClass().add("cell-tooltip");
 
@@ -439,6 +441,9 @@ public class GridViewSkin extends SkinBase<GridView> {
                 grid.requestFocus();
             }
             return;
+        }
+        if (editor.getParent() == null) {
+            getChildren().addAll(editor, editorMessage);
         }
         editor.setVisible(true);
         placeEditor();
