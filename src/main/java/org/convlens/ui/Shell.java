@@ -74,6 +74,9 @@ public final class Shell implements UiContext {
     /** Opening work not done yet ({@link #holdOpening}), and what waits for it. */
     private int openingHolds;
     private final List<Runnable> afterOpening = new ArrayList<>();
+    /** While the settings column is being filled at the start, section by section; and what waits for it. */
+    private boolean settingsPending;
+    private final List<Runnable> afterSettings = new ArrayList<>();
     /** How long after the first frame the window stops waiting for the opening's holds. */
     private static final javafx.beans.property.ObjectProperty<Duration> OPENING_WAIT =
             new javafx.beans.property.SimpleObjectProperty<>(Duration.seconds(3));
@@ -282,7 +285,13 @@ public final class Shell implements UiContext {
      */
     public void whenOpened(Runnable r) {
         if (paintFirst) {
-            afterOpening(r);
+            afterOpening(() -> {
+                if (settingsPending) {
+                    afterSettings.add(r);
+                } else {
+                    r.run();
+                }
+            });
         } else {
             r.run();
         }
@@ -343,7 +352,13 @@ public final class Shell implements UiContext {
         stepperView = st.controller();
         stepperView.showSettings(settingsShown);
         if (paintFirst && scene == null) {
-            stepperView.fillSettingsLater(this::afterOpening);
+            settingsPending = true;
+            stepperView.fillSettingsLater(this::afterOpening, this::afterNextFrame, () -> {
+                settingsPending = false;
+                List<Runnable> due = List.copyOf(afterSettings);
+                afterSettings.clear();
+                due.forEach(this::afterNextFrame);
+            });
         }
         if (playing) {
             stepper.playingProperty().set(true);

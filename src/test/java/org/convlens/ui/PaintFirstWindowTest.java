@@ -82,15 +82,16 @@ class PaintFirstWindowTest {
         boolean[] settingsWhenOpened = new boolean[2];
         robot.interact(() -> f.shell.whenOpened(() -> {
             settingsWhenOpened[0] = true;
-            settingsWhenOpened[1] = settings(robot).getContent() != null;
+            settingsWhenOpened[1] = settings(robot).getContent() != null
+                    && sections(robot).size() == SECTIONS.size();
         }));
         frames(robot, 4);
         org.junit.jupiter.api.Assertions.assertFalse(settingsWhenOpened[0], "whenOpened waits for the opening too");
         robot.interact(hold[0]);
         robot.interact(hold[0]); // a second run does nothing
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> settings(robot).getContent() != null);
-        frames(robot, 2);
-        assertTrue(settingsWhenOpened[0] && settingsWhenOpened[1], "then it ran, the settings in");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> settingsWhenOpened[0]);
+        assertTrue(settingsWhenOpened[1], "then it ran, every section of the settings in");
         // the controls were bound before they were shown: an edit reaches the scenario and back
         @SuppressWarnings("unchecked")
         Spinner<Integer> height = robot.lookup("#inHeight").queryAs(Spinner.class);
@@ -99,6 +100,44 @@ class PaintFirstWindowTest {
         assertEquals(6, f.shell.scenario().inHeightProperty().get());
         robot.interact(() -> f.shell.scenario().inHeightProperty().set(5));
         assertEquals(5, height.getValue());
+    }
+
+    /** The settings column's sections, top to bottom. */
+    private static final List<String> SECTIONS = List.of("inputPane", "kernelPane", "stridePane", "paddingPane",
+            "biasPane", "poolPane", "transposedPane");
+
+    /** The ids of the sections in the settings column now, top to bottom (a section not in the window is left out). */
+    private static List<String> sections(FxRobot robot) {
+        return robot.lookup(".settings .titled-pane").queryAllAs(javafx.scene.control.TitledPane.class).stream()
+                .filter(p -> p.getScene() != null && SECTIONS.contains(p.getId()))
+                .sorted(java.util.Comparator.comparingDouble(p -> p.localToScene(0, 0).getY()))
+                .map(javafx.scene.Node::getId)
+                .toList();
+    }
+
+    @Test
+    void theSettingsComeAFewSectionsAFrameTopToBottom(FxRobot robot) throws Exception {
+        Runnable[] hold = new Runnable[1];
+        open(robot, "paint-first-sections", hold);
+        frames(robot, 4);
+        // After every pulse, how many sections the column shows.
+        List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable count = () -> seen.add(settings(robot).getContent() == null ? 0 : sections(robot).size());
+        robot.interact(() -> stage.getScene().addPostLayoutPulseListener(count));
+        robot.interact(hold[0]);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sections(robot).size() == SECTIONS.size());
+        robot.interact(() -> stage.getScene().removePostLayoutPulseListener(count));
+        assertEquals(SECTIONS, sections(robot), "every section, in its order");
+        List<Integer> steps = seen.stream().distinct().toList();
+        // A few at a time: the counts seen only go up, by at most SECTIONS_A_FRAME a frame.
+        int per = org.convlens.ui.stepper.StepperView.SECTIONS_A_FRAME;
+        assertTrue(steps.size() >= 1 + (SECTIONS.size() + per - 1) / per, "frames showing sections: " + seen);
+        for (int i = 1; i < steps.size(); i++) {
+            int up = steps.get(i) - steps.get(i - 1);
+            assertTrue(up > 0 && up <= per, "from one frame to the next: " + seen);
+        }
+        assertTrue(robot.lookup("#generalMessage").tryQuery().map(n -> n.getScene() != null).orElse(false),
+                "the message under the sections is in too");
     }
 
     @Test

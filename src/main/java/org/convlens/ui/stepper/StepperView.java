@@ -16,12 +16,14 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -35,6 +37,7 @@ import org.convlens.ui.grid.GridPicture;
 import org.convlens.ui.grid.GridView;
 
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -244,16 +247,74 @@ public class StepperView {
     }
 
     /**
+     * Settings sections put back a frame at the start. Three starts each (`java -jar`, the
+     * window's JIT flags, `-Djavafx.pulseLogger=true`): the longest pulse's JavaFX-thread work
+     * after the first frame was 1,148 to 1,352 ms with the whole column at once, 520 to 709 ms with
+     * two sections a frame, 290 to 442 ms with one, the column complete about as soon in all three.
+     */
+    public static final int SECTIONS_A_FRAME = 1;
+
+    /**
      * Takes the settings column's controls out of the window until {@code later} runs the task it
      * is given (the window's start: after its first frame). That frame then shows the grids and the
      * lesson without waiting for the column's two dozen spinners to be styled and laid out, a third
      * of the start-up on two cores. The column keeps its width and colour meanwhile (both come from
      * the scroll pane), so nothing moves when they arrive; the controls are bound already.
+     *
+     * <p>They come back {@link #SECTIONS_A_FRAME} sections a frame, top to bottom ({@code
+     * nextFrame} runs each step after the frame that showed the one before), and {@code done} runs
+     * once the last is in: the whole column in one frame held the JavaFX thread for about a second
+     * (740 ms of it styling), and a click on the lesson's Next button waited as long.
      */
-    public void fillSettingsLater(Consumer<Runnable> later) {
+    public void fillSettingsLater(Consumer<Runnable> later, Consumer<Runnable> nextFrame, Runnable done) {
         Node content = settingsScroll.getContent();
         settingsScroll.setContent(null);
-        later.accept(() -> settingsScroll.setContent(content));
+        // Each step puts back SECTIONS_A_FRAME sections; the empty holders and the message under
+        // them go with the section next to them.
+        List<Runnable> steps = new ArrayList<>();
+        List<Runnable> pending = new ArrayList<>();
+        pending.add(() -> settingsScroll.setContent(content));
+        int[] inStep = {0};
+        Consumer<Runnable> section = r -> {
+            pending.add(r);
+            if (++inStep[0] == SECTIONS_A_FRAME) {
+                List<Runnable> step = List.copyOf(pending);
+                steps.add(() -> step.forEach(Runnable::run));
+                pending.clear();
+                inStep[0] = 0;
+            }
+        };
+        List<Node> around = List.copyOf(settings.getChildren());
+        settings.getChildren().clear();
+        for (Node n : around) {
+            if (n instanceof TitledPane) {
+                section.accept(() -> settings.getChildren().add(n));
+            } else if (n == layerHolder && !layerHolder.getChildren().isEmpty()
+                    && layerHolder.getChildren().get(0) instanceof Pane layer) {
+                List<Node> sections = List.copyOf(layer.getChildren());
+                layer.getChildren().clear();
+                pending.add(() -> settings.getChildren().add(layerHolder));
+                for (Node s : sections) {
+                    section.accept(() -> layer.getChildren().add(s));
+                }
+            } else {
+                pending.add(() -> settings.getChildren().add(n));
+            }
+        }
+        if (!pending.isEmpty()) {
+            List<Runnable> step = List.copyOf(pending);
+            steps.add(() -> step.forEach(Runnable::run));
+        }
+        later.accept(() -> inTurns(steps, 0, nextFrame, done));
+    }
+
+    private static void inTurns(List<Runnable> steps, int from, Consumer<Runnable> nextFrame, Runnable done) {
+        steps.get(from).run();
+        if (from + 1 < steps.size()) {
+            nextFrame.accept(() -> inTurns(steps, from + 1, nextFrame, done));
+        } else {
+            done.run();
+        }
     }
 
     /** Stops the playback timer (the window is closing or being rebuilt). */
