@@ -205,6 +205,9 @@ public final class Trainer {
             grads[2 * j + 1] = new float[sizes[2 * j + 1]];
         }
         Optimizer optimizer = new Optimizer(settings, sizes);
+        // One plan for every batch where the plans read the weights in place (made per batch else).
+        Network live = Weights.live(shape, weights, biases);
+        NetworkPlan livePlan = live == null ? null : NetworkPlan.of(live);
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             long start = System.nanoTime();
             long pausedNanos = 0;
@@ -224,7 +227,7 @@ public final class Trainer {
                 }
                 int from = k * batch;
                 int size = Math.min(batch, n - from);
-                NetworkPlan plan = NetworkPlan.of(current);
+                NetworkPlan plan = livePlan != null ? livePlan : NetworkPlan.of(current);
                 float[] step;
                 try {
                     step = step(plan, train, order, from, size);
@@ -252,7 +255,7 @@ public final class Trainer {
                     current = Weights.with(shape, weights, biases);
                 }
             }
-            float[] test = evaluate(NetworkPlan.of(current));
+            float[] test = evaluate(livePlan != null ? livePlan : NetworkPlan.of(current));
             if (test == null) {
                 return Outcome.CANCELLED;
             }

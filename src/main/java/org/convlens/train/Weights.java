@@ -115,17 +115,36 @@ public final class Weights {
      * @throws org.convlens.engine.SpecException if a value is not finite
      */
     public static Network with(Network net, float[][] weights, float[][] biases) {
+        return with(net, weights, biases, true);
+    }
+
+    /**
+     * {@code net} holding {@code weights} and {@code biases} themselves, not copies: a plan made
+     * of it reads them as they are when it runs, so one plan serves every batch of a training run
+     * while the optimiser changes them in place. Null if a layer's plan would hold a copy of its
+     * weights instead (a transposed convolution's plan keeps its kernel turned into a direct one).
+     */
+    static Network live(Network net, float[][] weights, float[][] biases) {
+        for (Layer l : net.layers()) {
+            if (l instanceof ConvLayer c && c.spec().transposed()) {
+                return null;
+            }
+        }
+        return with(net, weights, biases, false);
+    }
+
+    private static Network with(Network net, float[][] weights, float[][] biases, boolean copy) {
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < net.layers().size(); i++) {
             Layer l = net.layers().get(i);
             if (l instanceof ConvLayer c) {
                 Kernel k = c.spec().kernel();
                 layers.add(new ConvLayer(c.spec().toBuilder()
-                        .kernel(new Kernel(k.dim0(), k.dim1(), k.height(), k.width(), weights[i].clone()))
-                        .bias(biases[i].clone()).build()));
+                        .kernel(new Kernel(k.dim0(), k.dim1(), k.height(), k.width(), copy ? weights[i].clone() : weights[i]))
+                        .bias(copy ? biases[i].clone() : biases[i]).build()));
             } else if (l instanceof LinearLayer lin) {
-                layers.add(new LinearLayer(lin.outFeatures(), lin.inFeatures(), weights[i].clone(), biases[i].clone(),
-                        lin.activation()));
+                layers.add(new LinearLayer(lin.outFeatures(), lin.inFeatures(), copy ? weights[i].clone() : weights[i],
+                        copy ? biases[i].clone() : biases[i], lin.activation()));
             } else {
                 layers.add(l);
             }
