@@ -134,17 +134,18 @@ public final class Weights {
     }
 
     private static Network with(Network net, float[][] weights, float[][] biases, boolean copy) {
+        java.util.function.UnaryOperator<float[]> take = copy ? float[]::clone : a -> a;
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < net.layers().size(); i++) {
             Layer l = net.layers().get(i);
             if (l instanceof ConvLayer c) {
                 Kernel k = c.spec().kernel();
                 layers.add(new ConvLayer(c.spec().toBuilder()
-                        .kernel(new Kernel(k.dim0(), k.dim1(), k.height(), k.width(), copy ? weights[i].clone() : weights[i]))
-                        .bias(copy ? biases[i].clone() : biases[i]).build()));
+                        .kernel(new Kernel(k.dim0(), k.dim1(), k.height(), k.width(), take.apply(weights[i])))
+                        .bias(take.apply(biases[i])).build()));
             } else if (l instanceof LinearLayer lin) {
-                layers.add(new LinearLayer(lin.outFeatures(), lin.inFeatures(), copy ? weights[i].clone() : weights[i],
-                        copy ? biases[i].clone() : biases[i], lin.activation()));
+                layers.add(new LinearLayer(lin.outFeatures(), lin.inFeatures(), take.apply(weights[i]),
+                        take.apply(biases[i]), lin.activation()));
             } else {
                 layers.add(l);
             }

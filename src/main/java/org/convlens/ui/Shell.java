@@ -315,10 +315,15 @@ public final class Shell implements UiContext {
 
     private void runAfterOpening(boolean anyway) {
         if (anyway || openingHolds == 0) {
-            List<Runnable> due = List.copyOf(afterOpening);
-            afterOpening.clear();
-            due.forEach(this::afterNextFrame);
+            afterNextFrameAll(afterOpening);
         }
+    }
+
+    /** Takes everything {@code waiting} holds out of it and runs each after the next frame. */
+    private void afterNextFrameAll(List<Runnable> waiting) {
+        List<Runnable> due = List.copyOf(waiting);
+        waiting.clear();
+        due.forEach(this::afterNextFrame);
     }
 
     @Override
@@ -355,9 +360,7 @@ public final class Shell implements UiContext {
             settingsPending = true;
             stepperView.fillSettingsLater(this::afterOpening, this::afterNextFrame, () -> {
                 settingsPending = false;
-                List<Runnable> due = List.copyOf(afterSettings);
-                afterSettings.clear();
-                due.forEach(this::afterNextFrame);
+                afterNextFrameAll(afterSettings);
             });
         }
         if (playing) {

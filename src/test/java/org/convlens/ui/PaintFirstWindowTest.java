@@ -120,7 +120,7 @@ class PaintFirstWindowTest {
     }
 
     @Test
-    void theSettingsComeAFewSectionsAFrameTopToBottom(FxRobot robot) throws Exception {
+    void theSettingsComeASectionAFrameTopToBottom(FxRobot robot) throws Exception {
         Runnable[] hold = new Runnable[1];
         open(robot, "paint-first-sections", hold);
         frames(robot, 4);
@@ -135,12 +135,11 @@ class PaintFirstWindowTest {
         robot.interact(() -> stage.getScene().removePostLayoutPulseListener(count));
         assertEquals(SECTIONS, sections(robot), "every section, in its order");
         List<Integer> steps = seen.stream().distinct().toList();
-        // A few at a time: the counts seen only go up, by at most SECTIONS_A_FRAME a frame.
-        int per = org.convlens.ui.stepper.StepperView.SECTIONS_A_FRAME;
-        assertTrue(steps.size() >= 1 + (SECTIONS.size() + per - 1) / per, "frames showing sections: " + seen);
+        // One at a time: the counts seen only go up, by one a frame, through every count.
+        assertTrue(steps.size() >= 1 + SECTIONS.size(), "frames showing sections: " + seen);
         for (int i = 1; i < steps.size(); i++) {
             int up = steps.get(i) - steps.get(i - 1);
-            assertTrue(up > 0 && up <= per, "from one frame to the next: " + seen);
+            assertTrue(up == 1, "from one frame to the next: " + seen);
         }
         assertTrue(robot.lookup("#generalMessage").tryQuery().map(n -> n.getScene() != null).orElse(false),
                 "the message under the sections is in too");

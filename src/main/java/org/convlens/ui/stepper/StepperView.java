@@ -247,42 +247,31 @@ public class StepperView {
     }
 
     /**
-     * Settings sections put back a frame at the start. Three starts each (`java -jar`, the
-     * window's JIT flags, `-Djavafx.pulseLogger=true`): the longest pulse's JavaFX-thread work
-     * after the first frame was 1,148 to 1,352 ms with the whole column at once, 520 to 709 ms with
-     * two sections a frame, 290 to 442 ms with one, the column complete about as soon in all three.
-     */
-    public static final int SECTIONS_A_FRAME = 1;
-
-    /**
      * Takes the settings column's controls out of the window until {@code later} runs the task it
      * is given (the window's start: after its first frame). That frame then shows the grids and the
      * lesson without waiting for the column's two dozen spinners to be styled and laid out, a third
      * of the start-up on two cores. The column keeps its width and colour meanwhile (both come from
      * the scroll pane), so nothing moves when they arrive; the controls are bound already.
      *
-     * <p>They come back {@link #SECTIONS_A_FRAME} sections a frame, top to bottom ({@code
-     * nextFrame} runs each step after the frame that showed the one before), and {@code done} runs
-     * once the last is in: the whole column in one frame held the JavaFX thread for about a second
-     * (740 ms of it styling), and a click on the lesson's Next button waited as long.
+     * <p>They come back a section a frame, top to bottom ({@code nextFrame} runs each step after
+     * the frame that showed the one before), and {@code done} runs once the last is in. Three
+     * starts each (`java -jar`, the window's JIT flags, `-Djavafx.pulseLogger=true`): the longest
+     * pulse's JavaFX-thread work after the first frame was 1,148 to 1,352 ms with the whole column
+     * at once (a click on the lesson's Next button waited as long), 520 to 709 ms with two sections
+     * a frame, 290 to 442 ms with one, the column complete about as soon in all three.
      */
     public void fillSettingsLater(Consumer<Runnable> later, Consumer<Runnable> nextFrame, Runnable done) {
         Node content = settingsScroll.getContent();
         settingsScroll.setContent(null);
-        // Each step puts back SECTIONS_A_FRAME sections; the empty holders and the message under
-        // them go with the section next to them.
+        // One step a section; the empty holders and the message under them go with the section
+        // next to them.
         List<Runnable> steps = new ArrayList<>();
         List<Runnable> pending = new ArrayList<>();
         pending.add(() -> settingsScroll.setContent(content));
-        int[] inStep = {0};
         Consumer<Runnable> section = r -> {
             pending.add(r);
-            if (++inStep[0] == SECTIONS_A_FRAME) {
-                List<Runnable> step = List.copyOf(pending);
-                steps.add(() -> step.forEach(Runnable::run));
-                pending.clear();
-                inStep[0] = 0;
-            }
+            steps.add(together(pending));
+            pending.clear();
         };
         List<Node> around = List.copyOf(settings.getChildren());
         settings.getChildren().clear();
@@ -302,10 +291,14 @@ public class StepperView {
             }
         }
         if (!pending.isEmpty()) {
-            List<Runnable> step = List.copyOf(pending);
-            steps.add(() -> step.forEach(Runnable::run));
+            steps.add(together(pending));
         }
         later.accept(() -> inTurns(steps, 0, nextFrame, done));
+    }
+
+    private static Runnable together(List<Runnable> rs) {
+        List<Runnable> all = List.copyOf(rs);
+        return () -> all.forEach(Runnable::run);
     }
 
     private static void inTurns(List<Runnable> steps, int from, Consumer<Runnable> nextFrame, Runnable done) {
