@@ -1,12 +1,10 @@
 package org.convlens.ui;
 
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tab;
@@ -69,21 +67,9 @@ public final class Shell implements UiContext {
     private StepperView stepperView;
     private Scene scene;
     private boolean settingsBeforePresentation = true;
-    /** Whether the first build leaves the settings column for after the first frame ({@link #paintFirst}). */
-    private boolean paintFirst;
-    /** Opening work not done yet ({@link #holdOpening}), and what waits for it. */
-    private int openingHolds;
-    private final List<Runnable> afterOpening = new ArrayList<>();
-    /** While the settings column is being filled at the start, section by section; and what waits for it. */
-    private boolean settingsPending;
-    private final List<Runnable> afterSettings = new ArrayList<>();
-    /** How long after the first frame the window stops waiting for the opening's holds. */
-    private static final javafx.beans.property.ObjectProperty<Duration> OPENING_WAIT =
-            new javafx.beans.property.SimpleObjectProperty<>(Duration.seconds(3));
+    private final WindowOpening opening = new WindowOpening();
     private SidePanelPlacement sidePanel;
     private javafx.beans.binding.DoubleBinding zoomRatio;
-    /** Work asked for {@link #afterNextFrame} before the window had a scene. */
-    private final List<Runnable> beforeShown = new ArrayList<>();
 
     public Shell(Stage stage, ScenarioViewModel scenario, StepperViewModel stepper, WindowViewModel window, Path home,
                  Executor executor, List<String> parameters) {
@@ -184,7 +170,7 @@ public final class Shell implements UiContext {
      * window at once).
      */
     public void paintFirst() {
-        paintFirst = true;
+        opening.paintFirst();
     }
 
     /**
@@ -196,8 +182,7 @@ public final class Shell implements UiContext {
         build();
         stage.setTitle(UiText.get(locale(), "app.title"));
         stage.show();
-        beforeShown.forEach(this::afterNextFrame);
-        beforeShown.clear();
+        opening.shown(scene);
         for (Observable o : window.saved()) {
             o.addListener(x -> saveSettings());
         }
@@ -238,45 +223,17 @@ public final class Shell implements UiContext {
 
     @Override
     public void afterNextFrame(Runnable r) {
-        if (scene == null) {
-            beforeShown.add(r);
-            return;
-        }
-        Runnable once = new Runnable() {
-            private boolean ran;
-
-            @Override
-            public void run() {
-                // Later, not here: the pulse is still going through its listeners.
-                javafx.application.Platform.runLater(() -> {
-                    scene.removePostLayoutPulseListener(this);
-                    if (!ran) {
-                        ran = true;
-                        r.run();
-                    }
-                });
-            }
-        };
-        scene.addPostLayoutPulseListener(once);
-        javafx.application.Platform.requestNextPulse();
+        opening.afterNextFrame(r);
     }
 
     @Override
     public Runnable holdOpening() {
-        openingHolds++;
-        boolean[] released = {false};
-        return () -> {
-            if (!released[0]) {
-                released[0] = true;
-                openingHolds--;
-                runAfterOpening(false);
-            }
-        };
+        return opening.holdOpening();
     }
 
     /** How long after its first frame the window stops waiting for the opening (3 s; tests make it longer). */
     public static javafx.beans.property.ObjectProperty<Duration> openingWaitProperty() {
-        return OPENING_WAIT;
+        return WindowOpening.openingWaitProperty();
     }
 
     /**
@@ -284,46 +241,7 @@ public final class Shell implements UiContext {
      * ({@link #paintFirst}) after the settings column has been filled, at once otherwise.
      */
     public void whenOpened(Runnable r) {
-        if (paintFirst) {
-            afterOpening(() -> {
-                if (settingsPending) {
-                    afterSettings.add(r);
-                } else {
-                    r.run();
-                }
-            });
-        } else {
-            r.run();
-        }
-    }
-
-    /**
-     * Runs {@code r} after the first frame once the opening's holds are released (the lesson asked
-     * for is in the window), or {@link #OPENING_WAIT} after that frame, whichever comes first.
-     */
-    private void afterOpening(Runnable r) {
-        afterNextFrame(() -> {
-            afterOpening.add(r);
-            runAfterOpening(false);
-            if (!afterOpening.isEmpty()) {
-                PauseTransition wait = new PauseTransition(OPENING_WAIT.get());
-                wait.setOnFinished(e -> runAfterOpening(true));
-                wait.play();
-            }
-        });
-    }
-
-    private void runAfterOpening(boolean anyway) {
-        if (anyway || openingHolds == 0) {
-            afterNextFrameAll(afterOpening);
-        }
-    }
-
-    /** Takes everything {@code waiting} holds out of it and runs each after the next frame. */
-    private void afterNextFrameAll(List<Runnable> waiting) {
-        List<Runnable> due = List.copyOf(waiting);
-        waiting.clear();
-        due.forEach(this::afterNextFrame);
+        opening.whenOpened(r);
     }
 
     @Override
@@ -356,13 +274,7 @@ public final class Shell implements UiContext {
         Views.Loaded<StepperView> st = Views.load("StepperView", b, c -> new StepperView(stepper));
         stepperView = st.controller();
         stepperView.showSettings(settingsShown);
-        if (paintFirst && scene == null) {
-            settingsPending = true;
-            stepperView.fillSettingsLater(this::afterOpening, this::afterNextFrame, () -> {
-                settingsPending = false;
-                afterNextFrameAll(afterSettings);
-            });
-        }
+        opening.firstBuild(stepperView);
         if (playing) {
             stepper.playingProperty().set(true);
         }
@@ -455,50 +367,6 @@ public final class Shell implements UiContext {
         }
     }
 
-    /**
-     * The keyboard help, from the one table of commands: every key the window answers to now, in
-     * three columns (the window's; the stepper's; the lessons' and the Photos tab's).
-     */
-    private void fillHelp() {
-        var grid = main.helpKeys();
-        grid.getChildren().clear();
-        int[] rows = new int[3];
-        Command.Scope scope = null;
-        for (Actions.HelpRow h : actions.help(locale(), UiText::get)) {
-            int col = switch (h.scope()) {
-                case WINDOW -> 0;
-                case STEPPER -> 1;
-                default -> 2;
-            };
-            if (h.scope() != scope) {
-                scope = h.scope();
-                Label title = new Label(UiText.get(locale(), "help.scope." + scope.name().toLowerCase(Locale.ROOT)));
-                title.getStyleClass().add("help-scope");
-                grid.add(title, 2 * col, rows[col]++, 2, 1);
-            }
-            helpLine(grid, col, rows, h.keys(), h.action());
-            if (h.action().equals(UiText.get(locale(), Command.CLEAR_LINKS.textKey()))) {
-                helpLine(grid, col, rows, UiText.get(locale(), "help.edit.keys"), UiText.get(locale(), "help.edit.action"));
-            }
-        }
-    }
-
-    private static void helpLine(javafx.scene.layout.GridPane grid, int col, int[] rows, String keyText, String action) {
-        Label keys = new Label(keyText);
-        keys.getStyleClass().add("help-key");
-        keys.setWrapText(true);
-        keys.setMaxWidth(180);
-        keys.setMinWidth(Math.min(180, keyText.length() * 9 + 20));
-        keys.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label what = new Label(action);
-        what.setWrapText(true);
-        what.setMaxWidth(260);
-        what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        grid.add(keys, 2 * col, rows[col]);
-        grid.add(what, 2 * col + 1, rows[col]);
-        rows[col]++;
-    }
-
     /** Runs the command a key means (one table: {@link Command}); keys typed into a field stay there. */
     private void key(KeyEvent e) {
         KeyCode k = e.getCode();
@@ -544,7 +412,7 @@ public final class Shell implements UiContext {
         boolean show = !main.helpOverlay().isVisible();
         if (show && main.helpKeys().getChildren().isEmpty()) {
             // made when first asked for: two hundred labels nobody sees would slow the first frame
-            fillHelp();
+            KeyboardHelp.fill(main.helpKeys(), actions, locale());
         }
         main.helpOverlay().setVisible(show);
     }
