@@ -39,6 +39,7 @@ public class MainWindow {
     @FXML private StackPane center;
     @FXML private StackPane helpOverlay;
     @FXML private VBox helpCard;
+    @FXML private javafx.scene.control.ScrollPane helpScroll;
     @FXML private GridPane helpKeys;
     @FXML private Label status;
     @FXML private Label fpsLabel;
@@ -160,6 +161,12 @@ public class MainWindow {
         return helpKeys;
     }
 
+    /** Scrolls the help back to its top-left corner (it opens there, not where it was last left). */
+    public void helpFromTop() {
+        helpScroll.setVvalue(helpScroll.getVmin());
+        helpScroll.setHvalue(helpScroll.getHmin());
+    }
+
     public Label status() {
         return status;
     }
@@ -168,8 +175,14 @@ public class MainWindow {
         return fpsLabel;
     }
 
+    /** A click anywhere on the help closes it, except on its scroll bars. */
     @FXML
-    private void toggleHelp() {
+    private void toggleHelp(javafx.scene.input.MouseEvent e) {
+        for (Object n = e.getTarget(); n instanceof javafx.scene.Node node; n = node.getParent()) {
+            if (node instanceof javafx.scene.control.ScrollBar) {
+                return;
+            }
+        }
         shell.toggleHelp();
     }
 }

@@ -414,6 +414,9 @@ public final class Shell implements UiContext {
             // made when first asked for: two hundred labels nobody sees would slow the first frame
             KeyboardHelp.fill(main.helpKeys(), actions, locale());
         }
+        if (show) {
+            main.helpFromTop();
+        }
         main.helpOverlay().setVisible(show);
     }
 

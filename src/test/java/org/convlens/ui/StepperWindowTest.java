@@ -255,6 +255,32 @@ class StepperWindowTest {
     }
 
     @Test
+    void theHelpTallerThanTheWindowScrollsWithItsTitleInView(FxRobot robot) {
+        // Zoomed in, as for a class at the back of the room: the keys are taller than the window.
+        robot.interact(() -> app.shell.windowModel().zoomProperty().set(2.0));
+        robot.type(KeyCode.F1);
+        javafx.scene.Node title = robot.lookup(".help-title").query();
+        javafx.scene.Node close = robot.lookup("#helpClose").query();
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#helpScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+        javafx.geometry.Bounds card = robot.lookup("#helpKeys").query().localToScene(
+                robot.lookup("#helpKeys").query().getLayoutBounds());
+        // Before, the card was centred and cut at both ends (its title above the window, with no
+        // way to reach it); now it starts in view and scrolls.
+        assertTrue(card.getHeight() > view.getHeight(), "the keys alone are taller than the window here: " + card + " in " + view);
+        assertTrue(title.localToScene(title.getLayoutBounds()).getMinY() >= view.getMinY(), "the title is in view");
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+        javafx.geometry.Bounds closeAt = close.localToScene(close.getLayoutBounds());
+        assertTrue(closeAt.getMaxY() <= view.getMaxY() + 0.5, "scrolled down, the close hint is in view: " + closeAt);
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(app.shell.helpShown());
+        robot.type(KeyCode.F1);
+        assertTrue(title.localToScene(title.getLayoutBounds()).getMinY() >= view.getMinY(),
+                "opened again, the help is at its top, not where it was left");
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
     void switchingToChineseRebuildsTheWindowAndKeepsTheStep(FxRobot robot) {
         robot.type(KeyCode.RIGHT, 2);
         robot.interact(() -> app.shell.windowModel().localeProperty().set(Locale.SIMPLIFIED_CHINESE));
