@@ -92,6 +92,8 @@ public final class TrainingView {
     @FXML private Label imageTitle;
     @FXML private VBox probabilitiesBox;
     @FXML private ComboBox<Integer> backwardLayerBox;
+    @FXML private Button backwardInputButton;
+    @FXML private Button backwardKernelButton;
     @FXML private VBox mapsBox;
     @FXML private ConfusionPane confusion;
 
@@ -230,6 +232,11 @@ public final class TrainingView {
         });
         kernelStepperButton.disableProperty().bind(vm.inspector().answerProperty().isNull());
         kernelPhotosButton.disableProperty().bind(vm.inspector().answerProperty().isNull());
+        // A backward step needs a network with weights and a layer: before a run, nothing to open.
+        javafx.beans.binding.BooleanBinding noBackward = vm.inspector().answerProperty().isNull()
+                .or(backwardLayerBox.valueProperty().isNull());
+        backwardInputButton.disableProperty().bind(noBackward);
+        backwardKernelButton.disableProperty().bind(noBackward);
         vm.networkProperty().addListener((o, a, n) -> networkChanged(n));
         networkChanged(vm.networkProperty().get());
 

@@ -71,6 +71,9 @@ class TrainingWindowTest {
     void aRunPausesResumesAndIsCancelledAShortOneFinishesAndALearnedKernelOpensInTheStepper(FxRobot robot)
             throws Exception {
         TrainingViewModel run = open(robot, 10_000, 3);
+        for (String b : new String[] {"#train-backward-input", "#train-backward-kernel"}) {
+            assertTrue(robot.lookup(b).queryAs(Button.class).isDisabled(), b + ": no network to step back through yet");
+        }
         robot.clickOn("#train-start");
         waitFor(() -> run.stateProperty().get() == TrainingViewModel.State.RUNNING && run.progressProperty().get() > 0);
         robot.clickOn("#train-pause");
@@ -127,6 +130,9 @@ class TrainingWindowTest {
 
         // A learned kernel, clicked, opens in the stepper with its learned weights.
         waitFor(() -> vm.inspector().answerProperty().get() != null);
+        for (String b : new String[] {"#train-backward-input", "#train-backward-kernel"}) {
+            assertTrue(!robot.lookup(b).queryAs(Button.class).isDisabled(), b + " after a run");
+        }
         reveal(robot, "#train-kernels");
         MapTiles kernels = robot.lookup("#train-kernels").queryAs(MapTiles.class);
         double[] at = kernels.cellCenter(2, 1, 1);
