@@ -21,6 +21,7 @@ import org.convlens.network.PoolLayer;
 import org.convlens.network.Shape;
 import org.convlens.ui.settings.LayerSettingsViewModel;
 
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -220,17 +221,21 @@ public final class LayerItem {
         return new LinearLayer(out, in, linearWeight, linearBias, Activation.of(linearActivation.get()));
     }
 
-    /** A short name: {@code conv 3 x 3}, {@code max pool 2}, {@code relu}, {@code linear 10}. */
-    public String label() {
+    /** A short name in {@code locale}'s words: {@code conv 3 x 3, 8}, {@code max pool 2}, {@code relu}, {@code linear 10}. */
+    public String label(Locale locale) {
         return switch (kind) {
-            case CONV -> "conv " + settings.kernelHeightProperty().get() + "\u00d7" + settings.kernelWidthProperty().get()
-                    + ", " + settings.outChannelsProperty().get();
-            case POOL -> settings.poolTypeProperty().get().id() + " pool " + settings.poolHeightProperty().get()
-                    + (settings.poolHeightProperty().get() == settings.poolWidthProperty().get() ? ""
-                    : "\u00d7" + settings.poolWidthProperty().get());
+            case CONV -> NetworkText.get(locale, "network.item.conv", String.valueOf(settings.kernelHeightProperty().get()),
+                    String.valueOf(settings.kernelWidthProperty().get()), String.valueOf(settings.outChannelsProperty().get()));
+            case POOL -> {
+                int ph = settings.poolHeightProperty().get();
+                int pw = settings.poolWidthProperty().get();
+                yield NetworkText.get(locale, "network.item.pool." + settings.poolTypeProperty().get().id(),
+                        ph == pw ? String.valueOf(ph) : ph + "\u00d7" + pw);
+            }
+            // The function's own name (relu, tanh...), as in PyTorch and the network files.
             case ACTIVATION -> settings.activationProperty().get().id();
-            case FLATTEN -> "flatten";
-            case LINEAR -> "linear " + outFeatures.get();
+            case FLATTEN -> NetworkText.get(locale, "network.item.flatten");
+            case LINEAR -> NetworkText.get(locale, "network.item.linear", String.valueOf(outFeatures.get()));
         };
     }
 }

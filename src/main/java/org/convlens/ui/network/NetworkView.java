@@ -123,7 +123,7 @@ public final class NetworkView {
                 NetworkPlan p = vm.planProperty().get();
                 String out = p != null && i < p.layers().size() && !vm.numbersHiddenProperty().get()
                         ? " \u2192 " + times(p.layer(i).out().toString()) : "";
-                setText((i + 1) + ". " + item.label() + out);
+                setText((i + 1) + ". " + item.label(locale) + out);
                 NetworkViewModel.LayerError e = vm.errorProperty().get();
                 if (e != null && e.layer() == i) {
                     getStyleClass().add("layer-error");

@@ -81,6 +81,33 @@ class NetworkWindowTest {
         assertEquals("3 x 28 x 28", vm.planProperty().get().layer(0).out().toString());
     }
 
+    /** The layer list's lines, in order. */
+    private static java.util.List<String> layerLines(FxRobot robot) {
+        java.util.TreeMap<Integer, String> lines = new java.util.TreeMap<>();
+        for (javafx.scene.control.ListCell<?> c : robot.lookup("#network-layers .list-cell")
+                .queryAllAs(javafx.scene.control.ListCell.class)) {
+            if (!c.isEmpty() && c.getText() != null) {
+                lines.put(c.getIndex(), c.getText());
+            }
+        }
+        return new java.util.ArrayList<>(lines.values());
+    }
+
+    @Test
+    void theLayerListSpeaksTheWindowsLanguage(FxRobot robot) throws Exception {
+        open(robot);
+        java.util.List<String> en = layerLines(robot);
+        assertEquals("1. conv 5\u00d75, 6 \u2192 6 \u00d7 28 \u00d7 28", en.get(0));
+        assertEquals("2. avg pool 2 \u2192 6 \u00d7 14 \u00d7 14", en.get(1));
+        robot.interact(() -> app.shell.windowModel().localeProperty().set(java.util.Locale.SIMPLIFIED_CHINESE));
+        open(robot);
+        java.util.List<String> zh = layerLines(robot);
+        assertEquals("1. 卷积 5\u00d75，6 \u2192 6 \u00d7 28 \u00d7 28", zh.get(0));
+        assertEquals("2. 平均池化 2 \u2192 6 \u00d7 14 \u00d7 14", zh.get(1));
+        assertTrue(zh.get(4).startsWith("5. 展平"), zh.get(4));
+        assertTrue(zh.get(5).startsWith("6. 线性 120"), zh.get(5));
+    }
+
     @Test
     void anImpossibleStackSaysWhyAtTheLayerAndTheLastPictureStays(FxRobot robot) throws Exception {
         NetworkViewModel vm = open(robot);
