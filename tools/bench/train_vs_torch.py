@@ -9,13 +9,16 @@ learning rate 0.002. An epoch is one shuffled pass over the training set in mini
 pass over the test set, in both (ConvLens's "seconds" field counts the same).
 
 The two run in turns (ConvLens, PyTorch, ConvLens, ...) ROUNDS times, so that the load of a shared
-machine falls on both alike; each round trains EPOCHS epochs and the first epoch of each round
-(JIT warm-up on the Java side, allocator warm-up on the PyTorch side) is left out. Prints every
-epoch's time, then the medians and their ratio (ConvLens / PyTorch). PyTorch gets the same number
-of threads as ConvLens (--threads, default every processor).
+machine falls on both alike; each round trains EPOCHS epochs (default 8, the length of the default
+`convlens train` run) and the first epoch of each round (JIT warm-up on the Java side, allocator
+warm-up on the PyTorch side) is left out. Prints every epoch's time, then the medians and their
+ratio (ConvLens / PyTorch), and next to them the same for epochs 2 to 4 only (the JIT is still
+compiling then: ConvLens's epochs get shorter until about the sixth) and the whole run's time, the
+first epoch included. PyTorch gets the same number of threads as ConvLens (--threads, default
+every processor).
 
     mvn -B -q -o package -DskipTests
-    /usr/bin/python3 tools/bench/train_vs_torch.py [--rounds 3] [--epochs 3] [--threads 2] [--no-vector]
+    /usr/bin/python3 tools/bench/train_vs_torch.py [--rounds 3] [--epochs 8] [--threads 2] [--no-vector]
 
 ConvLens runs as the packaged app and its `convlens` command do, with the Vector API module
 (`java --add-modules jdk.incubator.vector -jar ...`); --no-vector runs plain `java -jar` (the
@@ -119,7 +122,7 @@ def convlens_epochs(jar, epochs, batch, lr, seed, threads, vector):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--lr", type=float, default=0.002)
     ap.add_argument("--threads", type=int, default=os.cpu_count())
@@ -131,6 +134,8 @@ def main():
     torch.set_num_threads(a.threads)
     data = load()
     java, pt = [[] for _ in jars], []
+    # Per run: every epoch's seconds, for the epochs 2-4 medians and the whole runs.
+    java_runs, pt_runs = [[] for _ in jars], []
     for r in range(a.rounds):
         js = [convlens_epochs(jar, a.epochs, a.batch, a.lr, a.seed, a.threads, not a.no_vector) for jar in jars]
         p = torch_epochs(data, a.epochs, a.batch, a.lr, a.seed)
@@ -140,18 +145,27 @@ def main():
                 print("round %d %s epoch %d: %.2f s, test accuracy %.3f" % (r + 1, name, e["epoch"], e["seconds"],
                                                                            e["test_accuracy"]))
             java[k] += [e["seconds"] for e in j[1:]]
+            java_runs[k].append([e["seconds"] for e in j])
         for e in p:
             print("round %d pytorch  epoch %d: %.2f s, test accuracy %.3f" % (r + 1, e["epoch"], e["seconds"],
                                                                              e["test_accuracy"]))
         pt += [e["seconds"] for e in p[1:]]
+        pt_runs.append([e["seconds"] for e in p])
     mp = statistics.median(pt)
     print("torch %s, %d threads, batch %d, %d rounds x %d epochs (first of each left out), convlens %s"
           % (torch.__version__, a.threads, a.batch, a.rounds, a.epochs,
              "java -jar (no vector module)" if a.no_vector else "with the vector module (as packaged)"))
+    early_pt = statistics.median([t for run in pt_runs for t in run[1:4]])
+    whole_pt = statistics.median([sum(run) for run in pt_runs])
     for k, jar in enumerate(jars):
         mj = statistics.median(java[k])
         name = "convlens" if len(jars) == 1 else "convlens[%d] %s" % (k, jar)
         print("median seconds per epoch: %s %.2f, pytorch %.2f, ratio %.2f" % (name, mj, mp, mj / mp))
+        early = statistics.median([t for run in java_runs[k] for t in run[1:4]])
+        whole = statistics.median([sum(run) for run in java_runs[k]])
+        print("  epochs 2-4 only: %.2f, pytorch %.2f, ratio %.2f; whole run of %d epochs (first included): "
+              "%.1f s, pytorch %.1f s, ratio %.2f" % (early, early_pt, early / early_pt, a.epochs, whole, whole_pt,
+                                                      whole / whole_pt))
 
 if __name__ == "__main__":
     main()
