@@ -330,6 +330,23 @@ public final class TrainingView {
             y.setLowerBound(0);
             y.setUpperBound(1);
             y.setTickUnit(0.2);
+        } else {
+            // With no point yet the axis has nothing to range on (it showed 0 to 150): until the
+            // first, the span a first loss falls in (ln 10, about 2.3, for ten classes).
+            Runnable empty = () -> {
+                boolean none = train.isEmpty() && test.isEmpty();
+                y.setAutoRanging(!none);
+                if (none) {
+                    y.setLowerBound(0);
+                    y.setUpperBound(3);
+                    y.setTickUnit(1);
+                }
+            };
+            empty.run();
+            javafx.beans.InvalidationListener e = o -> empty.run();
+            axisListeners.add(e);
+            train.addListener(new javafx.beans.WeakInvalidationListener(e));
+            test.addListener(new javafx.beans.WeakInvalidationListener(e));
         }
         LineChart<Number, Number> c = new LineChart<>(x, y);
         c.setId(id);

@@ -74,6 +74,9 @@ class TrainingWindowTest {
         for (String b : new String[] {"#train-backward-input", "#train-backward-kernel"}) {
             assertTrue(robot.lookup(b).queryAs(Button.class).isDisabled(), b + ": no network to step back through yet");
         }
+        javafx.scene.chart.NumberAxis lossAxis = (javafx.scene.chart.NumberAxis) robot.lookup("#train-loss-chart")
+                .queryAs(javafx.scene.chart.LineChart.class).getYAxis();
+        assertEquals(3.0, lossAxis.getUpperBound(), "before a point, the span of a first loss");
         robot.clickOn("#train-start");
         waitFor(() -> run.stateProperty().get() == TrainingViewModel.State.RUNNING && run.progressProperty().get() > 0);
         robot.clickOn("#train-pause");
@@ -133,6 +136,9 @@ class TrainingWindowTest {
         for (String b : new String[] {"#train-backward-input", "#train-backward-kernel"}) {
             assertTrue(!robot.lookup(b).queryAs(Button.class).isDisabled(), b + " after a run");
         }
+        javafx.scene.chart.NumberAxis lossNow = (javafx.scene.chart.NumberAxis) robot.lookup("#train-loss-chart")
+                .queryAs(javafx.scene.chart.LineChart.class).getYAxis();
+        assertTrue(lossNow.isAutoRanging(), "with points, the axis follows them");
         reveal(robot, "#train-kernels");
         MapTiles kernels = robot.lookup("#train-kernels").queryAs(MapTiles.class);
         double[] at = kernels.cellCenter(2, 1, 1);
