@@ -157,7 +157,7 @@ public final class ConvEngine {
         boolean reordered = accuracy == Accuracy.SEPARABLE_ALLOWED;
         boolean wide = reordered && WideKernelConvolution.applies(plan);
         float[][] factors = reordered && !wide ? SeparableConvolution.factors(plan) : null;
-        WorkEstimate estimate = WorkEstimate.of(plan, threads, factors != null, wide);
+        WorkEstimate estimate = plan.estimate(threads, factors != null, wide);
         limit.check(estimate);
         Tensor fm = fits(reuse == null ? null : reuse.featureMap(), plan.outChannels(), plan.outHeight(), plan.outWidth());
         long total = plan.outHeight() + (plan.hasPool() ? 1 : 0);

@@ -41,6 +41,14 @@ public final class ConvPlan {
     private final AxisArithmetic poolY;
     private final AxisArithmetic poolX;
     private final int[] padding;
+    /**
+     * The engine's last estimate for this plan: it asks before every run, and an estimate depends
+     * on shapes only, so {@link #withWeights} hands it on (a training step's plans).
+     */
+    private volatile Estimate estimate;
+
+    private record Estimate(int threads, boolean separable, boolean wide, WorkEstimate value) {
+    }
 
     private ConvPlan(ConvSpec spec, int c, int h, int w) {
         this.spec = spec;
@@ -186,6 +194,17 @@ public final class ConvPlan {
         this.poolY = plan.poolY;
         this.poolX = plan.poolX;
         this.padding = plan.padding;
+        this.estimate = plan.estimate;
+    }
+
+    /** {@link WorkEstimate#of(ConvPlan, int, boolean, boolean)}, kept for the next run that asks the same. */
+    WorkEstimate estimate(int threads, boolean separable, boolean wide) {
+        Estimate e = estimate;
+        if (e == null || e.threads() != threads || e.separable() != separable || e.wide() != wide) {
+            e = new Estimate(threads, separable, wide, WorkEstimate.of(this, threads, separable, wide));
+            estimate = e;
+        }
+        return e.value();
     }
 
     /** {@code spec}'s bias, checked to have one value per output channel; zeros when it has none. */

@@ -55,4 +55,23 @@ class ConvPlanWeightsTest {
         }
         return a;
     }
+    @Test
+    void theEnginesEstimateIsKeptAndHandedOnWithNewWeights() {
+        Random r = new Random(3);
+        ConvSpec first = spec(new Kernel(6, 4, 3, 2, random(r, 6 * 4 * 6)), random(r, 6), false, false, 1);
+        ConvSpec second = spec(new Kernel(6, 4, 3, 2, random(r, 6 * 4 * 6)), random(r, 6), false, false, 1);
+        ConvPlan plan = ConvPlan.of(first, 4, 40, 50);
+        WorkEstimate two = plan.estimate(2, false, false);
+        org.junit.jupiter.api.Assertions.assertSame(two, plan.estimate(2, false, false), "kept for the next run");
+        org.junit.jupiter.api.Assertions.assertSame(two, plan.withWeights(second).estimate(2, false, false),
+                "handed on: the shapes are the same");
+        for (int threads : new int[] {1, 2, 8}) {
+            WorkEstimate want = WorkEstimate.of(plan, threads, false, false);
+            WorkEstimate got = plan.estimate(threads, false, false);
+            org.junit.jupiter.api.Assertions.assertEquals(want.path(), got.path());
+            org.junit.jupiter.api.Assertions.assertEquals(want.memoryBytes(), got.memoryBytes(), "threads " + threads);
+            org.junit.jupiter.api.Assertions.assertEquals(want.multiplyAdds(), got.multiplyAdds());
+            org.junit.jupiter.api.Assertions.assertEquals(want.seconds(), got.seconds());
+        }
+    }
 }

@@ -67,9 +67,19 @@ public final class BatchCanvas {
      * place, so its values are checked (finite) when the plan is first made, not every batch (4 %
      * of a training epoch). Their kernels hold computed gradients, never user input; a gradient
      * that overflows shows in the loss or the weights, which the trainer checks. This canvas is
-     * not to be used afterwards.
+     * not to be used afterwards. Given this canvas's own plan (not flipped), it returns itself,
+     * its input gradient's plan made again.
      */
     public BatchCanvas withWeightsOf(ConvPlan plan) {
+        if (plan == this.plan && !plan.spec().flip()) {
+            // The same plan, whose kernel and bias are read in place (a training run's one plan):
+            // the forward plan reads them in place too; the input gradient's plan keeps its kernel
+            // turned into a direct one, a copy, made again from the weights as they are now.
+            if (inputGradPlan != null) {
+                inputGradPlan = inputGradPlan.withWeights(inputGradSpec);
+            }
+            return this;
+        }
         return new BatchCanvas(plan, batch, sameShape(this.plan, plan) ? this : null);
     }
 

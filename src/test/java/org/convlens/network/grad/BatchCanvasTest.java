@@ -70,6 +70,78 @@ class BatchCanvasTest {
         assertClose("kernel gradient", expectedKernel, kernelGrad);
     }
 
+    /**
+     * A training run's one plan reads weights the optimiser changes in place: the canvas handed
+     * the same plan again is itself, and gives the new weights' outputs and gradients bit for bit
+     * as a canvas made afresh from a copy of them (its input-gradient plan, which holds a turned
+     * copy of the kernel, made again). Run a batch first, so that every plan is made.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "stride {0}, groups {1}")
+    @CsvSource({"1,1", "2,2"})
+    void theSamePlanWithWeightsChangedInPlaceGivesTheNewWeightsResults(int stride, int groups) {
+        Random r = new Random(7 + stride);
+        int cin = 4;
+        int cout = 6;
+        float[] w = random(r, cout * cin / groups * 9);
+        float[] bias = random(r, cout);
+        ConvSpec live = ConvSpec.builder(new Kernel(cout, cin / groups, 3, 3, w)).groups(groups).stride(stride, stride)
+                .padding(Padding.of(1, 1, 1, 1)).bias(bias).build();
+        ConvPlan plan = ConvPlan.of(live, cin, 10, 12);
+        List<Tensor> images = new ArrayList<>();
+        List<Tensor> grads = new ArrayList<>();
+        for (int b = 0; b < 3; b++) {
+            images.add(new Tensor(cin, 10, 12, random(r, cin * 120)));
+            grads.add(new Tensor(cout, plan.outHeight(), plan.outWidth(),
+                    random(r, cout * plan.outHeight() * plan.outWidth())));
+        }
+        BatchCanvas canvas = new BatchCanvas(plan, 3);
+        float[][] before = pass(canvas, images, grads, cin);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = w[i] * 1.5f - 0.25f;
+        }
+        for (int i = 0; i < bias.length; i++) {
+            bias[i] += 0.5f;
+        }
+        BatchCanvas again = canvas.withWeightsOf(plan);
+        org.junit.jupiter.api.Assertions.assertSame(canvas, again);
+        float[][] now = pass(again, images, grads, cin);
+        ConvSpec copy = live.toBuilder().kernel(new Kernel(cout, cin / groups, 3, 3, w.clone())).bias(bias.clone()).build();
+        float[][] fresh = pass(new BatchCanvas(ConvPlan.of(copy, cin, 10, 12), 3), images, grads, cin);
+        for (int k = 0; k < fresh.length; k++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(fresh[k], now[k], "part " + k);
+        }
+        // The output and the input gradients depend on the weights (the kernel gradient does not).
+        for (int k = 0; k < 2; k++) {
+            org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(before[k], now[k]),
+                    "part " + k + " changed with the weights");
+        }
+    }
+
+    /** Forward output canvas, input gradients of every image, kernel gradient: one batch on {@code canvas}. */
+    private static float[][] pass(BatchCanvas canvas, List<Tensor> images, List<Tensor> grads, int cin) {
+        Tensor in = canvas.inputCanvas(images, null);
+        Tensor out = canvas.forward(in, null);
+        Tensor gc = canvas.gradientCanvas(grads, null);
+        List<Tensor> inputGrads = new ArrayList<>();
+        for (Tensor image : images) {
+            inputGrads.add(new Tensor(cin, image.height(), image.width()));
+        }
+        canvas.inputGradients(gc, inputGrads);
+        float[] kernelGrad = new float[canvas.plan().spec().kernel().size()];
+        canvas.addKernelGradient(in, gc, kernelGrad);
+        List<Float> all = new ArrayList<>();
+        for (Tensor t : inputGrads) {
+            for (float v : t.data()) {
+                all.add(v);
+            }
+        }
+        float[] ig = new float[all.size()];
+        for (int i = 0; i < ig.length; i++) {
+            ig[i] = all.get(i);
+        }
+        return new float[][] {out.data().clone(), ig, kernelGrad};
+    }
+
     private static void assertClose(String what, float[] want, float[] got) {
         assertEquals(want.length, got.length, what);
         for (int i = 0; i < want.length; i++) {
