@@ -153,10 +153,27 @@ final class BatchPass {
     }
 
     /**
-     * Runs images {@code order[from, from + n)} of {@code data}; with {@code train}, the backward
-     * pass too, the loss of each image scaled by {@code scale} (1 / batch size, a batch's mean).
+     * A training step's pass over images {@code order[from, from + n)} of {@code data}: forward,
+     * loss, backward; the loss of each image scaled by {@code scale} (1 / batch size, a batch's
+     * mean).
      */
-    void run(NetworkPlan plan, Dataset data, int[] order, int from, int n, boolean train, float scale) {
+    void train(NetworkPlan plan, Dataset data, int[] order, int from, int n, float scale) {
+        score(plan, data, order, from, n, scale);
+        backward(plan, n);
+    }
+
+    /** A test pass over images {@code order[from, from + n)} of {@code data}: forward and loss. */
+    void test(NetworkPlan plan, Dataset data, int[] order, int from, int n) {
+        score(plan, data, order, from, n, 1f);
+    }
+
+    /*
+     * The two entries share this and differ in no branch inside it: a branch taken one way for a
+     * whole epoch and the other way in its test pass made C2 compile the loop below again after
+     * every test pass (a deoptimisation each time, JFR), on the cores the training needs. So the
+     * loss's gradient is worked out in a test pass too (and never read).
+     */
+    private void score(NetworkPlan plan, Dataset data, int[] order, int from, int n, float scale) {
         if (n > capacity) {
             throw new IllegalArgumentException(n + " images for a pass of " + capacity);
         }
@@ -171,7 +188,7 @@ final class BatchPass {
         for (int b = 0; b < n; b++) {
             float[] out = maps[last][b].data();
             int label = data.label(order[from + b]);
-            lossSum += Losses.crossEntropy(out, label, train ? grads[last][b].data() : null, scale);
+            lossSum += Losses.crossEntropy(out, label, grads[last][b].data(), scale);
             int best = 0;
             for (int k = 1; k < out.length; k++) {
                 if (out[k] > out[best]) {
@@ -182,9 +199,6 @@ final class BatchPass {
             if (best == label) {
                 correct++;
             }
-        }
-        if (train) {
-            backward(plan, n);
         }
     }
 

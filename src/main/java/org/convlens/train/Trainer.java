@@ -275,7 +275,7 @@ public final class Trainer {
         Parallel.forRange(shards, settings.threads(), Long.MAX_VALUE, (a, b) -> {
             for (int s = a; s < b; s++) {
                 int f = from + s * per;
-                passes[s].run(plan, train, order, f, Math.min(per, from + size - f), true, scale);
+                passes[s].train(plan, train, order, f, Math.min(per, from + size - f), scale);
             }
         });
         for (int s = shards; s < SHARDS; s++) {
@@ -327,7 +327,7 @@ public final class Trainer {
                 int hi = (int) ((long) n * (s + 1) / SHARDS);
                 for (int f = lo; f < hi && !cancelled; f += capacity) {
                     int m = Math.min(capacity, hi - f);
-                    passes[s].run(plan, test, order, f, m, false, 1f);
+                    passes[s].test(plan, test, order, f, m);
                     loss[s] += passes[s].lossSum;
                     correct[s] += passes[s].correct;
                     for (int j = 0; j < m; j++) {

@@ -42,7 +42,7 @@ public final class BatchPassBench {
             long hash = 17;
             long t0 = mx.getCurrentThreadCpuTime();
             for (int f = 0; f < n; f += shard) {
-                pass.run(plan, train, order, f, Math.min(shard, n - f), true, 1f / 64);
+                pass.train(plan, train, order, f, Math.min(shard, n - f), 1f / 64);
                 hash = hash(hash, pass.weightGrad);
                 hash = hash(hash, pass.biasGrad);
                 hash = hash * 31 + Double.doubleToRawLongBits(pass.lossSum);

@@ -86,7 +86,7 @@ class TrainerTest {
         NetworkPlan plan = NetworkPlan.of(net);
         BatchPass pass = new BatchPass(plan, 5);
         int[] order = {3, 1, 4, 1, 5};
-        pass.run(plan, SMALL.train(), order, 0, 5, true, 1f);
+        pass.train(plan, SMALL.train(), order, 0, 5, 1f);
         float[][] wantW = new float[plan.layers().size()][];
         float[][] wantB = new float[plan.layers().size()][];
         double loss = 0;
@@ -148,7 +148,7 @@ class TrainerTest {
         NetworkPlan plan = NetworkPlan.of(net);
         BatchPass pass = new BatchPass(plan, 4);
         int[] order = {6, 2, 2, 5};
-        pass.run(plan, data, order, 0, 4, true, 1f);
+        pass.train(plan, data, order, 0, 4, 1f);
         float[][] wantW = new float[plan.layers().size()][];
         float[][] wantB = new float[plan.layers().size()][];
         double loss = 0;

@@ -57,10 +57,10 @@ public final class Losses {
         double logSumExp = softmax(logits, p);
         if (grad != null) {
             grad[k] -= 1f;
-            if (scale != 1f) {
-                for (int i = 0; i < grad.length; i++) {
-                    grad[i] *= scale;
-                }
+            // Times 1 changes no value: no branch on the scale (a training step's and a test
+            // pass's differ, and a branch taken one way for a whole epoch is compiled that way).
+            for (int i = 0; i < grad.length; i++) {
+                grad[i] *= scale;
             }
         }
         return (float) (logSumExp - logits[k]);
