@@ -306,6 +306,20 @@ public final class TrainingView {
 
     private final List<javafx.beans.InvalidationListener> axisListeners = new java.util.ArrayList<>();
 
+    /**
+     * Runs {@code update} now and whenever one of {@code sources} changes: the listener held by
+     * the view, weakly by the view-model's values, which outlive a view rebuilt for a language
+     * switch.
+     */
+    private void follow(Runnable update, javafx.beans.Observable... sources) {
+        update.run();
+        javafx.beans.InvalidationListener l = o -> update.run();
+        axisListeners.add(l);
+        for (javafx.beans.Observable s : sources) {
+            s.addListener(new javafx.beans.WeakInvalidationListener(l));
+        }
+    }
+
     private LineChart<Number, Number> chart(String id, String title, ObservableList<TrainingViewModel.Point> train,
                                             ObservableList<TrainingViewModel.Point> test, boolean percent) {
         NumberAxis x = new NumberAxis();
@@ -318,11 +332,7 @@ public final class TrainingView {
             x.setUpperBound(e);
             x.setTickUnit(e <= 10 ? 1 : Math.ceil(e / 10.0));
         };
-        span.run();
-        javafx.beans.InvalidationListener l = o -> span.run();
-        // Held by the view, weakly by the view-model, which outlives a view rebuilt for a language switch.
-        axisListeners.add(l);
-        vm.epochsProperty().addListener(new javafx.beans.WeakInvalidationListener(l));
+        follow(span, vm.epochsProperty());
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(true);
         if (percent) {
@@ -342,11 +352,7 @@ public final class TrainingView {
                     y.setTickUnit(1);
                 }
             };
-            empty.run();
-            javafx.beans.InvalidationListener e = o -> empty.run();
-            axisListeners.add(e);
-            train.addListener(new javafx.beans.WeakInvalidationListener(e));
-            test.addListener(new javafx.beans.WeakInvalidationListener(e));
+            follow(empty, train, test);
         }
         LineChart<Number, Number> c = new LineChart<>(x, y);
         c.setId(id);
