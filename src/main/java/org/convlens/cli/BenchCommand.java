@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -169,7 +170,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Sorted run times in ms, after warm-up runs: at least 3 and half a second, then until a run
-     * is within 1.3x of the fastest so far (at most 10 s), because the vector path's compiled code
+     * is within 1.3x of the fastest so far and the JIT has been quiet for 300 ms (at most 10 s), because the vector path's compiled code
      * comes from C2 only after seconds (its interpreted and C1 code is 50x slower). The output
      * tensors are reused from run to run, as a live view does, so the figure is the computation,
      * not the zeroing of a fresh 64 MB array. Rank-one kernels may take the separable path.
@@ -181,8 +182,9 @@ final class BenchCommand implements Callable<Integer> {
                 ConvEngine.Accuracy.SEPARABLE_ALLOWED);
         double best = Double.MAX_VALUE;
         double last = Double.MAX_VALUE;
+        JitQuiet jit = new JitQuiet();
         for (int i = 0; i < 3 || System.nanoTime() - start < 500_000_000L
-                || (last > 1.3 * best && System.nanoTime() - start < 10_000_000_000L); i++) {
+                || ((last > 1.3 * best || !jit.quiet()) && System.nanoTime() - start < 10_000_000_000L); i++) {
             long t0 = System.nanoTime();
             once.run();
             last = (System.nanoTime() - t0) / 1e6;
@@ -225,6 +227,31 @@ final class BenchCommand implements Callable<Integer> {
         }
         Arrays.sort(ms);
         return ms;
+    }
+
+    /**
+     * Whether the JIT has compiled nothing for the last 300 ms: C2 takes seconds to reach the
+     * engine's loops, and until it has, every run is slow alike, so "within 1.3x of the fastest"
+     * alone can stop the warm-up on interpreted or C1 code (the first case of a JVM measured 2x
+     * to 5x its steady time).
+     */
+    static final class JitQuiet {
+        private final java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        private long seen = -1;
+        private long since = System.nanoTime();
+
+        boolean quiet() {
+            if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+                return true;
+            }
+            long total = jit.getTotalCompilationTime();
+            long now = System.nanoTime();
+            if (total != seen) {
+                seen = total;
+                since = now;
+            }
+            return now - since >= 300_000_000L;
+        }
     }
 
     private static double median(double[] sorted) {
