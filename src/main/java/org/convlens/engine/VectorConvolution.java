@@ -83,6 +83,9 @@ final class VectorConvolution {
         private final int phaseLen;
         private final int[] tapBase;
         private final int slots;
+        /** Floats a ring slot holds: its stride phases one after another. */
+        private final int slotLen;
+        /** Per input channel, one array holding its ring's slots one after another. */
         private final float[][] ring;
         private final int[] tags;
         private final float[] virtualRow;
@@ -95,7 +98,10 @@ final class VectorConvolution {
         /** Row pairs: a second weight per shared tap (the lower row's), and the lower row's own taps. */
         private final boolean pairs;
         private final float[] tapWeights2;
-        private final float[][] lowRows;
+        /** The lower row's own taps in a pair, read from {@link #pairRow}; their count. */
+        private int lowTaps;
+        /** The one channel a pair's taps all read (one input slice). */
+        private float[] pairRow;
         private final int[] lowOffsets;
         private final float[] lowWeights;
         private int pairTop;
@@ -168,8 +174,9 @@ final class VectorConvolution {
             this.pairs = perGroup == 1 && sy == 1 && dy == 1 && kHeight > 1 && !dense;
             // A pair reads one input row more than a single output row.
             this.slots = (kHeight - 1) * dy + 1 + (pairs ? 1 : 0);
-            this.ring = new float[plan.inChannels() * slots][];
-            this.tags = new int[ring.length];
+            this.slotLen = sx * phaseLen;
+            this.ring = new float[plan.inChannels()][];
+            this.tags = new int[plan.inChannels() * slots];
             java.util.Arrays.fill(tags, Integer.MIN_VALUE);
             this.virtualRow = new float[vw];
             this.tail = new float[blockCols];
@@ -179,7 +186,6 @@ final class VectorConvolution {
             this.tapOffsets = new int[taps];
             this.tapWeights = new float[taps];
             this.tapWeights2 = pairs ? new float[taps] : null;
-            this.lowRows = pairs ? new float[kWidth][] : null;
             this.lowOffsets = pairs ? new int[kWidth] : null;
             this.lowWeights = pairs ? new float[kWidth] : null;
         }
@@ -231,48 +237,53 @@ final class VectorConvolution {
             }
         }
 
-        /** The phase-split virtual row {@code vy} of channel {@code ci}; null for a zero row or one past the grid. */
-        private float[] row(int ci, int vy) {
+        /**
+         * Where in {@code ring[ci]} the phase-split virtual row {@code vy} of channel {@code ci}
+         * starts (built if it is not there yet); -1 for a zero row or one past the grid.
+         */
+        private int row(int ci, int vy) {
             if (vy >= virtualHeight) { // never for this band's rows
-                return null;
+                return -1;
             }
             int src = plan.rows().source(vy);
             if (src < 0) {
-                return null;
+                return -1;
             }
-            int slot = ci * slots + vy % slots;
-            if (ring[slot] == null) {
-                ring[slot] = new float[sx * phaseLen];
+            if (ring[ci] == null) {
+                ring[ci] = new float[slots * slotLen];
             }
-            if (tags[slot] != vy) {
-                load(ci, src, ring[slot]);
-                tags[slot] = vy;
+            int slot = vy % slots;
+            int start = slot * slotLen;
+            if (tags[ci * slots + slot] != vy) {
+                load(ci, src, ring[ci], start);
+                tags[ci * slots + slot] = vy;
             }
-            return ring[slot];
+            return start;
         }
 
         /** Builds virtual row of input row {@code srcRow} (border columns gathered), split into phases. */
-        private void load(int ci, int srcRow, float[] dst) {
+        private void load(int ci, int srcRow, float[] dst, int dstStart) {
             int rowStart = (ci * inH + srcRow) * inW;
             int vw = virtualRow.length;
             float[] v = sx == 1 ? dst : virtualRow;
+            int vs = sx == 1 ? dstStart : 0;
             for (int i = 0; i < runStart; i++) {
                 int s = colSource[i];
-                v[i] = s < 0 ? 0f : in[rowStart + s];
+                v[vs + i] = s < 0 ? 0f : in[rowStart + s];
             }
             if (runEnd > runStart) {
-                System.arraycopy(in, rowStart + colSource[runStart], v, runStart, runEnd - runStart);
+                System.arraycopy(in, rowStart + colSource[runStart], v, vs + runStart, runEnd - runStart);
             }
             for (int i = runEnd; i < vw; i++) {
                 int s = colSource[i];
-                v[i] = s < 0 ? 0f : in[rowStart + s];
+                v[vs + i] = s < 0 ? 0f : in[rowStart + s];
             }
             if (sx == 1) {
                 return;
             }
             // Only the phases a tap reads: the others would be copied and never loaded.
             for (int p : usedPhases) {
-                int o = p * phaseLen;
+                int o = dstStart + p * phaseLen;
                 for (int j = 0, i = p; i < vw; j++, i += sx) {
                     dst[o + j] = virtualRow[i];
                 }
@@ -292,14 +303,14 @@ final class VectorConvolution {
                 int ci = plan.inputChannel(co, s);
                 int wSlice = (co * perGroup + s) * kHeight;
                 for (int ky = 0; ky < kHeight; ky++) {
-                    float[] row = row(ci, oy * sy + ky * dy);
-                    if (row == null) {
+                    int start = row(ci, oy * sy + ky * dy);
+                    if (start < 0) {
                         continue;
                     }
                     int wb = (wSlice + ky) * kWidth;
                     for (int kx = 0; kx < kWidth; kx++) {
-                        tapRows[n] = row;
-                        tapOffsets[n] = tapBase[kx];
+                        tapRows[n] = ring[ci];
+                        tapOffsets[n] = start + tapBase[kx];
                         tapWeights[n] = weights[wb + kx];
                         n++;
                     }
@@ -319,47 +330,44 @@ final class VectorConvolution {
             int ci = plan.inputChannel(co, 0);
             int wSlice = co * kHeight;
             int n = 0;
-            float[] first = row(ci, oy);
-            if (first != null) {
+            int first = row(ci, oy);
+            if (first >= 0) {
                 int wb = wSlice * kWidth;
                 for (int kx = 0; kx < kWidth; kx++) {
-                    tapRows[n] = first;
-                    tapOffsets[n] = tapBase[kx];
+                    tapOffsets[n] = first + tapBase[kx];
                     tapWeights[n] = weights[wb + kx];
                     n++;
                 }
             }
             pairTop = n;
             for (int ky = 1; ky < kHeight; ky++) {
-                float[] r = row(ci, oy + ky);
-                if (r == null) {
+                int r = row(ci, oy + ky);
+                if (r < 0) {
                     continue;
                 }
                 int wb = (wSlice + ky) * kWidth;
                 int wb2 = (wSlice + ky - 1) * kWidth;
                 for (int kx = 0; kx < kWidth; kx++) {
-                    tapRows[n] = r;
-                    tapOffsets[n] = tapBase[kx];
+                    tapOffsets[n] = r + tapBase[kx];
                     tapWeights[n] = weights[wb + kx];
                     tapWeights2[n] = weights[wb2 + kx];
                     n++;
                 }
             }
             pairShared = n;
-            float[] last = row(ci, oy + kHeight);
+            int last = row(ci, oy + kHeight);
             int m = 0;
-            if (last != null) {
+            if (last >= 0) {
                 int wb = (wSlice + kHeight - 1) * kWidth;
                 for (int kx = 0; kx < kWidth; kx++) {
-                    lowRows[m] = last;
-                    lowOffsets[m] = tapBase[kx];
+                    lowOffsets[m] = last + tapBase[kx];
                     lowWeights[m] = weights[wb + kx];
                     m++;
                 }
             }
-            for (int i = m; i < kWidth; i++) {
-                lowRows[i] = null;
-            }
+            lowTaps = m;
+            // Every row above was built before any use, so the channel's array exists (all zero rows: unused).
+            pairRow = ring[ci] != null ? ring[ci] : tail;
         }
 
         /** Columns {@code [x, x + 4 L)} of the two rows {@link #gatherPair} listed, at {@code o0} and {@code o1}. */
@@ -372,8 +380,10 @@ final class VectorConvolution {
             FloatVector b1 = FloatVector.zero(S);
             FloatVector b2 = FloatVector.zero(S);
             FloatVector b3 = FloatVector.zero(S);
+            // One array for every tap: its reference and length are loaded once, not per tap
+            // (0.8x the time of a row array a tap for 11 x 11 in a loop of this block alone).
+            float[] row = pairRow;
             for (int t = 0; t < pairTop; t++) {
-                float[] row = tapRows[t];
                 int at = tapOffsets[t] + x;
                 FloatVector w = FloatVector.broadcast(S, tapWeights[t]);
                 a0 = FloatVector.fromArray(S, row, at).fma(w, a0);
@@ -382,7 +392,6 @@ final class VectorConvolution {
                 a3 = FloatVector.fromArray(S, row, at + 3 * L).fma(w, a3);
             }
             for (int t = pairTop; t < pairShared; t++) {
-                float[] row = tapRows[t];
                 int at = tapOffsets[t] + x;
                 FloatVector w = FloatVector.broadcast(S, tapWeights[t]);
                 FloatVector v = FloatVector.broadcast(S, tapWeights2[t]);
@@ -399,11 +408,7 @@ final class VectorConvolution {
                 b2 = l2.fma(v, b2);
                 b3 = l3.fma(v, b3);
             }
-            for (int t = 0; t < kWidth; t++) {
-                float[] row = lowRows[t];
-                if (row == null) {
-                    break;
-                }
+            for (int t = 0; t < lowTaps; t++) {
                 int at = lowOffsets[t] + x;
                 FloatVector w = FloatVector.broadcast(S, lowWeights[t]);
                 b0 = FloatVector.fromArray(S, row, at).fma(w, b0);
