@@ -1,27 +1,27 @@
 package org.convlens.engine;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Average pooling's two-row, two-column windows with the Vector API: a vector of column sums (two
- * rows added) holds L / 2 windows; each pair of lanes read as one long gives its left column in
- * the low half and its right column in the high half, each narrowed to an int lane (one
- * {@code vpmovqd} with AVX-512) and added as floats: {@code (top[x] + bottom[x]) + (top[x + 1] +
- * bottom[x + 1])}, {@link Pooling}'s order, then divided. Two loads per L / 2 windows, aligned
- * where it can be: on 4096 x 4096 (one JVM, variants taking turns, loaded machine) 0.75 to 1.06
- * ns a window, against 1.21 with the loads unaligned and 0.85 to 1.10 with four loads (each row
- * also one column along, the sums in the even lanes). Loaded only through {@link VectorPath}.
+ * Average pooling's two-row, two-column windows with the Vector API: the column sums (two rows
+ * added) plus the column sums one column along hold L / 2 windows' sums in the even lanes,
+ * {@code (top[x] + bottom[x]) + (top[x + 1] + bottom[x + 1])}, {@link Pooling}'s order; divided,
+ * then the even lanes moved to the front and stored. Loaded only through {@link VectorPath}.
+ *
+ * <p>Every vector is of the preferred shape. An earlier version narrowed each pair of lanes,
+ * read as a long, to half-width vectors: two loads instead of four, but once its loop had run,
+ * C2 compiled the JVM's later Vector API code from type profiles full of half-width vectors and
+ * let it allocate them (the separable path's passes took 580 instead of 52 ms for 4096 x 4096
+ * after the pooling cases of {@code bench}).
  */
 final class VectorPooling {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final VectorShape HALF = VectorShape.forBitSize(S.vectorBitSize() / 2);
-    private static final VectorSpecies<Integer> HALF_INTS = VectorSpecies.of(int.class, HALF);
-    /** Narrower vectors (128-bit machines) would pack into 64 bits, which C2 does not compile. */
+    /** The even lanes (windows' sums) first, then the odd ones. */
+    private static final VectorShuffle<Float> EVENS_FIRST = VectorShuffle.fromOp(S, i -> i < L / 2 ? 2 * i : 2 * (i - L / 2) + 1);
+    /** Vectors of 256 bits or more (on narrower ones the loop gave no gain). */
     static final boolean WORTH_IT = S.vectorBitSize() >= 256;
 
     /** Calls of the warm-up loop per timed batch (short: the interpreted loop takes ~0.1 ms a block). */
@@ -83,28 +83,27 @@ final class VectorPooling {
             }
         }
         int x = 2 * (ox - first);
+        // Each store writes L lanes, L / 2 of them outputs: the other half lands on the next
+        // outputs, which the next store (or the caller) writes; so a whole vector of room is kept.
         if (exact) {
-            for (; ox + half <= last; ox += half, x += L) {
-                packed(a, at + x, b + x).mul(inv).intoArray(o, ob + ox);
+            for (; ox + L <= last; ox += half, x += L) {
+                packed(a, at + x, b + x).mul(inv).rearrange(EVENS_FIRST).intoArray(o, ob + ox);
             }
         } else {
-            for (; ox + half <= last; ox += half, x += L) {
-                packed(a, at + x, b + x).div(fd).intoArray(o, ob + ox);
+            for (; ox + L <= last; ox += half, x += L) {
+                packed(a, at + x, b + x).div(fd).rearrange(EVENS_FIRST).intoArray(o, ob + ox);
             }
         }
         return ox;
     }
 
     /**
-     * The sums of the L / 2 windows at {@code top} over rows {@code top} and {@code bottom}: the
-     * column sums, each pair of lanes read as one long; its low half (the left column) and its
-     * high half shifted down, each narrowed to an int lane, added as floats.
+     * The sums of the L / 2 windows at {@code top} over rows {@code top} and {@code bottom}, in
+     * the even lanes: the column sums, plus the column sums one column along.
      */
     private static FloatVector packed(float[] a, int top, int bottom) {
-        LongVector pairs = FloatVector.fromArray(S, a, top).add(FloatVector.fromArray(S, a, bottom)).reinterpretAsLongs();
-        FloatVector left = (FloatVector) pairs.convertShape(VectorOperators.L2I, HALF_INTS, 0).reinterpretAsFloats();
-        FloatVector right = (FloatVector) pairs.lanewise(VectorOperators.LSHR, 32)
-                .convertShape(VectorOperators.L2I, HALF_INTS, 0).reinterpretAsFloats();
-        return left.add(right);
+        FloatVector here = FloatVector.fromArray(S, a, top).add(FloatVector.fromArray(S, a, bottom));
+        FloatVector next = FloatVector.fromArray(S, a, top + 1).add(FloatVector.fromArray(S, a, bottom + 1));
+        return here.add(next);
     }
 }
