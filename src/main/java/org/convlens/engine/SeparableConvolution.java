@@ -79,10 +79,19 @@ final class SeparableConvolution {
     }
 
     static void run(ConvPlan plan, Tensor input, Tensor out, float[][] factors, int threads, Runnable rowDone) {
+        run(plan, input, out, factors, threads, rowDone, VectorPath.available());
+    }
+
+    /**
+     * As above, with the vector passes ({@link VectorTapRows}, only where {@link VectorPath#available()})
+     * or the plain ones: the same values bit for bit (each cell's sums in the same order).
+     */
+    static void run(ConvPlan plan, Tensor input, Tensor out, float[][] factors, int threads, Runnable rowDone,
+                    boolean vector) {
         Kernel k = plan.directKernel();
         long work = (long) plan.outChannels() * plan.outHeight() * (plan.inWidth() * k.height() + plan.outWidth() * k.width());
         Parallel.forRange(plan.outHeight(), threads, work,
-                (from, to) -> new Band(plan, input, out, factors, rowDone).run(from, to));
+                (from, to) -> new Band(plan, input, out, factors, rowDone, vector).run(from, to));
     }
 
     private static final class Band {
@@ -101,8 +110,14 @@ final class SeparableConvolution {
         private final float[] acc;
         private final float[][] taps;
         private final float[] weights;
+        /** With the vector path: every tap's shift (0 down; {@code kx * dx} across at stride 1). */
+        private final int[] shifts;
+        /** The virtual columns {@code [runStart, runEnd)} are consecutive input columns: copied at once. */
+        private final int runStart;
+        private final int runEnd;
+        private final boolean vector;
 
-        Band(ConvPlan plan, Tensor input, Tensor output, float[][] factors, Runnable rowDone) {
+        Band(ConvPlan plan, Tensor input, Tensor output, float[][] factors, Runnable rowDone, boolean vector) {
             this.plan = plan;
             this.input = input;
             this.out = output.data();
@@ -125,6 +140,20 @@ final class SeparableConvolution {
             this.acc = new float[plan.outWidth()];
             this.taps = new float[Math.max(k.height(), k.width())][];
             this.weights = new float[taps.length];
+            this.shifts = new int[taps.length];
+            this.vector = vector;
+            AxisMap cols = plan.cols();
+            int[] src = cols.sources();
+            int a = 0;
+            while (a < vw && cols.kind(a) != CellKind.INPUT) {
+                a++;
+            }
+            int b = a;
+            while (b < vw && cols.kind(b) == CellKind.INPUT && src[b] == src[a] + (b - a)) {
+                b++;
+            }
+            this.runStart = a;
+            this.runEnd = b;
         }
 
         void run(int fromRow, int toRow) {
@@ -166,12 +195,36 @@ final class SeparableConvolution {
                         weights[n] = uv[ky];
                         n++;
                     }
-                    Arrays.fill(column, 0f);
-                    FastConvolution.accumulate(column, w, taps, weights, n);
+                    if (vector) {
+                        Arrays.fill(shifts, 0);
+                        VectorPath.tapRows(column, 0, w, 0f, taps, shifts, weights, n);
+                    } else {
+                        Arrays.fill(column, 0f);
+                        FastConvolution.accumulate(column, w, taps, weights, n);
+                    }
                     // Horizontal pass over the virtual columns, padding mapped as in the general path.
-                    for (int v = 0; v < scratch.length; v++) {
+                    for (int v = 0; v < runStart; v++) {
                         int s = colSource[v];
                         scratch[v] = s < 0 ? 0f : column[s];
+                    }
+                    if (runEnd > runStart) {
+                        System.arraycopy(column, colSource[runStart], scratch, runStart, runEnd - runStart);
+                    }
+                    for (int v = runEnd; v < scratch.length; v++) {
+                        int s = colSource[v];
+                        scratch[v] = s < 0 ? 0f : column[s];
+                    }
+                    int o = (co * oh + oy) * ow;
+                    if (vector && sx == 1) {
+                        // Each tap reads the row shifted, where the plain path copies it shifted first.
+                        for (int kx = 0; kx < kw; kx++) {
+                            taps[kx] = scratch;
+                            shifts[kx] = kx * dx;
+                            weights[kx] = uv[kh + kx];
+                        }
+                        VectorPath.tapRows(out, o, ow, plan.bias()[co], taps, shifts, weights, kw);
+                        act.applyInPlace(out, o, o + ow);
+                        continue;
                     }
                     for (int kx = 0; kx < kw; kx++) {
                         int start = kx * dx;
@@ -193,7 +246,7 @@ final class SeparableConvolution {
                     Arrays.fill(acc, plan.bias()[co]);
                     FastConvolution.accumulate(acc, ow, taps, weights, kw);
                     act.applyInPlace(acc, 0, ow);
-                    System.arraycopy(acc, 0, out, (co * oh + oy) * ow, ow);
+                    System.arraycopy(acc, 0, out, o, ow);
                 }
                 if (rowDone != null) {
                     rowDone.run();

@@ -106,6 +106,11 @@ final class VectorPath {
         return VectorMaxRows.scatter(a, r0, r1, m, mo, g, n, gc, q0, q1);
     }
 
+    /** {@link VectorTapRows#sum}; call only when {@link #available()}. */
+    static void tapRows(float[] dst, int o, int n, float init, float[][] rows, int[] offsets, float[] w, int taps) {
+        VectorTapRows.sum(dst, o, n, init, rows, offsets, w, taps);
+    }
+
     /** A line for {@code bench} and the README: which path runs and with what vectors. */
     static String describe() {
         return AVAILABLE ? VectorConvolution.describe() : "scalar (C2 auto-vectorised)";

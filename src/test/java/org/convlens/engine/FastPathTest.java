@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The fast path against the reference loop on seeded random problems (BoofCV's
@@ -45,6 +46,47 @@ class FastPathTest {
             assertArrayEquals(one.pooled().data(), many.pooled().data(), threads + " threads, pooled");
         }
         assertArrayEquals(Reference.run(plan, in).data(), one.output().data());
+    }
+
+    @ParameterizedTest(name = "{0}x{1} rank-one k{2}x{3} stride {4} dilation {5} {6} pad {7}")
+    @CsvSource({"40,50,5,5,1,1,zeros,same", "33,131,7,5,1,1,reflect,same", "30,30,15,15,1,1,replicate,full",
+        "21,200,5,9,1,2,circular,3", "20,64,6,6,2,1,zeros,valid", "64,79,9,5,1,3,reflect,2", "17,16,5,5,1,1,zeros,0",
+        "9,5,5,5,1,1,zeros,same"})
+    void separableVectorPassesGiveThePlainPassesBits(int h, int w, int kh, int kw, int s, int d, String mode, String pad) {
+        assumeTrue(VectorPath.available(), "the vector module is loaded (as the tests run)");
+        Random r = new Random(h * 13L + w);
+        Tensor in = RandomCases.randomTensor(r, 2, h, w);
+        float[] k = new float[2 * kh * kw];
+        for (int c = 0; c < 2; c++) {
+            float[] u = new float[kh];
+            for (int i = 0; i < kh; i++) {
+                u[i] = (float) r.nextGaussian();
+            }
+            for (int i = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++) {
+                    k[(c * kh + i) * kw + j] = u[i] * (float) Math.sin(j + c + 1);
+                }
+            }
+        }
+        Padding p = switch (pad) {
+            case "same" -> Padding.SAME;
+            case "full" -> Padding.FULL;
+            case "valid" -> Padding.VALID;
+            default -> Padding.of(Integer.parseInt(pad));
+        };
+        ConvSpec spec = ConvSpec.builder(new Kernel(2, 1, kh, kw, k)).groups(2).stride(s).dilation(d).padding(p)
+                .paddingMode(PaddingMode.fromId(mode)).bias(new float[] {0.25f, -1.5f}).activation(Activation.TANH).build();
+        ConvPlan plan = ConvPlan.of(spec, in);
+        float[][] factors = SeparableConvolution.factors(plan);
+        assertTrue(factors != null, "takes the separable path");
+        for (int threads : new int[] {1, 2}) {
+            Tensor plain = new Tensor(plan.outChannels(), plan.outHeight(), plan.outWidth());
+            Tensor vector = new Tensor(plan.outChannels(), plan.outHeight(), plan.outWidth());
+            SeparableConvolution.run(plan, in, plain, factors, threads, null, false);
+            SeparableConvolution.run(plan, in, vector, factors, threads, null, true);
+            assertArrayEquals(plain.data(), vector.data(), threads + " threads");
+            assertClose(Reference.run(plan, in), vector);
+        }
     }
 
     @ParameterizedTest(name = "{0}x{1} rank-one k{2}x{3} stride {4} dilation {5} {6} pad {7} depthwise {8}")
