@@ -31,9 +31,21 @@ public final class ConvEngine {
      * @param stripColumns output columns per strip of the scalar path, 0 for the size that keeps its rows in L2
      * @param smallWork below this many multiply-adds one thread runs the whole
      * @param vector take the vector path (only where {@link VectorPath#available()})
+     * @param afterLink take it only once {@link VectorPath#linked()} (production: the first runs
+     *                  of a JVM, a window's first small grids, do not wait for the Vector API to link)
      */
-    record Tuning(int stripColumns, long smallWork, boolean vector) {
-        static final Tuning DEFAULT = new Tuning(0, Parallel.SMALL_WORK, VectorPath.available());
+    record Tuning(int stripColumns, long smallWork, boolean vector, boolean afterLink) {
+        static final Tuning DEFAULT = new Tuning(0, Parallel.SMALL_WORK, VectorPath.available(), true);
+
+        /** Tests' tunings: the vector path at once where {@code vector} says. */
+        Tuning(int stripColumns, long smallWork, boolean vector) {
+            this(stripColumns, smallWork, vector, false);
+        }
+
+        /** Whether this run takes the vector path. */
+        boolean vectorNow() {
+            return vector && VectorPath.available() && (!afterLink || VectorPath.linked());
+        }
     }
 
     /** Which path {@link #run} takes for exact results: for {@code bench} and the README. */
@@ -47,6 +59,18 @@ public final class ConvEngine {
      */
     public static boolean vectorApi() {
         return VectorPath.available();
+    }
+
+    /**
+     * Waits, at most {@code millis}, until runs take the vector path where the module is (its
+     * classes link on a thread of their own, from the first run on): for warm-ups that must
+     * compile that path. Returns at once without the module.
+     */
+    public static void awaitVectorPath(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (VectorPath.available() && !VectorPath.linked() && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
     }
 
     /** The feature map after convolution, bias and activation, and the pooled map (null without pooling). */
@@ -163,22 +187,23 @@ public final class ConvEngine {
         long total = plan.outHeight() + (plan.hasPool() ? 1 : 0);
         AtomicLong done = new AtomicLong();
         Runnable rowDone = progress == null ? null : () -> progress.update(done.incrementAndGet(), total);
+        boolean vector = tuning.vectorNow();
         switch (estimate.path()) {
             case SEPARABLE:
                 SeparableConvolution.run(plan, input, fm, factors, threads, rowDone);
                 break;
             case CHANNELS:
-                ChannelConvolution.run(plan, input, fm, threads, rowDone, tuning.vector() && VectorPath.available());
+                ChannelConvolution.run(plan, input, fm, threads, rowDone, vector);
                 break;
             case FAST:
-                if (tuning.vector() && VectorPath.available()) {
+                if (vector) {
                     VectorPath.run(plan, input, fm, threads, rowDone, tuning.smallWork());
                 } else {
                     FastConvolution.run(plan, input, fm, threads, rowDone, tuning.stripColumns(), tuning.smallWork());
                 }
                 break;
             case WIDE_KERNEL:
-                WideKernelConvolution.run(plan, input, fm, threads, rowDone, tuning.vector() && VectorPath.available());
+                WideKernelConvolution.run(plan, input, fm, threads, rowDone, vector);
                 break;
             default:
                 Parallel.forRange(plan.outHeight(), threads, estimate.multiplyAdds(),

@@ -46,6 +46,16 @@ final class VectorConvolution {
         return "vector (" + S.vectorBitSize() + "-bit, " + L + " floats)";
     }
 
+    /**
+     * Runs a scratch 3 x 3 convolution (row pairs, single rows and a row's last block), so the
+     * Vector API's classes and method handles are linked before a caller waits on them.
+     */
+    static void link() {
+        Tensor in = new Tensor(1, 5, 3 * L + 3);
+        ConvPlan plan = ConvPlan.of(ConvSpec.builder(new Kernel(1, 1, 3, 3, new float[9])).padding(Padding.SAME).build(), in);
+        run(plan, in, new Tensor(1, plan.outHeight(), plan.outWidth()), 1, null, Long.MAX_VALUE);
+    }
+
     static void run(ConvPlan plan, Tensor input, Tensor out, int threads, Runnable rowDone, long smallWork) {
         int oh = plan.outHeight();
         Kernel k = plan.directKernel();

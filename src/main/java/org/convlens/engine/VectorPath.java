@@ -14,6 +14,8 @@ final class VectorPath {
     static final boolean ENABLED = !"false".equals(System.getProperty("convlens.vector"));
     private static final boolean AVAILABLE = ENABLED && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
+    private static final AtomicBoolean LINK_STARTED = new AtomicBoolean();
+    private static volatile boolean linked;
     private static final AtomicBoolean POOLING_WARM_UP_STARTED = new AtomicBoolean();
     private static volatile boolean poolingWarm;
     private static volatile boolean poolingWarmUpDone;
@@ -24,6 +26,29 @@ final class VectorPath {
     /** True when {@link ConvEngine} takes the vector path. */
     static boolean available() {
         return AVAILABLE;
+    }
+
+    /**
+     * Whether the Vector API is linked: its classes loaded and initialised and its first method
+     * handles spun, about 0.1 s of one core that a window would otherwise spend on its JavaFX
+     * thread before the first frame (its first grids are a few hundred multiply-adds, as fast on
+     * the plain path). The first ask, where the module is, starts a daemon thread that runs
+     * {@link VectorConvolution} on a scratch grid; until it is done the engine takes the plain
+     * path, which gives the same bits.
+     */
+    static boolean linked() {
+        if (!AVAILABLE || linked) {
+            return linked;
+        }
+        if (LINK_STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                VectorConvolution.link();
+                linked = true;
+            }, "convlens-vector-link");
+            t.setDaemon(true);
+            t.start();
+        }
+        return false;
     }
 
     /** Runs {@link VectorConvolution}; call only when {@link #available()}. */

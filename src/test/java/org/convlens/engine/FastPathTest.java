@@ -48,6 +48,19 @@ class FastPathTest {
         assertArrayEquals(Reference.run(plan, in).data(), one.output().data());
     }
 
+    @Test
+    void theVectorApiLinksOnAThreadOfItsOwnThenTheEngineTakesItsPath() throws InterruptedException {
+        assumeTrue(VectorPath.available(), "the vector module is loaded (as the tests run)");
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (!VectorPath.linked() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertTrue(VectorPath.linked(), "linked within 30 s");
+        assertTrue(ConvEngine.Tuning.DEFAULT.vectorNow(), "production runs take the vector path once linked");
+        assertTrue(new ConvEngine.Tuning(0, 0, true).vectorNow(), "tests' tunings take it at once");
+        assertTrue(!new ConvEngine.Tuning(0, 0, false).vectorNow());
+    }
+
     @ParameterizedTest(name = "{0}x{1} rank-one k{2}x{3} stride {4} dilation {5} {6} pad {7}")
     @CsvSource({"40,50,5,5,1,1,zeros,same", "33,131,7,5,1,1,reflect,same", "30,30,15,15,1,1,replicate,full",
         "21,200,5,9,1,2,circular,3", "20,64,6,6,2,1,zeros,valid", "64,79,9,5,1,3,reflect,2", "17,16,5,5,1,1,zeros,0",

@@ -27,6 +27,13 @@ final class PhotoWarmUp {
     }
 
     static void run() {
+        try {
+            // The path the edits will take: the vector one, once linked (a second at most).
+            ConvEngine.awaitVectorPath(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         Tensor in = new Tensor(3, SIDE, SIDE);
         float[] d = in.data();
         for (int i = 0; i < d.length; i++) {
