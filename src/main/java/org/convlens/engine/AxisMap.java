@@ -20,6 +20,9 @@ public final class AxisMap {
     private final int stride;
     private final PaddingMode mode;
     private volatile int[] table;
+    /** Where the first run of consecutive input cells starts and ends; set with {@link #table}. */
+    private int runStart;
+    private int runEnd;
 
     private AxisMap(boolean inserted, int n, int before, int length, int coreLength, int stride, PaddingMode mode) {
         this.inserted = inserted;
@@ -131,8 +134,44 @@ public final class AxisMap {
             for (int v = 0; v < length; v++) {
                 t[v] = source(v);
             }
-            table = t;
+            // The first input cell, and the cells after it that hold the next input cells: the
+            // whole input for padding, one cell for zero insertion.
+            int a = 0;
+            while (a < length && kind(a) != CellKind.INPUT) {
+                a++;
+            }
+            int b = a;
+            while (b < length && kind(b) == CellKind.INPUT && t[b] == t[a] + (b - a)) {
+                b++;
+            }
+            runStart = a;
+            runEnd = b;
+            table = t; // published after the run, which readers reach through it
         }
         return t;
+    }
+
+    /**
+     * The virtual cells {@code [from, to)} of a line of the input: {@code dst[dstStart + v - from]}
+     * is {@code src[srcStart + source(v)]}, or 0 where the cell holds no input. The run of
+     * consecutive input cells is one copy, the cells around it are gathered one by one; the fast
+     * paths build their rows with it.
+     */
+    void gather(float[] src, int srcStart, float[] dst, int dstStart, int from, int to) {
+        int[] t = sources();
+        int a = Math.max(from, runStart);
+        int b = Math.min(to, runEnd);
+        int d = dstStart - from;
+        for (int v = from; v < Math.min(to, a); v++) {
+            int s = t[v];
+            dst[d + v] = s < 0 ? 0f : src[srcStart + s];
+        }
+        if (b > a) {
+            System.arraycopy(src, srcStart + t[a], dst, d + a, b - a);
+        }
+        for (int v = Math.max(from, b); v < to; v++) {
+            int s = t[v];
+            dst[d + v] = s < 0 ? 0f : src[srcStart + s];
+        }
     }
 }

@@ -71,9 +71,7 @@ final class FastConvolution {
         private final int inH;
         private final int inW;
         private final int ow;
-        private final int[] colSource;
-        private final int runStart;
-        private final int runEnd;
+        private final AxisMap cols;
         private final int strip;
         private final boolean dense;
         private final int denseStrip;
@@ -97,19 +95,7 @@ final class FastConvolution {
             this.inH = input.height();
             this.inW = input.width();
             this.ow = plan.outWidth();
-            AxisMap cols = plan.cols();
-            int vw = cols.length();
-            this.colSource = cols.sources();
-            int a = 0;
-            while (a < vw && cols.kind(a) != CellKind.INPUT) {
-                a++;
-            }
-            int b = a;
-            while (b < vw && cols.kind(b) == CellKind.INPUT && colSource[b] == colSource[a] + (b - a)) {
-                b++;
-            }
-            this.runStart = a;
-            this.runEnd = b;
+            this.cols = plan.cols();
             Kernel k = plan.directKernel();
             int kw = k.width();
             int taps = plan.inPerGroup() * k.height() * kw;
@@ -219,19 +205,7 @@ final class FastConvolution {
             int dx = plan.dilationX();
             int v0 = x0 * sx;
             int v1 = v0 + (n - 1) * sx + (copies.length - 1) * dx + 1;
-            int a = Math.max(v0, runStart);
-            int b = Math.min(v1, runEnd);
-            for (int v = v0; v < Math.min(v1, a); v++) {
-                int s = colSource[v];
-                scratch[v - v0] = s < 0 ? 0f : in[rowStart + s];
-            }
-            if (b > a) {
-                System.arraycopy(in, rowStart + colSource[a], scratch, a - v0, b - a);
-            }
-            for (int v = Math.max(v0, b); v < v1; v++) {
-                int s = colSource[v];
-                scratch[v - v0] = s < 0 ? 0f : in[rowStart + s];
-            }
+            cols.gather(in, rowStart, scratch, 0, v0, v1);
             if (sx == 1 || dense) {
                 int m = dense ? (n - 1) * 2 + 1 : n;
                 for (int kx = 0; kx < copies.length; kx++) {

@@ -110,11 +110,11 @@ final class SeparableConvolution {
         private final float[] acc;
         private final float[][] taps;
         private final float[] weights;
-        /** With the vector path: every tap's shift (0 down; {@code kx * dx} across at stride 1). */
-        private final int[] shifts;
-        /** The virtual columns {@code [runStart, runEnd)} are consecutive input columns: copied at once. */
-        private final int runStart;
-        private final int runEnd;
+        /** With the vector passes: the taps' shifts down (all 0) and across ({@code kx * dx}, at stride 1). */
+        private final int[] downShifts;
+        private final int[] acrossShifts;
+        /** The horizontal pass's taps: the same row, {@link #scratch}, at every shift. */
+        private final float[][] acrossRows;
         private final boolean vector;
 
         Band(ConvPlan plan, Tensor input, Tensor output, float[][] factors, Runnable rowDone, boolean vector) {
@@ -140,20 +140,14 @@ final class SeparableConvolution {
             this.acc = new float[plan.outWidth()];
             this.taps = new float[Math.max(k.height(), k.width())][];
             this.weights = new float[taps.length];
-            this.shifts = new int[taps.length];
+            this.downShifts = new int[k.height()];
+            this.acrossShifts = new int[k.width()];
+            this.acrossRows = new float[k.width()][];
+            for (int kx = 0; kx < k.width(); kx++) {
+                acrossShifts[kx] = kx * plan.dilationX();
+                acrossRows[kx] = scratch;
+            }
             this.vector = vector;
-            AxisMap cols = plan.cols();
-            int[] src = cols.sources();
-            int a = 0;
-            while (a < vw && cols.kind(a) != CellKind.INPUT) {
-                a++;
-            }
-            int b = a;
-            while (b < vw && cols.kind(b) == CellKind.INPUT && src[b] == src[a] + (b - a)) {
-                b++;
-            }
-            this.runStart = a;
-            this.runEnd = b;
         }
 
         void run(int fromRow, int toRow) {
@@ -165,7 +159,6 @@ final class SeparableConvolution {
             int oh = plan.outHeight();
             int sx = plan.strideX();
             int dx = plan.dilationX();
-            int[] colSource = plan.cols().sources();
             Activation act = plan.spec().activation();
             float[] in = input.data();
             for (int oy = fromRow; oy < toRow; oy++) {
@@ -196,33 +189,18 @@ final class SeparableConvolution {
                         n++;
                     }
                     if (vector) {
-                        Arrays.fill(shifts, 0);
-                        VectorPath.tapRows(column, 0, w, 0f, taps, shifts, weights, n);
+                        VectorPath.tapRows(column, 0, w, 0f, taps, downShifts, weights, n);
                     } else {
                         Arrays.fill(column, 0f);
                         FastConvolution.accumulate(column, w, taps, weights, n);
                     }
                     // Horizontal pass over the virtual columns, padding mapped as in the general path.
-                    for (int v = 0; v < runStart; v++) {
-                        int s = colSource[v];
-                        scratch[v] = s < 0 ? 0f : column[s];
-                    }
-                    if (runEnd > runStart) {
-                        System.arraycopy(column, colSource[runStart], scratch, runStart, runEnd - runStart);
-                    }
-                    for (int v = runEnd; v < scratch.length; v++) {
-                        int s = colSource[v];
-                        scratch[v] = s < 0 ? 0f : column[s];
-                    }
+                    plan.cols().gather(column, 0, scratch, 0, 0, scratch.length);
                     int o = (co * oh + oy) * ow;
                     if (vector && sx == 1) {
                         // Each tap reads the row shifted, where the plain path copies it shifted first.
-                        for (int kx = 0; kx < kw; kx++) {
-                            taps[kx] = scratch;
-                            shifts[kx] = kx * dx;
-                            weights[kx] = uv[kh + kx];
-                        }
-                        VectorPath.tapRows(out, o, ow, plan.bias()[co], taps, shifts, weights, kw);
+                        System.arraycopy(uv, kh, weights, 0, kw);
+                        VectorPath.tapRows(out, o, ow, plan.bias()[co], acrossRows, acrossShifts, weights, kw);
                         act.applyInPlace(out, o, o + ow);
                         continue;
                     }

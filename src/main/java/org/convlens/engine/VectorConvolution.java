@@ -86,9 +86,7 @@ final class VectorConvolution {
         private final int perGroup;
         private final float[] weights;
         private final float[] bias;
-        private final int[] colSource;
-        private final int runStart;
-        private final int runEnd;
+        private final AxisMap cols;
         private final int virtualHeight;
         private final int phaseLen;
         private final int[] tapBase;
@@ -142,19 +140,8 @@ final class VectorConvolution {
             this.perGroup = plan.inPerGroup();
             this.weights = k.data();
             this.bias = plan.bias();
-            AxisMap cols = plan.cols();
+            this.cols = plan.cols();
             int vw = cols.length();
-            this.colSource = cols.sources();
-            int a = 0;
-            while (a < vw && cols.kind(a) != CellKind.INPUT) {
-                a++;
-            }
-            int b = a;
-            while (b < vw && cols.kind(b) == CellKind.INPUT && colSource[b] == colSource[a] + (b - a)) {
-                b++;
-            }
-            this.runStart = a;
-            this.runEnd = b;
             this.virtualHeight = plan.rows().length();
             int dx = plan.dilationX();
             this.tapBase = new int[kWidth];
@@ -275,22 +262,11 @@ final class VectorConvolution {
         private void load(int ci, int srcRow, float[] dst, int dstStart) {
             int rowStart = (ci * inH + srcRow) * inW;
             int vw = virtualRow.length;
-            float[] v = sx == 1 ? dst : virtualRow;
-            int vs = sx == 1 ? dstStart : 0;
-            for (int i = 0; i < runStart; i++) {
-                int s = colSource[i];
-                v[vs + i] = s < 0 ? 0f : in[rowStart + s];
-            }
-            if (runEnd > runStart) {
-                System.arraycopy(in, rowStart + colSource[runStart], v, vs + runStart, runEnd - runStart);
-            }
-            for (int i = runEnd; i < vw; i++) {
-                int s = colSource[i];
-                v[vs + i] = s < 0 ? 0f : in[rowStart + s];
-            }
             if (sx == 1) {
+                cols.gather(in, rowStart, dst, dstStart, 0, vw);
                 return;
             }
+            cols.gather(in, rowStart, virtualRow, 0, 0, vw);
             // Only the phases a tap reads: the others would be copied and never loaded.
             for (int p : usedPhases) {
                 int o = dstStart + p * phaseLen;
