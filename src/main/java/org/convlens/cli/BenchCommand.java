@@ -170,8 +170,9 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Sorted run times in ms, after warm-up runs: at least 3 and half a second, then until a run
-     * is within 1.3x of the fastest so far and the JIT has been quiet for 300 ms (at most 10 s), because the vector path's compiled code
-     * comes from C2 only after seconds (its interpreted and C1 code is 50x slower). The output
+     * is within 1.3x of the fastest so far and the JIT has been quiet for 300 ms (at most 10 s),
+     * because the vector path's compiled code comes from C2 only after seconds (its interpreted
+     * and C1 code is 50x slower). The output
      * tensors are reused from run to run, as a live view does, so the figure is the computation,
      * not the zeroing of a fresh 64 MB array. Rank-one kernels may take the separable path.
      */
