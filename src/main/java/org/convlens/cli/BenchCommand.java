@@ -206,13 +206,18 @@ final class BenchCommand implements Callable<Integer> {
         return ms;
     }
 
-    /** As {@link #time}, for the pooling stage alone over the input (the identity 1x1 conv is not timed). */
+    /**
+     * As {@link #time}, for the pooling stage alone over the input (the identity 1x1 conv is not
+     * timed): after the vector path's warm-up thread is done too, half a second more and until
+     * the JIT is quiet (each at most 10 s from the start).
+     */
     private static double[] timePool(ConvPlan plan, Tensor input, int threads, int runs, double[] cpu) {
         Tensor out = new Tensor(input.channels(), plan.poolY().size(), plan.poolX().size());
         long start = System.nanoTime();
         long warmEnd = start + 500_000_000L;
-        // until the vector path's warm-up thread is done too (at most 10 s), then half a second more
-        for (int i = 0; i < 3 || System.nanoTime() < warmEnd; i++) {
+        JitQuiet jit = new JitQuiet();
+        for (int i = 0; i < 3 || System.nanoTime() < warmEnd
+                || (!jit.quiet() && System.nanoTime() - start < 10_000_000_000L); i++) {
             Pooling.pool(plan, input, out, threads);
             if (Pooling.vectorPathWarmingUp() && System.nanoTime() - start < 10_000_000_000L) {
                 warmEnd = System.nanoTime() + 500_000_000L;
