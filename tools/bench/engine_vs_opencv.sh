@@ -3,7 +3,9 @@
 # taking turns: each round runs the engine with the vector path (--add-modules
 # jdk.incubator.vector), the engine without it (the path `java -jar` takes), then OpenCV, each at
 # 1 and 2 threads. Prints every JSON line, then the medians over the rounds and the ratios
-# ConvLens / OpenCV (below 1: ConvLens is faster).
+# ConvLens / OpenCV (below 1: ConvLens is faster). Where a C compiler is (Debian's gcc), each round
+# also measures the FMA bound (tools/bench/fma_bound.c: the machine's fused multiply-adds a second
+# with AVX2 and with AVX-512, one and two threads), and the 11 x 11 cases are set against it.
 #   tools/bench/engine_vs_opencv.sh [ROUNDS] [CASE-SUBSTRING] [RUNS]
 # Needs target/convlens.jar (mvn -B package) and python3-opencv. Lines land in target/bench/.
 set -euo pipefail
@@ -15,6 +17,11 @@ jar=target/convlens.jar
 out=target/bench/engine_vs_opencv.jsonl
 mkdir -p target/bench
 : > "$out"
+fma=
+if command -v cc >/dev/null && cc -O3 -funroll-all-loops -mavx512f -mfma -pthread tools/bench/fma_bound.c \
+    -o target/bench/fma_bound 2>/dev/null && grep -qw avx512f /proc/cpuinfo; then
+  fma=target/bench/fma_bound
+fi
 for r in $(seq 1 "$rounds"); do
   echo "round $r of $rounds (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
   java --add-modules jdk.incubator.vector -jar "$jar" bench --json --case "$filter" --runs "$runs" 2>/dev/null \
@@ -23,10 +30,18 @@ for r in $(seq 1 "$rounds"); do
     | sed 's/^{/{"side": "scalar", "round": '"$r"', /' | tee -a "$out"
   /usr/bin/python3 tools/bench/engine_vs_opencv.py --case "$filter" --runs "$runs" \
     | sed 's/^{/{"side": "opencv", "round": '"$r"', /' | tee -a "$out"
+  if [ -n "$fma" ]; then
+    "$fma" | sed 's/^{/{"side": "fma", "round": '"$r"', /' | tee -a "$out"
+  fi
 done
 /usr/bin/python3 - "$out" <<'PY'
 import json, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
+bounds = {}
+for j in rows:
+    if j["side"] == "fma":
+        bounds.setdefault((j["case"], j["threads"]), []).append(j["conv4096_k11_bound_ms"])
+rows = [j for j in rows if j["side"] != "fma"]
 med = {}
 for j in rows:
     key = (j["side"], j["case"], j["threads"], j.get("peer", ""))
@@ -75,4 +90,18 @@ for case in cases:
         c1 = cpu.get(("opencv", case, peer))
         name = case if len(peers(case)) < 2 else "%s (%s)" % (case, peer)
         print("| %s | %s | %s | %s | %s | %s |" % (name, f(v), f(sc), f(c1), ratio(v, c1), ratio(sc, c1)))
+if bounds:
+    b = {k: statistics.median(v) for k, v in bounds.items()}
+    print()
+    print("The FMA bound (tools/bench/fma_bound.c, medians over the rounds): the 2.03 G multiply-adds of")
+    print("4096 x 4096 11 x 11 at the machine's measured rate, and the vector path's time over it:")
+    print()
+    print("| case | vector | AVX2 bound | AVX-512 bound | vector / AVX2 bound | vector / AVX-512 bound |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for case in [c for c in cases if c == "conv4096_k11_s1"]:
+        v1 = min([x for (s, c, p), x in cpu.items() if s == "vector" and c == case] or [None], key=lambda x: x or 0)
+        v2 = get("vector", case, 2)
+        for t, v, what in ((1, v1, "1 thread (CPU)"), (2, v2, "2 threads")):
+            a2, a5 = b.get(("fma_avx2", t)), b.get(("fma_avx512", t))
+            print("| %s, %s | %s | %s | %s | %s | %s |" % (case, what, f(v), f(a2), f(a5), ratio(v, a2), ratio(v, a5)))
 PY
