@@ -72,6 +72,14 @@ final class PhotoRuns {
      * a second result would take more than an eighth of the heap.
      */
     private ConvEngine.Result spare;
+    /**
+     * The same for previews: the tensors of the preview shown before the current result. A 12 MP
+     * colour preview is 2.25 MB, past the size G1 allocates as a humongous object (half a 2 MB
+     * region with a 6 GB heap), and each such allocation with the heap half full of photos
+     * started a concurrent marking cycle that took a core for about 160 ms: the next edit's full
+     * run then shared the two cores with the collector.
+     */
+    private ConvEngine.Result previewSpare;
     private int exportsRunning;
     private Task<PhotoResult> running;
     private long runningSince;
@@ -152,6 +160,7 @@ final class PhotoRuns {
     void exportStarted() {
         exportsRunning++;
         spare = null;
+        previewSpare = null;
     }
 
     /** An export ended, well or not. */
@@ -181,13 +190,15 @@ final class PhotoRuns {
         editNanos = 0;
         int k = previewFactor(p, s);
         ConvEngine.Result reuse = exportsRunning == 0 ? spare : null;
+        ConvEngine.Result previewReuse = exportsRunning == 0 ? previewSpare : null;
         spare = null;
+        previewSpare = null;
         Task<PhotoResult> t = new Task<>() {
             @Override
             protected PhotoResult call() {
                 ConvPlan plan = ConvPlan.of(s, p.tensor());
                 if (k > 1) {
-                    updateValue(preview(p, plan, k, edit));
+                    updateValue(preview(p, plan, k, edit, previewReuse));
                 }
                 long t0 = System.nanoTime();
                 ConvEngine.Result r = ConvEngine.run(plan, p.tensor(), reuse, Parallel.availableThreads(),
@@ -238,13 +249,13 @@ final class PhotoRuns {
      * the padding it resolved to, so output cell (j, i) of the preview is cell (k j, k i) of the full
      * result. Only for an ordinary convolution without pooling shown.
      */
-    private static PhotoResult preview(Photo p, ConvPlan plan, int k, long edit) {
+    private static PhotoResult preview(Photo p, ConvPlan plan, int k, long edit, ConvEngine.Result reuse) {
         int[] pad = plan.padding();
         ConvSpec spec = plan.spec().toBuilder().stride(plan.strideY() * k, plan.strideX() * k)
                 .padding(Padding.of(pad[0], pad[1], pad[2], pad[3])).pool(null).build();
         ConvPlan pp = ConvPlan.of(spec, p.tensor());
         long t0 = System.nanoTime();
-        ConvEngine.Result r = ConvEngine.run(pp, p.tensor(), Parallel.availableThreads());
+        ConvEngine.Result r = ConvEngine.run(pp, p.tensor(), reuse, Parallel.availableThreads());
         double ms = (System.nanoTime() - t0) / 1e6;
         return new PhotoResult(p, r, MapStats.of(r.featureMap()), null, ms, edit, k);
     }
@@ -269,11 +280,19 @@ final class PhotoRuns {
         return lastRunMs > 0 ? lastRunMs - elapsed : Double.MAX_VALUE;
     }
 
-    /** Shows {@code r}; the full result it replaces becomes the spare the next run writes into. */
+    /**
+     * Shows {@code r}; the full result or preview it replaces becomes the spare the next run or
+     * preview writes into.
+     */
     private void show(PhotoResult r) {
         PhotoResult old = result.get();
         result.set(r);
-        if (old != null && !old.isPreview() && old.result() != r.result() && small(old.result())) {
+        if (old == null || old.result() == r.result() || !small(old.result())) {
+            return;
+        }
+        if (old.isPreview()) {
+            previewSpare = old.result();
+        } else {
             spare = old.result();
         }
     }

@@ -340,6 +340,39 @@ class PhotoViewModelTest {
         });
     }
 
+    /**
+     * A preview writes into the tensors of the preview shown before (no fresh allocation an edit:
+     * on a 12 MP photo each was a humongous object that set G1 marking), with its own exact values.
+     */
+    @Test
+    void theNextPreviewWritesIntoThePreviewItReplaced() {
+        java.util.List<PhotoResult> seen = new java.util.ArrayList<>();
+        steps(() -> {
+            vm = new PhotoViewModel(Runnable::run, Runnable::run);
+            vm.setPreviewPixels(100_000);
+            vm.viewStepProperty().set(3.4);
+            vm.openSample("hubble_deep_field.jpg");
+        }, () -> {
+            vm.resultProperty().addListener((o, a, r) -> seen.add(r));
+            vm.settings().setKernelCell(1, 1, "0.5");
+        }, () -> vm.settings().setKernelCell(0, 0, "-2"), () -> {
+            assertEquals(4, seen.size(), "two previews, each followed by its full result");
+            PhotoResult first = seen.get(0);
+            PhotoResult second = seen.get(2);
+            assertTrue(first.isPreview() && second.isPreview());
+            assertSame(first.result().featureMap(), second.result().featureMap());
+            Tensor p = second.result().featureMap();
+            Tensor f = seen.get(3).result().featureMap();
+            for (int c = 0; c < 3; c++) {
+                for (int j = 0; j < p.height(); j += 5) {
+                    for (int i = 0; i < p.width(); i += 3) {
+                        assertEquals(f.get(c, 3 * j, 3 * i), p.get(c, j, i));
+                    }
+                }
+            }
+        });
+    }
+
     @Test
     void withoutAPhotoNothingRuns() {
         steps(() -> {
