@@ -307,16 +307,21 @@ class PhotoViewModelTest {
         });
     }
 
-    /** Zoomed out, an edit first shows every k-th result cell (exact there), then the full result. */
-    @Test
-    void zoomedOutEditShowsAnExactPreviewFirst() {
-        java.util.List<PhotoResult> seen = new java.util.ArrayList<>();
-        steps(() -> {
+    /** A view model with a photo large enough for previews, seen zoomed out (3.4 pixels a screen pixel). */
+    private Runnable openZoomedOut() {
+        return () -> {
             vm = new PhotoViewModel(Runnable::run, Runnable::run);
             vm.setPreviewPixels(100_000);
             vm.viewStepProperty().set(3.4);
             vm.openSample("hubble_deep_field.jpg");
-        }, () -> {
+        };
+    }
+
+    /** Zoomed out, an edit first shows every k-th result cell (exact there), then the full result. */
+    @Test
+    void zoomedOutEditShowsAnExactPreviewFirst() {
+        java.util.List<PhotoResult> seen = new java.util.ArrayList<>();
+        steps(openZoomedOut(), () -> {
             vm.resultProperty().addListener((o, a, r) -> seen.add(r));
             vm.settings().setKernelCell(1, 1, "0.5");
         }, () -> {
@@ -347,12 +352,7 @@ class PhotoViewModelTest {
     @Test
     void theNextPreviewWritesIntoThePreviewItReplaced() {
         java.util.List<PhotoResult> seen = new java.util.ArrayList<>();
-        steps(() -> {
-            vm = new PhotoViewModel(Runnable::run, Runnable::run);
-            vm.setPreviewPixels(100_000);
-            vm.viewStepProperty().set(3.4);
-            vm.openSample("hubble_deep_field.jpg");
-        }, () -> {
+        steps(openZoomedOut(), () -> {
             vm.resultProperty().addListener((o, a, r) -> seen.add(r));
             vm.settings().setKernelCell(1, 1, "0.5");
         }, () -> vm.settings().setKernelCell(0, 0, "-2"), () -> {
