@@ -30,6 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", sortOptions = false)
 final class BenchCommand implements Callable<Integer> {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Warm-up of a case ends by this long after its start, compiled or not. */
+    private static final long WARM_UP_LIMIT_NS = 10_000_000_000L;
     private final CliContext ctx;
 
     @Mixin
@@ -185,24 +187,16 @@ final class BenchCommand implements Callable<Integer> {
         double last = Double.MAX_VALUE;
         JitQuiet jit = new JitQuiet();
         for (int i = 0; i < 3 || System.nanoTime() - start < 500_000_000L
-                || ((last > 1.3 * best || !jit.quiet()) && System.nanoTime() - start < 10_000_000_000L); i++) {
+                || ((last > 1.3 * best || !jit.quiet()) && System.nanoTime() - start < WARM_UP_LIMIT_NS); i++) {
             long t0 = System.nanoTime();
             once.run();
             last = (System.nanoTime() - t0) / 1e6;
             best = Math.min(best, last);
         }
-        double[] ms = new double[runs];
-        for (int r = 0; r < runs; r++) {
-            long c0 = CPU.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            once.run();
-            ms[r] = (System.nanoTime() - t0) / 1e6;
-            cpu[r] = (CPU.getCurrentThreadCpuTime() - c0) / 1e6;
-            if (res[0].output().data().length == 0) {
-                throw new AssertionError();
-            }
+        double[] ms = timed(once, runs, cpu);
+        if (res[0].output().data().length == 0) {
+            throw new AssertionError();
         }
-        Arrays.sort(ms);
         return ms;
     }
 
@@ -217,17 +211,22 @@ final class BenchCommand implements Callable<Integer> {
         long warmEnd = start + 500_000_000L;
         JitQuiet jit = new JitQuiet();
         for (int i = 0; i < 3 || System.nanoTime() < warmEnd
-                || (!jit.quiet() && System.nanoTime() - start < 10_000_000_000L); i++) {
+                || (!jit.quiet() && System.nanoTime() - start < WARM_UP_LIMIT_NS); i++) {
             Pooling.pool(plan, input, out, threads);
-            if (Pooling.vectorPathWarmingUp() && System.nanoTime() - start < 10_000_000_000L) {
+            if (Pooling.vectorPathWarmingUp() && System.nanoTime() - start < WARM_UP_LIMIT_NS) {
                 warmEnd = System.nanoTime() + 500_000_000L;
             }
         }
+        return timed(() -> Pooling.pool(plan, input, out, threads), runs, cpu);
+    }
+
+    /** Runs {@code once} {@code runs} times: sorted wall times in ms, each run's CPU time in {@code cpu}. */
+    private static double[] timed(Runnable once, int runs, double[] cpu) {
         double[] ms = new double[runs];
         for (int r = 0; r < runs; r++) {
             long c0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            Pooling.pool(plan, input, out, threads);
+            once.run();
             ms[r] = (System.nanoTime() - t0) / 1e6;
             cpu[r] = (CPU.getCurrentThreadCpuTime() - c0) / 1e6;
         }
