@@ -60,6 +60,9 @@ def peers(case):
     return sorted({p for (s, c, th, p) in med if s == "opencv" and c == case})
 def f(v):
     return "-" if v is None else ("%.2f ms" % v if v < 100 else "%.1f ms" % v)
+def cpu_of(side, case):
+    vals = [x for (s, c, p), x in cpu.items() if s == side and c == case]
+    return min(vals) if vals else None
 def ratio(a, b):
     return "-" if a is None or b is None else "%.2fx" % (a / b)
 print()
@@ -85,8 +88,8 @@ print("| case | vector | without vector | OpenCV | vector / OpenCV | without vec
 print("| --- | --- | --- | --- | --- | --- |")
 for case in cases:
     for peer in peers(case) or [""]:
-        v = min([x for (s, c, p), x in cpu.items() if s == "vector" and c == case] or [None], key=lambda x: x or 0)
-        sc = min([x for (s, c, p), x in cpu.items() if s == "scalar" and c == case] or [None], key=lambda x: x or 0)
+        v = cpu_of("vector", case)
+        sc = cpu_of("scalar", case)
         c1 = cpu.get(("opencv", case, peer))
         name = case if len(peers(case)) < 2 else "%s (%s)" % (case, peer)
         print("| %s | %s | %s | %s | %s | %s |" % (name, f(v), f(sc), f(c1), ratio(v, c1), ratio(sc, c1)))
@@ -98,8 +101,9 @@ if bounds:
     print()
     print("| case | vector | AVX2 bound | AVX-512 bound | vector / AVX2 bound | vector / AVX-512 bound |")
     print("| --- | --- | --- | --- | --- | --- |")
-    for case in [c for c in cases if c == "conv4096_k11_s1"]:
-        v1 = min([x for (s, c, p), x in cpu.items() if s == "vector" and c == case] or [None], key=lambda x: x or 0)
+    case = "conv4096_k11_s1"
+    if case in cases:
+        v1 = cpu_of("vector", case)
         v2 = get("vector", case, 2)
         for t, v, what in ((1, v1, "1 thread (CPU)"), (2, v2, "2 threads")):
             a2, a5 = b.get(("fma_avx2", t)), b.get(("fma_avx512", t))
