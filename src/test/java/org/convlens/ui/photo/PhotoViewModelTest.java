@@ -307,6 +307,20 @@ class PhotoViewModelTest {
         });
     }
 
+    /**
+     * Preview cell (j, i) of each of the three channels is full-result cell (3 j, 3 i), checked on every
+     * {@code rowStep}-th row and {@code colStep}-th column of the preview.
+     */
+    private static void assertEveryThirdCell(Tensor p, Tensor f, int rowStep, int colStep) {
+        for (int c = 0; c < 3; c++) {
+            for (int j = 0; j < p.height(); j += rowStep) {
+                for (int i = 0; i < p.width(); i += colStep) {
+                    assertEquals(f.get(c, 3 * j, 3 * i), p.get(c, j, i));
+                }
+            }
+        }
+    }
+
     /** A view model with a photo large enough for previews, seen zoomed out (3.4 pixels a screen pixel). */
     private Runnable openZoomedOut() {
         return () -> {
@@ -334,13 +348,7 @@ class PhotoViewModelTest {
             Tensor p = preview.result().featureMap();
             Tensor f = full.result().featureMap();
             assertEquals((f.height() + 2) / 3, p.height());
-            for (int c = 0; c < 3; c++) {
-                for (int j = 0; j < p.height(); j += 7) {
-                    for (int i = 0; i < p.width(); i += 5) {
-                        assertEquals(f.get(c, 3 * j, 3 * i), p.get(c, j, i));
-                    }
-                }
-            }
+            assertEveryThirdCell(p, f, 7, 5);
             assertEquals(3.0, preview.plan().strideX() * 1.0);
         });
     }
@@ -363,13 +371,7 @@ class PhotoViewModelTest {
             assertSame(first.result().featureMap(), second.result().featureMap());
             Tensor p = second.result().featureMap();
             Tensor f = seen.get(3).result().featureMap();
-            for (int c = 0; c < 3; c++) {
-                for (int j = 0; j < p.height(); j += 5) {
-                    for (int i = 0; i < p.width(); i += 3) {
-                        assertEquals(f.get(c, 3 * j, 3 * i), p.get(c, j, i));
-                    }
-                }
-            }
+            assertEveryThirdCell(p, f, 5, 3);
         });
     }
 
