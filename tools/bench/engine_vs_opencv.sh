@@ -5,7 +5,9 @@
 # 1 and 2 threads. Prints every JSON line, then the medians over the rounds and the ratios
 # ConvLens / OpenCV (below 1: ConvLens is faster). Where a C compiler is (Debian's gcc), each round
 # also measures the FMA bound (tools/bench/fma_bound.c: the machine's fused multiply-adds a second
-# with AVX2 and with AVX-512, one and two threads), and the 11 x 11 cases are set against it.
+# with AVX2 and with AVX-512, one and two threads), and the 11 x 11 cases are set against it; and
+# the memory floor of 2 x 2 pooling (tools/bench/memory_floor.c: a C loop reading the 64 MB input
+# once and writing the 16 MB output once), which the pooling cases are set against.
 #   tools/bench/engine_vs_opencv.sh [ROUNDS] [CASE-SUBSTRING] [RUNS]
 # Needs target/convlens.jar (mvn -B package) and python3-opencv. Lines land in target/bench/.
 set -euo pipefail
@@ -22,6 +24,12 @@ if command -v cc >/dev/null && cc -O3 -funroll-all-loops -mavx512f -mfma -pthrea
     -o target/bench/fma_bound 2>/dev/null && grep -qw avx512f /proc/cpuinfo; then
   fma=target/bench/fma_bound
 fi
+floor=
+if [[ "pool" == *"$filter"* || "$filter" == *pool* ]] && command -v cc >/dev/null \
+    && cc -O3 -mavx512f -pthread tools/bench/memory_floor.c -o target/bench/memory_floor 2>/dev/null \
+    && grep -qw avx512f /proc/cpuinfo; then
+  floor=target/bench/memory_floor
+fi
 for r in $(seq 1 "$rounds"); do
   echo "round $r of $rounds (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
   java --add-modules jdk.incubator.vector -jar "$jar" bench --json --case "$filter" --runs "$runs" 2>/dev/null \
@@ -33,6 +41,9 @@ for r in $(seq 1 "$rounds"); do
   if [ -n "$fma" ]; then
     "$fma" | sed 's/^{/{"side": "fma", "round": '"$r"', /' | tee -a "$out"
   fi
+  if [ -n "$floor" ]; then
+    "$floor" | sed 's/^{/{"side": "floor", "round": '"$r"', /' | tee -a "$out"
+  fi
 done
 /usr/bin/python3 - "$out" <<'PY'
 import json, statistics, sys
@@ -41,7 +52,11 @@ bounds = {}
 for j in rows:
     if j["side"] == "fma":
         bounds.setdefault((j["case"], j["threads"]), []).append(j["conv4096_k11_bound_ms"])
-rows = [j for j in rows if j["side"] != "fma"]
+floors = {}
+for j in rows:
+    if j["side"] == "floor":
+        floors.setdefault(j["threads"], []).append(j["pool4096_floor_ms"])
+rows = [j for j in rows if j["side"] not in ("fma", "floor")]
 med = {}
 for j in rows:
     key = (j["side"], j["case"], j["threads"], j.get("peer", ""))
@@ -93,7 +108,7 @@ for case in cases:
         c1 = cpu.get(("opencv", case, peer))
         name = case if len(peers(case)) < 2 else "%s (%s)" % (case, peer)
         print("| %s | %s | %s | %s | %s | %s |" % (name, f(v), f(sc), f(c1), ratio(v, c1), ratio(sc, c1)))
-if bounds:
+if bounds and "conv4096_k11_s1" in cases:
     b = {k: statistics.median(v) for k, v in bounds.items()}
     print()
     print("The FMA bound (tools/bench/fma_bound.c, medians over the rounds): the 2.03 G multiply-adds of")
@@ -102,10 +117,23 @@ if bounds:
     print("| case | vector | AVX2 bound | AVX-512 bound | vector / AVX2 bound | vector / AVX-512 bound |")
     print("| --- | --- | --- | --- | --- | --- |")
     case = "conv4096_k11_s1"
-    if case in cases:
-        v1 = cpu_of("vector", case)
-        v2 = get("vector", case, 2)
-        for t, v, what in ((1, v1, "1 thread (CPU)"), (2, v2, "2 threads")):
-            a2, a5 = b.get(("fma_avx2", t)), b.get(("fma_avx512", t))
-            print("| %s, %s | %s | %s | %s | %s | %s |" % (case, what, f(v), f(a2), f(a5), ratio(v, a2), ratio(v, a5)))
+    v1 = cpu_of("vector", case)
+    v2 = get("vector", case, 2)
+    for t, v, what in ((1, v1, "1 thread (CPU)"), (2, v2, "2 threads")):
+        a2, a5 = b.get(("fma_avx2", t)), b.get(("fma_avx512", t))
+        print("| %s, %s | %s | %s | %s | %s | %s |" % (case, what, f(v), f(a2), f(a5), ratio(v, a2), ratio(v, a5)))
+if floors:
+    fl = {t: statistics.median(v) for t, v in floors.items()}
+    print()
+    print("The memory floor of 2 x 2 pooling (tools/bench/memory_floor.c, medians over the rounds): a C loop")
+    print("reading the 64 MB input once and writing the 16 MB output once, and each side's time over it:")
+    print()
+    print("| case | threads | vector | OpenCV | memory floor | vector / floor | OpenCV / floor |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for case in [c for c in cases if c.endswith("pool4096")]:
+        for t in (1, 2):
+            v = get("vector", case, t)
+            c = get("opencv", case, t)
+            print("| %s | %d | %s | %s | %s | %s | %s |" % (case, t, f(v), f(c), f(fl.get(t)), ratio(v, fl.get(t)),
+                  ratio(c, fl.get(t))))
 PY
