@@ -57,7 +57,7 @@ final class VectorPath {
     }
 
     /**
-     * Whether average pooling takes {@link VectorPooling}: where the module is, vectors are 256
+     * Whether 2 x 2 pooling takes {@link VectorPooling}: where the module is, vectors are 256
      * bits or more, and its loop is compiled. Until then (its interpreted and C1 code allocates
      * every vector: a first 4096 x 4096 pool took 1.2 s against 0.04 to 0.12 s on the plain path,
      * and 256 x 256 stayed 100x slower or more for many calls) {@link Pooling} takes the plain path, which
@@ -91,6 +91,11 @@ final class VectorPath {
      */
     static int averagePairs(float[] a, int at, int w, float[] o, int ob, int first, int last, long d) {
         return AVAILABLE && VectorPooling.WORTH_IT ? VectorPooling.pairs(a, at, w, o, ob, first, last, d) : first;
+    }
+
+    /** As {@link #averagePairs}, the windows' maximum. */
+    static int maxPairs(float[] a, int at, int w, float[] o, int ob, int first, int last) {
+        return AVAILABLE && VectorPooling.WORTH_IT ? VectorPooling.maxPairs(a, at, w, o, ob, first, last) : first;
     }
 
     /** Floats the many-channel path's vector blocks read and write past a row's end; call only when {@link #available()}. */

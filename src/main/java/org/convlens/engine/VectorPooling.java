@@ -5,10 +5,12 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Average pooling's two-row, two-column windows with the Vector API: the column sums (two rows
- * added) plus the column sums one column along hold L / 2 windows' sums in the even lanes,
- * {@code (top[x] + bottom[x]) + (top[x + 1] + bottom[x + 1])}, {@link Pooling}'s order; divided,
- * then the even lanes moved to the front and stored. Loaded only through {@link VectorPath}.
+ * Pooling's two-row, two-column windows, stride 2 across, with the Vector API. Average: the
+ * column sums (two rows added) plus the column sums one column along hold L / 2 windows' sums in
+ * the even lanes, {@code (top[x] + bottom[x]) + (top[x + 1] + bottom[x + 1])}, {@link Pooling}'s
+ * order; divided, then the even lanes moved to the front and stored. Max: the same with
+ * {@code max} ({@link Math#max}'s value in every lane: a NaN wins, +0 over -0). Loaded only
+ * through {@link VectorPath}.
  *
  * <p>Every vector is of the preferred shape. An earlier version narrowed each pair of lanes,
  * read as a long, to half-width vectors: two loads instead of four, but once its loop had run,
@@ -35,7 +37,7 @@ final class VectorPooling {
     }
 
     /**
-     * Runs {@link #pairs} (both divisions) on scratch rows until three batches in a row run at
+     * Runs {@link #pairs} (both divisions) and {@link #maxPairs} on scratch rows until three batches in a row run at
      * compiled speed; on this machine about 1 s of one core, most of it in the first interpreted
      * calls. Returns whether the vector path should run ({@link #WORTH_IT}).
      */
@@ -52,8 +54,9 @@ final class VectorPooling {
             for (int i = 0; i < BATCH; i++) {
                 pairs(a, 0, w, o, 0, 0, w / 2, 4);
                 pairs(a, 0, w, o, 0, 0, w / 2, 3);
+                maxPairs(a, 0, w, o, 0, 0, w / 2);
             }
-            long perBlock = (System.nanoTime() - t0) / (2L * BATCH * 16);
+            long perBlock = (System.nanoTime() - t0) / (3L * BATCH * 16);
             fast = perBlock <= COMPILED_NS_PER_BLOCK ? fast + 1 : 0;
         }
         return true;
@@ -66,6 +69,15 @@ final class VectorPooling {
      * left for the caller.
      */
     static int pairs(float[] a, int at, int w, float[] o, int ob, int first, int last, long d) {
+        return windows(a, at, w, o, ob, first, last, d, false);
+    }
+
+    /** As {@link #pairs}, the windows' maximum. */
+    static int maxPairs(float[] a, int at, int w, float[] o, int ob, int first, int last) {
+        return windows(a, at, w, o, ob, first, last, 1, true);
+    }
+
+    private static int windows(float[] a, int at, int w, float[] o, int ob, int first, int last, long d, boolean max) {
         int b = at + w;
         int half = L / 2;
         boolean exact = Long.bitCount(d) == 1;
@@ -78,14 +90,24 @@ final class VectorPooling {
         int ox = first;
         if (skew % 2 == 0 && w % L == 0) {
             for (int stop = Math.min(last, first + skew / 2), x = 0; ox < stop; ox++, x += 2) {
-                float v = (a[at + x] + a[b + x]) + (a[at + x + 1] + a[b + x + 1]);
-                o[ob + ox] = exact ? v * inv : v / fd;
+                if (max) {
+                    o[ob + ox] = Math.max(Math.max(a[at + x], a[b + x]), Math.max(a[at + x + 1], a[b + x + 1]));
+                } else {
+                    float v = (a[at + x] + a[b + x]) + (a[at + x + 1] + a[b + x + 1]);
+                    o[ob + ox] = exact ? v * inv : v / fd;
+                }
             }
         }
         int x = 2 * (ox - first);
         // Each store writes L lanes, L / 2 of them outputs: the other half lands on the next
         // outputs, which the next store (or the caller) writes; so a whole vector of room is kept.
-        if (exact) {
+        if (max) {
+            for (; ox + L <= last; ox += half, x += L) {
+                FloatVector here = FloatVector.fromArray(S, a, at + x).max(FloatVector.fromArray(S, a, b + x));
+                FloatVector next = FloatVector.fromArray(S, a, at + x + 1).max(FloatVector.fromArray(S, a, b + x + 1));
+                here.max(next).rearrange(EVENS_FIRST).intoArray(o, ob + ox);
+            }
+        } else if (exact) {
             for (; ox + L <= last; ox += half, x += L) {
                 packed(a, at + x, b + x).mul(inv).rearrange(EVENS_FIRST).intoArray(o, ob + ox);
             }

@@ -14,9 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Average pooling's own loops (two-column windows fused, two- and three-column rows, the vector
- * path) give every pooled cell the bits of the one order written out here, cell by cell: each
- * column of the window summed from the top, then the columns from the left, then the division.
+ * Pooling's own loops (two-column windows fused, two- and three-column rows, the vector path)
+ * give every pooled cell the bits written out here, cell by cell. Average: each column of the
+ * window summed from the top, then the columns from the left, then the division. Max:
+ * {@link Math#max} over the window's map cells (a NaN wins, +0 over -0).
  */
 class PoolingPathsTest {
     /** A pooling problem: the spec, the map, and a name for the report. */
@@ -59,14 +60,19 @@ class PoolingPathsTest {
                     2, 7, w));
             cases.add(make(r, new PoolSpec(PoolSpec.Type.AVG, 3, 2, 2, 3, 1, 1, r.nextBoolean(), r.nextBoolean()),
                     2, 8, w));
+            for (boolean ceil : new boolean[] {false, true}) {
+                cases.add(make(r, new PoolSpec(PoolSpec.Type.MAX, 2, 2, 2, 2, 0, 0, ceil, false), 1 + r.nextInt(3),
+                        1 + r.nextInt(9), w));
+            }
+            cases.add(make(r, new PoolSpec(PoolSpec.Type.MAX, 2, 2, 2, 2, 1, 1, r.nextBoolean(), false), 2, 7, w));
         }
         while (cases.size() < 400) {
             int kh = 1 + r.nextInt(5);
             int kw = 1 + r.nextInt(5);
             int py = r.nextInt(kh / 2 + 1);
             int px = r.nextInt(kw / 2 + 1);
-            PoolSpec p = new PoolSpec(PoolSpec.Type.AVG, kh, kw, 1 + r.nextInt(5), 1 + r.nextInt(5), py, px,
-                    r.nextBoolean(), r.nextBoolean());
+            PoolSpec p = new PoolSpec(r.nextBoolean() ? PoolSpec.Type.AVG : PoolSpec.Type.MAX, kh, kw,
+                    1 + r.nextInt(5), 1 + r.nextInt(5), py, px, r.nextBoolean(), r.nextBoolean());
             Case c = make(r, p, 1 + r.nextInt(3), 1 + r.nextInt(20), 1 + r.nextInt(90));
             if (c != null) {
                 cases.add(c);
@@ -94,7 +100,8 @@ class PoolingPathsTest {
             Tensor map = RandomCases.randomTensor(r, 2, 301, w);
             for (PoolSpec p : List.of(PoolSpec.of(PoolSpec.Type.AVG, 2),
                     new PoolSpec(PoolSpec.Type.AVG, 2, 2, 2, 2, 1, 1, true, false),
-                    new PoolSpec(PoolSpec.Type.AVG, 3, 3, 2, 2, 1, 1, false, true))) {
+                    new PoolSpec(PoolSpec.Type.AVG, 3, 3, 2, 2, 1, 1, false, true), PoolSpec.of(PoolSpec.Type.MAX, 2),
+                    new PoolSpec(PoolSpec.Type.MAX, 2, 2, 2, 2, 1, 1, true, false))) {
                 float[] want = cellByCell(p, map);
                 for (boolean vector : new boolean[] {false, true}) {
                     Tensor out = new Tensor(2, size(p, map, true), size(p, map, false));
@@ -114,7 +121,8 @@ class PoolingPathsTest {
             map.data()[i] = r.nextInt(3) == 0 ? specials[r.nextInt(specials.length)] : (float) r.nextGaussian();
         }
         for (PoolSpec p : List.of(PoolSpec.of(PoolSpec.Type.AVG, 2), new PoolSpec(PoolSpec.Type.AVG, 2, 2, 2, 2, 0, 0,
-                true, true), new PoolSpec(PoolSpec.Type.AVG, 3, 3, 3, 3, 1, 1, true, false))) {
+                true, true), new PoolSpec(PoolSpec.Type.AVG, 3, 3, 3, 3, 1, 1, true, false),
+                PoolSpec.of(PoolSpec.Type.MAX, 2), new PoolSpec(PoolSpec.Type.MAX, 2, 2, 2, 2, 1, 1, true, false))) {
             float[] want = cellByCell(p, map);
             for (boolean vector : new boolean[] {false, true}) {
                 Tensor out = new Tensor(1, size(p, map, true), size(p, map, false));
@@ -156,9 +164,10 @@ class PoolingPathsTest {
     }
 
     /**
-     * Each cell on its own: the window's map cells column by column (each summed from the top
-     * row), the column sums from the left, divided by PyTorch's count (the window clipped to the
-     * padded map with count_include_pad, else the map cells it covers).
+     * Each cell on its own. Average: the window's map cells column by column (each summed from
+     * the top row), the column sums from the left, divided by PyTorch's count (the window clipped
+     * to the padded map with count_include_pad, else the map cells it covers). Max: the window's
+     * map cells through {@link Math#max}.
      */
     private static float[] cellByCell(PoolSpec p, Tensor map) {
         int h = map.height();
@@ -172,6 +181,16 @@ class PoolingPathsTest {
                 for (int ox = 0; ox < pw; ox++) {
                     int y0 = oy * p.strideY() - p.padY();
                     int x0 = ox * p.strideX() - p.padX();
+                    if (p.type() == PoolSpec.Type.MAX) {
+                        float m = Float.NEGATIVE_INFINITY;
+                        for (int y = Math.max(y0, 0); y < Math.min(y0 + p.kernelHeight(), h); y++) {
+                            for (int x = Math.max(x0, 0); x < Math.min(x0 + p.kernelWidth(), w); x++) {
+                                m = Math.max(m, map.get(c, y, x));
+                            }
+                        }
+                        out[i++] = m;
+                        continue;
+                    }
                     float sum = 0f;
                     boolean firstColumn = true;
                     long cells = 0;
