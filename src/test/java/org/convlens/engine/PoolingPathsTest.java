@@ -134,10 +134,10 @@ class PoolingPathsTest {
     @Test
     void theStepTraceShowsTheEnginesPooledBits() {
         Random r = new Random(21);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 80; i++) {
             int k = 1 + r.nextInt(4);
-            PoolSpec p = new PoolSpec(PoolSpec.Type.AVG, k, k, 1 + r.nextInt(3), 1 + r.nextInt(3), r.nextInt(k / 2 + 1),
-                    r.nextInt(k / 2 + 1), r.nextBoolean(), r.nextBoolean());
+            PoolSpec p = new PoolSpec(i % 2 == 0 ? PoolSpec.Type.AVG : PoolSpec.Type.MAX, k, k, 1 + r.nextInt(3),
+                    1 + r.nextInt(3), r.nextInt(k / 2 + 1), r.nextInt(k / 2 + 1), r.nextBoolean(), r.nextBoolean());
             Tensor in = RandomCases.randomTensor(r, 1, k + r.nextInt(12), k + r.nextInt(40));
             ConvPlan plan = ConvPlan.of(ConvSpec.builder(Kernel.of(new int[][] {{1}})).pool(p).build(), in);
             Tensor pooled = ConvEngine.run(plan, in, 2).pooled();
