@@ -37,9 +37,9 @@ final class VectorPooling {
     }
 
     /**
-     * Runs {@link #pairs} (both divisions) and {@link #maxPairs} on scratch rows until three batches in a row run at
-     * compiled speed; on this machine about 1 s of one core, most of it in the first interpreted
-     * calls. Returns whether the vector path should run ({@link #WORTH_IT}).
+     * Runs {@link #pairs} (both divisions) and {@link #maxPairs} on scratch rows until three
+     * batches in a row run at compiled speed; on this machine about 1 s of one core, most of it in
+     * the first interpreted calls. Returns whether the vector path should run ({@link #WORTH_IT}).
      */
     static boolean warmUp() {
         if (!WORTH_IT) {
