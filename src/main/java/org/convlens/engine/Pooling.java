@@ -178,11 +178,11 @@ public final class Pooling {
         int start = vector && sx == 2 ? VectorPath.averagePairs(a, at, w, o, ob, first, last, d) : first;
         if (Long.bitCount(d) == 1) {
             for (int ox = start, x = (start - first) * sx; ox < last; ox++, x += sx) {
-                o[ob + ox] = ((a[at + x] + a[b + x]) + (a[at + x + 1] + a[b + x + 1])) * inv;
+                o[ob + ox] = pairSum(a, at + x, b + x) * inv;
             }
         } else {
             for (int ox = start, x = (start - first) * sx; ox < last; ox++, x += sx) {
-                o[ob + ox] = ((a[at + x] + a[b + x]) + (a[at + x + 1] + a[b + x + 1])) / fd;
+                o[ob + ox] = pairSum(a, at + x, b + x) / fd;
             }
         }
     }
@@ -196,8 +196,22 @@ public final class Pooling {
         int b = at + w;
         int start = vector && sx == 2 ? VectorPath.maxPairs(a, at, w, o, ob, first, last) : first;
         for (int ox = start, x = (start - first) * sx; ox < last; ox++, x += sx) {
-            o[ob + ox] = Math.max(Math.max(a[at + x], a[b + x]), Math.max(a[at + x + 1], a[b + x + 1]));
+            o[ob + ox] = pairMax(a, at + x, b + x);
         }
+    }
+
+    /**
+     * The sum of the two-row, two-column window whose top-left cell is {@code top} and whose
+     * bottom-left is {@code bottom}, in the one order every path keeps: each column from the top,
+     * then the columns from the left.
+     */
+    static float pairSum(float[] a, int top, int bottom) {
+        return (a[top] + a[bottom]) + (a[top + 1] + a[bottom + 1]);
+    }
+
+    /** The maximum of the same window ({@link Math#max}'s value: a NaN wins, +0 over -0). */
+    static float pairMax(float[] a, int top, int bottom) {
+        return Math.max(Math.max(a[top], a[bottom]), Math.max(a[top + 1], a[bottom + 1]));
     }
 
     /**

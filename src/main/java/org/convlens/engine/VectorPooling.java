@@ -91,9 +91,9 @@ final class VectorPooling {
         if (skew % 2 == 0 && w % L == 0) {
             for (int stop = Math.min(last, first + skew / 2), x = 0; ox < stop; ox++, x += 2) {
                 if (max) {
-                    o[ob + ox] = Math.max(Math.max(a[at + x], a[b + x]), Math.max(a[at + x + 1], a[b + x + 1]));
+                    o[ob + ox] = Pooling.pairMax(a, at + x, b + x);
                 } else {
-                    float v = (a[at + x] + a[b + x]) + (a[at + x + 1] + a[b + x + 1]);
+                    float v = Pooling.pairSum(a, at + x, b + x);
                     o[ob + ox] = exact ? v * inv : v / fd;
                 }
             }
